@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests and benchmarks need, if they are missing.
+# The reference implementation (zarr-python 2, numcodecs, dask) comes from Debian's python3 packages.
+set -euo pipefail
+
+packages=(python3-zarr python3-numcodecs python3-numpy python3-dask libblosc1)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+/usr/bin/python3 -c "import zarr, numcodecs, numpy, dask" \
+  || { echo "the reference python packages did not import" >&2; exit 1; }
