@@ -27,6 +27,7 @@ public static class CodecRegistry
             "zstd" => new ZstdCodec(CodecConfig.GetInt(config, id, "level", 1), CodecConfig.GetBool(config, id, "checksum", false)),
             "lz4" => new Lz4Codec(CodecConfig.GetInt(config, id, "acceleration", 1)),
             "crc32c" => new Crc32cCodec(),
+            "blosc" => BloscCodec.FromV2(config, dataType),
             _ => throw new UnknownCodecException(id),
         };
     }
@@ -42,6 +43,7 @@ public static class CodecRegistry
             "gzip" => new GzipCodec(CodecConfig.GetInt(configuration, name, "level", 1)),
             "zstd" => new ZstdCodec(CodecConfig.GetInt(configuration, name, "level", 0), CodecConfig.GetBool(configuration, name, "checksum", false)),
             "crc32c" => new Crc32cCodec(),
+            "blosc" => BloscCodec.FromV3(configuration, dataType),
             "numcodecs.zlib" => new ZlibCodec(CodecConfig.GetInt(configuration, name, "level", 1)),
             "numcodecs.lz4" => new Lz4Codec(CodecConfig.GetInt(configuration, name, "acceleration", 1)),
             _ => throw new UnknownCodecException(name),
