@@ -8,6 +8,11 @@ internal static class StreamDecoding
     public static unsafe RentedBuffer Decode(
         string codecId, ReadOnlySpan<byte> source, int decodedLength, Func<Stream, Stream> openDecoder)
     {
+        if (source.IsEmpty)
+        {
+            throw new CodecException($"{codecId}: encoded chunk is empty");
+        }
+
         fixed (byte* pointer = source)
         {
             using var input = new UnmanagedMemoryStream(pointer, source.Length);
