@@ -10,7 +10,17 @@ namespace Volara.Runtime.Tests.Storage.Zarr;
 public sealed class ZarrV2PythonInteropTests
 {
     /// <summary>numcodecs compressor configs exercised against zarr-python (null = no compressor).</summary>
-    private static readonly JsonObject?[] Compressors = [null];
+    private static readonly JsonObject?[] Compressors =
+    [
+        null,
+        new() { ["id"] = "gzip", ["level"] = 5 },
+        new() { ["id"] = "zlib", ["level"] = 3 },
+        new() { ["id"] = "zstd", ["level"] = 3 },
+        new() { ["id"] = "lz4", ["acceleration"] = 1 },
+        new() { ["id"] = "blosc", ["cname"] = "lz4", ["clevel"] = 5, ["shuffle"] = 1, ["blocksize"] = 0 },
+        new() { ["id"] = "blosc", ["cname"] = "zstd", ["clevel"] = 3, ["shuffle"] = 2, ["blocksize"] = 0 },
+        new() { ["id"] = "blosc", ["cname"] = "blosclz", ["clevel"] = 9, ["shuffle"] = 0, ["blocksize"] = 0 },
+    ];
 
     private const string PythonWriter = """
 import sys, json, numpy as np, zarr, numcodecs
@@ -76,6 +86,10 @@ print(json.dumps(result))
         specs.Add(Spec("fill_42", ">i2", [9, 4], [4, 3], "F", "/", null, JsonValue.Create(42), partial: true, seed++));
         specs.Add(Spec("fill_ninf", "<f8", [9, 4], [4, 3], "C", ".", null, JsonValue.Create("-Infinity"), partial: true, seed++));
         specs.Add(Spec("fill_true", "|b1", [9, 4], [4, 3], "C", ".", null, JsonValue.Create(true), partial: true, seed++));
+        var zlibFilter = new JsonArray { new JsonObject { ["id"] = "zlib", ["level"] = 1 } };
+        var filtered = Spec("filtered", "<i4", [9, 4], [4, 3], "C", ".", Compressors[1], null, partial: false, seed++);
+        filtered["filters"] = zlibFilter;
+        specs.Add(filtered);
         specs.Add(Spec("fill_none", "<u4", [9, 4], [4, 3], "C", ".", null, null, partial: true, seed++, fillNull: true));
 
         Assert.Equal("ok", ReferencePython.Run(PythonWriter, temp.Path, specs.ToJsonString()).Trim());
@@ -159,6 +173,9 @@ print(json.dumps(result))
         {
             yield return compressor is null ? [] : [CodecRegistry.FromV2Config(compressor)];
         }
+
+        // A filter before the compressor.
+        yield return [CodecRegistry.FromV2Config(new JsonObject { ["id"] = "zlib", ["level"] = 1 }), CodecRegistry.FromV2Config(Compressors[3]!)];
     }
 
     private static JsonObject Spec(string name, string dtype, long[] shape, int[] chunks, string order, string sep, JsonObject? compressor,
