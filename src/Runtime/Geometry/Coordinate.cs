@@ -23,6 +23,7 @@ namespace Volara.Runtime.Geometry;
 /// Ordering is lexicographic like Python tuples; a <c>null</c> element sorts before any number
 /// (Python cannot order them at all) and a shorter prefix sorts first.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(CoordinateJsonConverter))]
 public readonly struct Coordinate : IEquatable<Coordinate>, IComparable<Coordinate>
 {
     /// <summary>The largest number of dimensions a coordinate can have.</summary>
