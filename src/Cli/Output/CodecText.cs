@@ -9,9 +9,9 @@ public static class CodecText
     {
         // v2 objects carry their parameters beside "id"; v3 objects nest them under "configuration".
         string name = InfoTable.Scalar(codec["id"] ?? codec["name"]);
-        IEnumerable<KeyValuePair<string, JsonNode?>> parameters = codec["configuration"] is JsonObject configuration
-            ? configuration
-            : codec.Where(pair => pair.Key != "id");
+        IEnumerable<KeyValuePair<string, JsonNode?>> parameters = codec.ContainsKey("id")
+            ? codec.Where(pair => pair.Key != "id")
+            : codec["configuration"] as JsonObject ?? [];
         var described = parameters.Select(pair => $"{pair.Key}={Value(pair.Value)}").ToList();
         return described.Count == 0 ? name : $"{name}({string.Join(", ", described)})";
     }
