@@ -40,6 +40,9 @@ public sealed class ZarrReadWriteBenchmark(ZarrCodecCase codecCase) : IBenchmark
         var written = ZarrArray.Create(oursPath, options, overwrite: true);
         double oursWrite = Timing.BestSeconds(settings.Repeats, () => written.Write(origin, shapeLong, data));
 
+        long stored = new DirectoryInfo(oursPath).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length);
+        Console.Error.WriteLine($"  {codecCase.Name}: {data.Length / 1e6:0} MB, compression ratio {(double)data.Length / stored:0.00}");
+
         var reread = ZarrArray.Open(oursPath);
         var readBack = new byte[data.Length];
         double oursRead = Timing.BestSeconds(settings.Repeats, () => reread.Read(origin, shapeLong, readBack));
