@@ -1,1 +1,46 @@
-Console.WriteLine("bench");
+using Volara.Bench;
+using Volara.Bench.Peer;
+using Volara.Bench.Zarr;
+
+// Measures this project against its peer side by side; later benchmarks join the list as new IBenchmark classes.
+BenchSettings settings;
+try
+{
+    settings = BenchSettings.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine($"bench: error: {error.Message}");
+    return 2;
+}
+
+IBenchmark[] benchmarks = [.. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase))];
+
+try
+{
+    Console.Error.WriteLine($"peer: {PythonPeer.EnsureAvailable()}");
+    var results = new List<BenchmarkResult>();
+    foreach (var benchmark in benchmarks)
+    {
+        if (settings.Filter is { } filter && !benchmark.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+        {
+            continue;
+        }
+
+        Console.Error.WriteLine($"running {benchmark.Name}{(settings.Quick ? " (quick)" : string.Empty)} ...");
+        results.AddRange(benchmark.Run(settings));
+    }
+
+    Console.Write(ResultTable.Format(results));
+    if (settings.JsonOutput is { } jsonPath)
+    {
+        File.WriteAllText(jsonPath, ResultJson.Format(results));
+    }
+
+    return 0;
+}
+catch (Exception error)
+{
+    Console.Error.WriteLine($"bench: error: {error.Message}");
+    return 1;
+}

@@ -1,1 +1,3 @@
-Console.WriteLine("volara");
+using Volara.Cli;
+
+return VolaraApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Volara.Bench;
+
+/// <summary>Results as a JSON list of {name, unit, ours, peer, peer_name, ratio}.</summary>
+public static class ResultJson
+{
+    public static string Format(IEnumerable<BenchmarkResult> results)
+    {
+        var list = new JsonArray();
+        foreach (var row in results)
+        {
+            list.Add(new JsonObject
+            {
+                ["name"] = row.Name,
+                ["unit"] = row.Unit,
+                ["ours"] = row.Ours,
+                ["peer"] = row.Peer,
+                ["peer_name"] = row.PeerName,
+                ["ratio"] = double.IsFinite(row.Ratio) ? row.Ratio : null,
+            });
+        }
+
+        return list.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}

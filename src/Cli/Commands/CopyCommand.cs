@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Volara.Cli.Copy;
+using Volara.Cli.Parsing;
+using Volara.Runtime.Progress;
+using Volara.Runtime.Storage.Zarr;
+
+namespace Volara.Cli.Commands;
+
+/// <summary>
+/// <c>volara copy SRC DST [--format 2|3] [--codec ...] [--chunks a,b,c] [--shards a,b,c] [--overwrite]</c>:
+/// re-encodes and re-chunks an array, keeping its attributes, copying whole destination chunks in parallel.
+/// </summary>
+public static class CopyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var source = new Argument<string>("SRC") { Description = "The array to read." };
+        var destination = new Argument<string>("DST") { Description = "The array to create." };
+        var format = ParsedOption.Create<int?>("--format", "Zarr format of DST: 2 or 3 (default: as SRC).", ParseFormat);
+        var codec = ParsedOption.Create<string?>("--codec", $"Compression of DST: {string.Join(", ", CodecChoice.Names)} (default: as SRC).", CodecChoice.Parse);
+        var chunks = ParsedOption.Create<int[]?>("--chunks", "Chunk shape of DST, e.g. 64,64,64 (default: as SRC).", ShapeText.Parse);
+        var shards = ParsedOption.Create<int[]?>("--shards", "Shard shape of DST (format 3 only), a multiple of the chunk shape.", ShapeText.Parse);
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace DST if it exists." };
+        var command = new Command("copy", "Copy an array, changing format, compression, chunking or sharding.")
+        {
+            source, destination, format, codec, chunks, shards, overwrite,
+        };
+        command.SetAction(parsed =>
+        {
+            var request = new CopyRequest(
+                parsed.GetRequiredValue(source),
+                parsed.GetRequiredValue(destination),
+                parsed.GetValue(format),
+                parsed.GetValue(codec),
+                parsed.GetValue(chunks),
+                parsed.GetValue(shards),
+                parsed.GetValue(overwrite));
+            Execute(request, console);
+            return VolaraApp.Success;
+        });
+        return command;
+    }
+
+    public static void Execute(CopyRequest request, CliConsole console)
+    {
+        if (Path.GetFullPath(request.Source) == Path.GetFullPath(request.Destination))
+        {
+            throw new UsageException($"source and destination are the same array '{request.Source}'");
+        }
+
+        var source = ZarrArray.Open(request.Source);
+        var options = DestinationPlanner.Plan(source, request);
+        if (!request.Overwrite && (ZarrArray.Exists(request.Destination) || Directory.Exists(request.Destination)))
+        {
+            throw new UsageException($"destination '{request.Destination}' already exists (pass --overwrite to replace it)");
+        }
+
+        var grid = new RegionGrid(
+            source.Shape,
+            options.ShardShape ?? options.ChunkShape,
+            options.ChunkShape,
+            [.. source.ShardShape ?? source.ChunkShape],
+            source.DataType.Size);
+        var destination = ZarrArray.Create(request.Destination, options, overwrite: request.Overwrite);
+
+        var clock = Stopwatch.StartNew();
+        long bytes;
+        using (var progress = new ProgressReporter(console.Error, "copy", grid.TotalChunks, new ProgressOptions { Unit = "chunks", Redraw = console.ErrorIsTerminal }))
+        {
+            bytes = ArrayCopier.Copy(source, destination, grid, progress, Environment.ProcessorCount);
+            progress.Complete();
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"copied '{request.Source}' to '{request.Destination}': {grid.TotalChunks} chunks, {bytes / 1e6:0.0} MB in {seconds:0.00} s ({bytes / 1e6 / Math.Max(seconds, 1e-9):0.0} MB/s)"));
+        console.Out.Flush();
+    }
+
+    private static int? ParseFormat(string text) => text switch
+    {
+        "2" => 2,
+        "3" => 3,
+        _ => throw new FormatException($"expected 2 or 3, got '{text}'"),
+    };
+}

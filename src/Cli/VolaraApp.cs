@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Volara.Cli.Commands;
+
+namespace Volara.Cli;
+
+/// <summary>The <c>volara</c> command line: builds the command tree, parses, runs, and turns every failure into one error line.</summary>
+public static class VolaraApp
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
+    {
+        var console = new CliConsole(stdout, stderr, stderrIsTerminal);
+        var root = new RootCommand("Inspect and convert Zarr arrays of volumetric data.")
+        {
+            InfoCommand.Create(console),
+            CopyCommand.Create(console),
+        };
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            ErrorLine.Write(stderr, parsed.Errors[0].Message);
+            return UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            ErrorLine.Write(stderr, ErrorLine.Describe(error));
+            return error is UsageException ? UsageError : Failure;
+        }
+    }
+}

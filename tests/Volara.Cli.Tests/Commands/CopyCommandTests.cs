@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Volara.Cli.Tests.Support;
+using Volara.Runtime.Storage.Zarr;
+
+namespace Volara.Cli.Tests.Commands;
+
+public sealed class CopyCommandTests
+{
+    private const string Attributes = """{"voxel_size": [8, 4, 4], "offset": [16, 0, 4], "axis_names": ["z", "y", "x"], "units": ["nm", "nm", "nm"], "note": "kept"}""";
+
+    [Fact]
+    public void V2ToShardedV3AndBackIsBitExactAndKeepsAttributes()
+    {
+        using var temp = new TempDirectory();
+        string source = temp.Combine("source.zarr"), sharded = temp.Combine("sharded.zarr"), back = temp.Combine("back.zarr");
+        PythonArrays.Create(source, "19,33,40", "8,16,16", "uint16", "numcodecs.Blosc(cname='lz4', clevel=5, shuffle=1)", Attributes);
+
+        var toV3 = VolaraProcess.Run("copy", source, sharded, "--format", "3", "--chunks", "4,8,8", "--shards", "8,16,16", "--codec", "zstd");
+        var toV2 = VolaraProcess.Run("copy", sharded, back, "--format", "2", "--chunks", "10,10,10", "--codec", "blosc-lz4");
+
+        Assert.True(toV3.ExitCode == 0, toV3.Stderr);
+        Assert.True(toV2.ExitCode == 0, toV2.Stderr);
+        var v3 = ZarrArray.Open(sharded);
+        Assert.Equal(3, v3.ZarrFormat);
+        Assert.Equal([4, 8, 8], v3.ChunkShape);
+        Assert.Equal([8, 16, 16], v3.ShardShape);
+        Assert.Equal("kept", v3.Attributes["note"]!.GetValue<string>());
+        var comparison = JsonNode.Parse(PythonArrays.Compare(source, back))!;
+        Assert.True(comparison["data"]!.GetValue<bool>(), "data differs after v2 → v3 (sharded) → v2");
+        Assert.True(comparison["attrs"]!.GetValue<bool>(), "attributes differ after the round trip");
+        Assert.Equal("[10,10,10]", comparison["chunks"]!.ToJsonString());
+        Assert.Equal("lz4", comparison["compressor"]!["cname"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CodecChangeKeepsDataAndChunking()
+    {
+        using var temp = new TempDirectory();
+        string source = temp.Combine("gzip.zarr"), copy = temp.Combine("zstd.zarr");
+        PythonArrays.Create(source, "30,31", "16,8", "float32", "numcodecs.GZip(level=5)", Attributes);
+
+        var result = VolaraProcess.Run("copy", source, copy, "--codec", "blosc-zstd");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var comparison = JsonNode.Parse(PythonArrays.Compare(source, copy))!;
+        Assert.True(comparison["data"]!.GetValue<bool>());
+        Assert.True(comparison["attrs"]!.GetValue<bool>());
+        Assert.Equal("[16,8]", comparison["chunks"]!.ToJsonString());
+        Assert.Equal("blosc", comparison["compressor"]!["id"]!.GetValue<string>());
+        Assert.Equal("zstd", comparison["compressor"]!["cname"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RechunkingWithRaggedEdgesAndNoCompressionIsBitExact()
+    {
+        using var temp = new TempDirectory();
+        string source = temp.Combine("source.zarr"), copy = temp.Combine("rechunked.zarr");
+        PythonArrays.Create(source, "23,17,9", "5,5,5", "int64", "numcodecs.Zstd(level=1)");
+
+        var result = VolaraProcess.Run("copy", source, copy, "--chunks", "7,4,9", "--codec", "none");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var comparison = JsonNode.Parse(PythonArrays.Compare(source, copy))!;
+        Assert.True(comparison["data"]!.GetValue<bool>());
+        Assert.Equal("[7,4,9]", comparison["chunks"]!.ToJsonString());
+        Assert.Null(comparison["compressor"]);
+    }
+
+    [Fact]
+    public void DefaultsCopyFormatChunksAndCodecAndReportProgressAndSummary()
+    {
+        using var temp = new TempDirectory();
+        string source = temp.Combine("source.zarr"), copy = temp.Combine("copy.zarr");
+        PythonArrays.Create(source, "20,20", "10,10", "uint8", "numcodecs.Blosc(cname='zstd', clevel=3, shuffle=1)");
+
+        var result = VolaraProcess.Run("copy", source, copy);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var comparison = JsonNode.Parse(PythonArrays.Compare(source, copy))!;
+        Assert.True(comparison["data"]!.GetValue<bool>());
+        Assert.Equal("[10,10]", comparison["chunks"]!.ToJsonString());
+        Assert.Equal("zstd", comparison["compressor"]!["cname"]!.GetValue<string>());
+        Assert.Equal(3, comparison["compressor"]!["clevel"]!.GetValue<int>());
+
+        // Not a terminal: whole lines, the last one the finished bar.
+        string lastProgress = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("copy ✔: 100%|████████████████████| 4/4 [", lastProgress);
+        Assert.DoesNotContain('\r', result.Stderr);
+        Assert.StartsWith($"copied '{source}' to '{copy}': 4 chunks, 0.0 MB in ", result.Stdout);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Volara.Cli.Tests.Support;
+
+/// <summary>What one run of the real <c>volara</c> executable printed and returned.</summary>
+public sealed record VolaraResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs the built <c>volara.dll</c> (copied next to the tests by the project reference) as a separate process.</summary>
+public static class VolaraProcess
+{
+    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "volara.dll");
+
+    public static VolaraResult Run(params string[] arguments)
+    {
+        if (!File.Exists(Dll))
+        {
+            throw new InvalidOperationException($"volara.dll was not built next to the tests ({Dll})");
+        }
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Dll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"volara {string.Join(' ', arguments)} did not finish in 2 minutes");
+        }
+
+        return new VolaraResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>The dotnet host running these tests (the SDK exports its path), else the one on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
