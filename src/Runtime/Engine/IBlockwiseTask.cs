@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Volara.Runtime.Engine;
+
+/// <summary>
+/// The engine's task contract. Tasks are plain configuration objects; the engine creates a processor per
+/// worker and hands it blocks. A task that can run in worker processes is serialisable: its configuration
+/// (<see cref="ToConfig"/>) is enough to rebuild it in another process, found by its
+/// <see cref="BlockwiseTaskAttribute"/> type name.
+/// </summary>
+public interface IBlockwiseTask
+{
+    /// <summary>Unique within a pipeline; names the progress line, the log and meta directories.</summary>
+    string Name { get; }
+
+    /// <summary>The block geometry.</summary>
+    BlockLayout Layout { get; }
+
+    /// <summary>Workers, retries and timeouts.</summary>
+    ExecutionOptions Execution { get; }
+
+    /// <summary>Runs once in the driver before any block: creates outputs (arrays, tables).</summary>
+    void Init();
+
+    /// <summary>Runs once per worker: opens what the blocks need.</summary>
+    IBlockProcessor CreateProcessor();
+
+    /// <summary>Deletes the task's outputs.</summary>
+    void DropArtifacts();
+
+    /// <summary>
+    /// The task's configuration as JSON, including <c>task_type</c>; null when the task cannot leave this
+    /// process (e.g. it wraps a delegate), which restricts it to in-process execution.
+    /// </summary>
+    JsonObject? ToConfig();
+}
