@@ -1,0 +1,226 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Volara.Runtime.Engine.Serialization;
+
+/// <summary>
+/// Maps <c>task_type</c> names to task classes and rebuilds tasks from their configuration. Classes marked
+/// with <see cref="BlockwiseTaskAttribute"/> are found in the loaded assemblies and the entry assembly's
+/// references (so tasks defined in a user's program work in its worker processes); classes can also be
+/// registered explicitly.
+/// </summary>
+public sealed class TaskRegistry
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Type> _types = new(StringComparer.Ordinal);
+    private readonly HashSet<Assembly> _scanned = [];
+    private readonly bool _discover;
+
+    /// <summary>Creates a registry; with <paramref name="discover"/> it scans assemblies for task classes on a miss.</summary>
+    public TaskRegistry(bool discover = true) => _discover = discover;
+
+    /// <summary>The process-wide registry workers use.</summary>
+    public static TaskRegistry Default { get; } = new();
+
+    /// <summary>Registers a task class under its <see cref="BlockwiseTaskAttribute"/> name.</summary>
+    public void Register(Type taskClass)
+    {
+        ArgumentNullException.ThrowIfNull(taskClass);
+        if (!typeof(IBlockwiseTask).IsAssignableFrom(taskClass) || taskClass.IsAbstract)
+        {
+            throw new ArgumentException($"{taskClass.FullName} is not a concrete {nameof(IBlockwiseTask)} class", nameof(taskClass));
+        }
+
+        var taskType = TaskJson.TaskTypeOf(taskClass);
+        lock (_gate)
+        {
+            Add(taskType, taskClass);
+        }
+    }
+
+    /// <summary>Registers a task class under its <see cref="BlockwiseTaskAttribute"/> name.</summary>
+    public void Register<TTask>()
+        where TTask : IBlockwiseTask => Register(typeof(TTask));
+
+    /// <summary>Registers every marked task class of an assembly.</summary>
+    public void RegisterAssembly(Assembly assembly)
+    {
+        lock (_gate)
+        {
+            Scan(assembly);
+        }
+    }
+
+    /// <summary>The task types known so far (after scanning the loaded assemblies).</summary>
+    public IReadOnlyList<string> KnownTaskTypes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                DiscoverAll();
+                var names = _types.Keys.ToList();
+                names.Sort(StringComparer.Ordinal);
+                return names;
+            }
+        }
+    }
+
+    /// <summary>The class registered for a task type; unknown names fail with the list of known ones.</summary>
+    public Type Resolve(string taskType)
+    {
+        lock (_gate)
+        {
+            if (_types.TryGetValue(taskType, out var known))
+            {
+                return known;
+            }
+
+            DiscoverAll();
+            if (_types.TryGetValue(taskType, out known))
+            {
+                return known;
+            }
+
+            var names = _types.Keys.ToList();
+            names.Sort(StringComparer.Ordinal);
+            throw new UnknownTaskTypeException(taskType, names);
+        }
+    }
+
+    /// <summary>Rebuilds a task from its configuration (the <c>task_type</c> field selects the class).</summary>
+    public IBlockwiseTask Create(JsonObject config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config[TaskJson.TaskTypeField] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var taskType))
+        {
+            throw new InvalidDataException($"task configuration has no string field '{TaskJson.TaskTypeField}'");
+        }
+
+        var taskClass = Resolve(taskType);
+        try
+        {
+            return (IBlockwiseTask)(config.Deserialize(taskClass, TaskJson.Options)
+                ?? throw new InvalidDataException($"task configuration of type '{taskType}' is null"));
+        }
+        catch (JsonException error)
+        {
+            var where = error.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+            throw new InvalidDataException($"task configuration of type '{taskType}' ({taskClass.Name}) is invalid{where}: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Rebuilds a task from a configuration file.</summary>
+    public IBlockwiseTask Load(string configFile)
+    {
+        try
+        {
+            return Create(TaskJson.ReadConfigFile(configFile));
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidDataException($"{configFile}: {error.Message}", error);
+        }
+        catch (UnknownTaskTypeException error)
+        {
+            throw new InvalidDataException($"{configFile}: {error.Message}", error);
+        }
+    }
+
+    private void DiscoverAll()
+    {
+        if (!_discover)
+        {
+            return;
+        }
+
+        if (Assembly.GetEntryAssembly() is { } entry)
+        {
+            Scan(entry);
+            foreach (var reference in entry.GetReferencedAssemblies())
+            {
+                if (TryLoad(reference) is { } referenced)
+                {
+                    Scan(referenced);
+                }
+            }
+        }
+
+        foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            Scan(loaded);
+        }
+    }
+
+    private static Assembly? TryLoad(AssemblyName name)
+    {
+        try
+        {
+            return Assembly.Load(name);
+        }
+        catch (Exception error) when (error is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
+    private void Scan(Assembly assembly)
+    {
+        if (!_scanned.Add(assembly) || assembly.IsDynamic || !MayDefineTasks(assembly))
+        {
+            return;
+        }
+
+        Type?[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException partial)
+        {
+            types = partial.Types;
+        }
+
+        foreach (var type in types)
+        {
+            if (type is { IsAbstract: false } && type.GetCustomAttribute<BlockwiseTaskAttribute>() is { } marker
+                && typeof(IBlockwiseTask).IsAssignableFrom(type))
+            {
+                Add(marker.TaskType, type);
+            }
+        }
+    }
+
+    // Only assemblies that are, or reference, the runtime can hold task classes; skipping the rest keeps scans cheap.
+    private static bool MayDefineTasks(Assembly assembly)
+    {
+        var runtime = typeof(IBlockwiseTask).Assembly;
+        if (assembly == runtime)
+        {
+            return true;
+        }
+
+        var runtimeName = runtime.GetName().Name;
+        foreach (var reference in assembly.GetReferencedAssemblies())
+        {
+            if (reference.Name == runtimeName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Add(string taskType, Type taskClass)
+    {
+        if (_types.TryGetValue(taskType, out var existing) && existing != taskClass)
+        {
+            throw new InvalidOperationException(
+                $"task type '{taskType}' is claimed by both {existing.FullName} and {taskClass.FullName}; task types must be unique");
+        }
+
+        _types[taskType] = taskClass;
+    }
+}

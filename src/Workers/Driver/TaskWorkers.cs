@@ -1,0 +1,70 @@
+using Volara.Runtime.Engine;
+
+namespace Volara.Workers.Driver;
+
+/// <summary>
+/// The driver's view of one task: its workers, blocks taken from the block source but not yet handed to a
+/// worker (taken to learn that the task has work before starting processes), and its worker deaths.
+/// </summary>
+internal sealed class TaskWorkers(IBlockwiseTask task, IBlockSource source, int restartCap)
+{
+    private readonly Lock _pendingGate = new();
+    private readonly Queue<Block> _pending = new();
+
+    public IBlockwiseTask Task { get; } = task;
+
+    public string Name => Task.Name;
+
+    public IBlockSource Source { get; } = source;
+
+    public List<WorkerSlot> Slots { get; } = [];
+
+    /// <summary>Worker deaths tolerated before the task is given up.</summary>
+    public int RestartCap { get; } = restartCap;
+
+    /// <summary>Workers that exited abnormally (crash, kill, lost stream); timeouts are not counted, retries bound those.</summary>
+    public int Deaths { get; set; }
+
+    public string? LastDeath { get; set; }
+
+    public bool GivenUp { get; set; }
+
+    public bool IsFinished => Source.IsTaskFinished(Name);
+
+    /// <summary>Takes up to <paramref name="maxCount"/> ready blocks: those already taken first, then fresh ones.</summary>
+    public void Take(int maxCount, List<Block> into)
+    {
+        lock (_pendingGate)
+        {
+            while (maxCount > 0 && _pending.TryDequeue(out var block))
+            {
+                into.Add(block);
+                maxCount--;
+            }
+
+            if (maxCount > 0)
+            {
+                into.AddRange(Source.Acquire(Name, maxCount));
+            }
+        }
+    }
+
+    /// <summary>True when a block is ready; takes one from the source to find out and keeps it for the next worker.</summary>
+    public bool HasReadyBlock()
+    {
+        lock (_pendingGate)
+        {
+            if (_pending.Count > 0)
+            {
+                return true;
+            }
+
+            foreach (var block in Source.Acquire(Name, 1))
+            {
+                _pending.Enqueue(block);
+            }
+
+            return _pending.Count > 0;
+        }
+    }
+}

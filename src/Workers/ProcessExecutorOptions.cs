@@ -1,0 +1,25 @@
+using System.Net;
+
+namespace Volara.Workers;
+
+/// <summary>How the <see cref="ProcessExecutor"/> serves and starts its workers.</summary>
+public sealed record ProcessExecutorOptions
+{
+    /// <summary>The program workers run; null = the current program (<see cref="WorkerCommand.CurrentProgram"/>).</summary>
+    public WorkerCommand? WorkerCommand { get; init; }
+
+    /// <summary>The address the driver listens on (plain-text HTTP/2).</summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port the driver listens on; 0 = a free port.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The host name workers connect to; null = the listen address (or this host's name when listening on all addresses).</summary>
+    public string? AdvertisedHost { get; init; }
+
+    /// <summary>Worker deaths tolerated per task, as a multiple of its worker count, before its remaining blocks are failed.</summary>
+    public int RestartsPerWorker { get; init; } = 3;
+
+    /// <summary>How long workers told to shut down get to exit before they are killed.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,69 @@
+using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Serialization;
+
+namespace Volara.Workers;
+
+/// <summary>
+/// The worker side of process execution. A program that runs blockwise tasks in worker processes calls
+/// <see cref="TryRun"/> first thing in <c>Main</c>: the driver launches workers as that same program, so
+/// tasks defined in the program's own assemblies are found by the <see cref="TaskRegistry"/>.
+/// <code>if (WorkerEntry.TryRun(args, out var exitCode)) return exitCode;</code>
+/// </summary>
+public static class WorkerEntry
+{
+    /// <summary>The first argument of a worker invocation.</summary>
+    public const string Flag = "--volara-worker";
+
+    /// <summary>Exit code when the worker cannot start (bad arguments, configuration, processor creation).</summary>
+    public const int StartupFailedExitCode = 3;
+
+    /// <summary>Exit code when the connection to the driver is lost.</summary>
+    public const int DriverLostExitCode = 4;
+
+    /// <summary>True when <paramref name="args"/> is a worker invocation.</summary>
+    public static bool IsWorkerInvocation(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Flag;
+
+    /// <summary>
+    /// Runs this process as a worker when <paramref name="args"/> starts with <see cref="Flag"/>, returning true
+    /// and the exit code once the driver has no more blocks; returns false (and does nothing) otherwise.
+    /// </summary>
+    public static bool TryRun(string[] args, out int exitCode) => TryRun(args, TaskRegistry.Default, out exitCode);
+
+    /// <summary>As <see cref="TryRun(string[], out int)"/>, rebuilding the task through the given registry.</summary>
+    public static bool TryRun(string[] args, TaskRegistry registry, out int exitCode)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (!IsWorkerInvocation(args))
+        {
+            exitCode = 0;
+            return false;
+        }
+
+        exitCode = Run(args.AsSpan(1).ToArray(), registry);
+        return true;
+    }
+
+    private static int Run(string[] workerArguments, TaskRegistry registry)
+    {
+        WorkerContext context;
+        IBlockwiseTask task;
+        try
+        {
+            context = WorkerContext.Parse(workerArguments, Environment.GetEnvironmentVariable);
+            task = registry.Load(TaskPaths.ConfigFile(context.LogDirectory, context.TaskName));
+        }
+        catch (Exception error)
+        {
+            Console.Error.WriteLine($"volara worker: cannot start: {error.Message}");
+            return StartupFailedExitCode;
+        }
+
+        if (task.Name != context.TaskName)
+        {
+            Console.Error.WriteLine($"volara worker: configuration names task '{task.Name}', expected '{context.TaskName}'");
+            return StartupFailedExitCode;
+        }
+
+        return WorkerSession.Run(context, task, Console.Error);
+    }
+}

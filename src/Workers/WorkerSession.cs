@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Volara.Runtime.Engine;
+using Volara.Workers.Protocol;
+
+namespace Volara.Workers;
+
+/// <summary>
+/// One worker's conversation with the driver: receives blocks, processes them one after another with a
+/// single processor and reports results in batches. The number of blocks it holds adapts to their
+/// duration, so fast blocks travel in large batches and slow ones one at a time (a worker that dies then
+/// loses little).
+/// </summary>
+internal sealed class WorkerSession
+{
+    // Aim for one report per this much work, and never hold more blocks than MaxCredits.
+    private static readonly TimeSpan BatchWork = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxReportDelay = TimeSpan.FromMilliseconds(100);
+    private const int MaxCredits = 512;
+
+    private readonly WorkerContext _context;
+    private readonly IBlockwiseTask _task;
+    private readonly TextWriter _log;
+    private readonly bool _reportEachBlock;
+    private readonly List<ulong> _succeeded = [];
+    private readonly List<FailedBlock> _failed = [];
+    private int _outstanding;
+    private long _workTicks;
+    private int _workBlocks;
+    private long _lastReport;
+
+    private WorkerSession(WorkerContext context, IBlockwiseTask task, TextWriter log)
+    {
+        _context = context;
+        _task = task;
+        _log = log;
+
+        // With a timeout the driver measures each block from the moment it is handed out, so hold one at a time.
+        _reportEachBlock = task.Execution.BlockTimeout is not null;
+    }
+
+    public static int Run(WorkerContext context, IBlockwiseTask task, TextWriter log) =>
+        new WorkerSession(context, task, log).RunAsync().GetAwaiter().GetResult();
+
+    private async Task<int> RunAsync()
+    {
+        IBlockProcessor processor;
+        try
+        {
+            processor = _task.CreateProcessor();
+        }
+        catch (Exception error)
+        {
+            await _log.WriteLineAsync($"volara worker {_context.WorkerId}: creating the processor of task '{_task.Name}' failed: {error}");
+            return WorkerEntry.StartupFailedExitCode;
+        }
+
+        using (processor)
+        {
+            try
+            {
+                return await ServeAsync(processor);
+            }
+            catch (Exception error) when (error is RpcException or IOException or HttpRequestException or ObjectDisposedException)
+            {
+                await _log.WriteLineAsync($"volara worker {_context.WorkerId}: lost the driver at {_context.DriverAddress}: {error.Message}");
+                return WorkerEntry.DriverLostExitCode;
+            }
+        }
+    }
+
+    private async Task<int> ServeAsync(IBlockProcessor processor)
+    {
+        using var channel = GrpcChannel.ForAddress(_context.DriverAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = false },
+        });
+        var client = new BlockService.BlockServiceClient(channel);
+        using var call = client.Connect();
+        var inbox = Channel.CreateUnbounded<Block>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var receiving = ReceiveAsync(call.ResponseStream, inbox.Writer);
+
+        _outstanding = 1;
+        _lastReport = Stopwatch.GetTimestamp();
+        await call.RequestStream.WriteAsync(new WorkerMessage
+        {
+            Hello = new Hello { TaskName = _context.TaskName, WorkerId = _context.WorkerId },
+            Want = 1,
+        });
+        await _log.WriteLineAsync($"volara worker {_context.WorkerId} of task '{_task.Name}' connected to {_context.DriverAddress}");
+
+        while (true)
+        {
+            if (!inbox.Reader.TryRead(out var block))
+            {
+                if (_succeeded.Count + _failed.Count > 0)
+                {
+                    await ReportAsync(call.RequestStream);
+                }
+
+                if (!await inbox.Reader.WaitToReadAsync())
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            Process(processor, block);
+            if (_reportEachBlock || _succeeded.Count + _failed.Count >= Math.Max(1, _outstanding / 2)
+                || Stopwatch.GetElapsedTime(_lastReport) > MaxReportDelay)
+            {
+                await ReportAsync(call.RequestStream);
+            }
+        }
+
+        await receiving;
+        await call.RequestStream.CompleteAsync();
+        await _log.WriteLineAsync($"volara worker {_context.WorkerId}: task '{_task.Name}' has no more blocks; exiting");
+        return 0;
+    }
+
+    private void Process(IBlockProcessor processor, Block block)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            processor.Process(block);
+            _succeeded.Add(block.Id);
+        }
+        catch (Exception error)
+        {
+            _failed.Add(new FailedBlock { Id = block.Id, Reason = $"{error.GetType().Name}: {error.Message}" });
+            _log.WriteLine($"[{DateTime.UtcNow:O}] block {block} failed in worker {_context.WorkerId}:{Environment.NewLine}{error}");
+            _log.Flush();
+        }
+
+        _workTicks += Stopwatch.GetTimestamp() - started;
+        _workBlocks++;
+    }
+
+    private async Task ReportAsync(IClientStreamWriter<WorkerMessage> requests)
+    {
+        var reported = _succeeded.Count + _failed.Count;
+        _outstanding -= reported;
+        var want = Math.Max(0, TargetCredits() - _outstanding);
+        _outstanding += want;
+
+        var message = new WorkerMessage { Want = want };
+        message.Succeeded.AddRange(_succeeded);
+        message.Failed.AddRange(_failed);
+        _succeeded.Clear();
+        _failed.Clear();
+        await requests.WriteAsync(message);
+        _lastReport = Stopwatch.GetTimestamp();
+    }
+
+    private int TargetCredits()
+    {
+        if (_reportEachBlock || _workBlocks == 0)
+        {
+            return 1;
+        }
+
+        var averageTicks = Math.Max(1.0, (double)_workTicks / _workBlocks);
+        var target = BatchWork.TotalSeconds * Stopwatch.Frequency / averageTicks;
+        _workTicks /= 2;
+        _workBlocks = Math.Max(1, _workBlocks / 2);
+        return (int)Math.Clamp(target, 1, MaxCredits);
+    }
+
+    private async Task ReceiveAsync(IAsyncStreamReader<DriverMessage> responses, ChannelWriter<Block> inbox)
+    {
+        try
+        {
+            while (await responses.MoveNext())
+            {
+                var message = responses.Current;
+                foreach (var wire in message.Blocks)
+                {
+                    inbox.TryWrite(WireBlocks.FromWire(_context.TaskName, wire));
+                }
+
+                if (message.Shutdown)
+                {
+                    inbox.TryComplete();
+                    return;
+                }
+            }
+
+            inbox.TryComplete(new IOException("the driver closed the block stream without telling this worker to shut down"));
+        }
+        catch (Exception error)
+        {
+            inbox.TryComplete(error);
+        }
+    }
+}
