@@ -155,8 +155,9 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                 return;
             }
 
-            var wanted = Math.Max(1, task.Task.Execution.NumWorkers) - alive;
-            if (wanted <= 0 || task.Deaths >= task.RestartCap || !task.HasReadyBlock())
+            // Deaths plus live workers stay within the cap, so the cap bounds the processes a buggy task can burn.
+            var wanted = Math.Min(Math.Max(1, task.Task.Execution.NumWorkers) - alive, task.RestartCap - task.Deaths - alive);
+            if (wanted <= 0 || !task.HasReadyBlock())
             {
                 return;
             }
@@ -199,8 +200,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                 slot.Held.Clear();
                 if (!(slot.ShutdownSent && exitCode == 0) && !slot.TimedOut)
                 {
-                    task.Deaths++;
-                    task.LastDeath = $"worker {slot.Id} exited with code {exitCode}; see {log}";
+                    task.RecordDeath($"worker {slot.Id} exited with code {exitCode}; see {log}");
                 }
             }
 

@@ -22,10 +22,41 @@ internal sealed class TaskWorkers(IBlockwiseTask task, IBlockSource source, int 
     /// <summary>Worker deaths tolerated before the task is given up.</summary>
     public int RestartCap { get; } = restartCap;
 
-    /// <summary>Workers that exited abnormally (crash, kill, lost stream); timeouts are not counted, retries bound those.</summary>
-    public int Deaths { get; set; }
+    private readonly Lock _deathGate = new();
+    private int _deaths;
+    private string? _lastDeath;
 
-    public string? LastDeath { get; set; }
+    /// <summary>Workers that exited abnormally (crash, kill, lost stream); timeouts are not counted, retries bound those.</summary>
+    public int Deaths
+    {
+        get
+        {
+            lock (_deathGate)
+            {
+                return _deaths;
+            }
+        }
+    }
+
+    public string? LastDeath
+    {
+        get
+        {
+            lock (_deathGate)
+            {
+                return _lastDeath;
+            }
+        }
+    }
+
+    public void RecordDeath(string description)
+    {
+        lock (_deathGate)
+        {
+            _deaths++;
+            _lastDeath = description;
+        }
+    }
 
     public bool GivenUp { get; set; }
 
