@@ -29,4 +29,11 @@ public interface IBlockSource
 
     /// <summary>Completes when blocks may have become ready, or everything finished, since the call.</summary>
     Task WaitForChangeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes once the task may have a ready block or is finished — immediately when that is already so,
+    /// which closes the gap between an empty <see cref="Acquire"/> and the wait. Sources that cannot tell
+    /// fall back to <see cref="WaitForChangeAsync"/>; callers should then also wait with a short timeout.
+    /// </summary>
+    Task WaitForReadyAsync(string taskName, CancellationToken cancellationToken) => WaitForChangeAsync(cancellationToken);
 }

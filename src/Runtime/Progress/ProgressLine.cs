@@ -30,7 +30,13 @@ public static class ProgressLine
             .Append('/').Append(snapshot.Total.ToString(CultureInfo.InvariantCulture));
         line.Append(" [").Append(FormatInterval(snapshot.Elapsed)).Append('<');
         line.Append(rate > 0 ? FormatInterval(TimeSpan.FromSeconds(Math.Max(0, snapshot.Total - snapshot.Completed) / rate)) : "?");
-        line.Append(", ").Append(FormatRate(rate, snapshot.Unit)).Append(']');
+        line.Append(", ").Append(FormatRate(rate, snapshot.Unit));
+        if (!string.IsNullOrEmpty(snapshot.Postfix))
+        {
+            line.Append(", ").Append(snapshot.Postfix);
+        }
+
+        line.Append(']');
         return line.ToString();
     }
 
@@ -42,6 +48,17 @@ public static class ProgressLine
         return hours > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{hours}:{minutes:00}:{secondsPart:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{minutes:00}:{secondsPart:00}");
+    }
+
+    /// <summary>
+    /// A count as tqdm's postfix shows it: the shorter of <c>%.3g</c> (exponent without leading zeros) and
+    /// the plain integer, so 1000 → <c>1000</c>, 10000 → <c>1e+4</c>, 12345 → <c>12345</c>.
+    /// </summary>
+    public static string FormatCount(long value)
+    {
+        string plain = value.ToString(CultureInfo.InvariantCulture);
+        string general = FormatGeneral3(value);
+        return general.Length < plain.Length ? general : plain;
     }
 
     /// <summary>Units per second, or seconds per unit when fewer than one unit finishes per second.</summary>
@@ -57,10 +74,38 @@ public static class ProgressLine
             : string.Create(CultureInfo.InvariantCulture, $"{1 / unitsPerSecond:0.00}s/{unit}");
     }
 
+    // printf's %.3g for an integer, with Python's exponent trimmed of leading zeros (e+03 → e+3).
+    private static string FormatGeneral3(long value)
+    {
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        double magnitude = Math.Abs((double)value);
+        int exponent = (int)Math.Floor(Math.Log10(magnitude));
+        double mantissa = Math.Round(magnitude / Math.Pow(10, exponent), 2, MidpointRounding.ToEven);
+        if (mantissa >= 10)
+        {
+            mantissa /= 10;
+            exponent++;
+        }
+
+        string sign = value < 0 ? "-" : "";
+        if (exponent < 3)
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        string digits = mantissa.ToString("0.##", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{digits}e+{exponent}");
+    }
+
     private static char Symbol(ProgressState state) => state switch
     {
         ProgressState.Succeeded => '✔',
         ProgressState.Failed => '✗',
+        ProgressState.Orphaned => '∅',
         _ => '▶',
     };
 

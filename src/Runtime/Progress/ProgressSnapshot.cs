@@ -7,4 +7,8 @@ public readonly record struct ProgressSnapshot(
     long Total,
     TimeSpan Elapsed,
     string Unit,
-    ProgressState State);
+    ProgressState State)
+{
+    /// <summary>Extra fields shown after the rate, e.g. <c>⧗=5, ▶=1</c> (tqdm's postfix); null for none.</summary>
+    public string? Postfix { get; init; }
+}

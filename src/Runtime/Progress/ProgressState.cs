@@ -6,4 +6,7 @@ public enum ProgressState
     Running,
     Succeeded,
     Failed,
+
+    /// <summary>Done without failures of its own, but some of its work was given up because work it depends on failed.</summary>
+    Orphaned,
 }

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Volara.Runtime.Engine.Pipelines;
+
+namespace Volara.Runtime.Engine;
+
+/// <summary>
+/// A convenient base for tasks: implements <see cref="IBlockwiseTask"/> with no-op defaults and gives tasks
+/// the pipeline operators (<c>a + b</c>, <c>a | b</c>).
+/// </summary>
+public abstract class BlockwiseTaskBase : IBlockwiseTask
+{
+    public abstract string Name { get; }
+
+    public abstract BlockLayout Layout { get; }
+
+    public virtual ExecutionOptions Execution { get; init; } = new();
+
+    public virtual void Init()
+    {
+    }
+
+    public abstract IBlockProcessor CreateProcessor();
+
+    public virtual void DropArtifacts()
+    {
+    }
+
+    /// <summary>By default a task is serialised with <see cref="TaskJson"/>; null means in-process only.</summary>
+    public virtual JsonObject? ToConfig() => TaskJson.ToConfig(this);
+
+    public static Pipeline operator +(BlockwiseTaskBase upstream, BlockwiseTaskBase downstream) => Pipeline.Of(upstream) + Pipeline.Of(downstream);
+
+    public static Pipeline operator |(BlockwiseTaskBase left, BlockwiseTaskBase right) => Pipeline.Of(left) | Pipeline.Of(right);
+
+    public override string ToString() => $"{GetType().Name}({Name})";
+}

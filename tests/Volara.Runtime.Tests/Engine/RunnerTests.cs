@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Running;
+using Volara.Runtime.Tests.Support;
+using Xunit;
+using static Volara.Runtime.Tests.Engine.Geo;
+
+namespace Volara.Runtime.Tests.Engine;
+
+public sealed class RunnerTests
+{
+    private static RunOptions Options(TempDirectory temp, ExecutionMode mode, StringWriter output) => new()
+    {
+        Mode = mode,
+        LogDirectory = temp.Path,
+        Progress = output,
+        RedrawProgress = false,
+    };
+
+    [Theory]
+    [InlineData(ExecutionMode.Serial)]
+    [InlineData(ExecutionMode.Threads)]
+    public void FailingBlocksAreRetriedThenFailedAndDependantsOrphaned(ExecutionMode mode)
+    {
+        using var temp = new TempDirectory();
+        var attempts = new ConcurrentDictionary<ulong, int>();
+        // 1-D, 18 blocks in 3 levels; blocks 5, 10 and 15 always raise.
+        var task = TestTask.Daisy("t", R(0, 20), R(0, 3), R(1, 1), process: block =>
+        {
+            attempts.AddOrUpdate(block.Id, 1, (_, n) => n + 1);
+            if (block.Id % 5 == 0)
+            {
+                throw new InvalidOperationException($"bad block {block.Id}");
+            }
+        }, execution: new ExecutionOptions { MaxRetries = 1, NumWorkers = 2 });
+        var output = new StringWriter();
+        var result = Runner.Run(task, Options(temp, mode, output));
+
+        var t = result["t"];
+        Assert.False(result.Succeeded);
+        Assert.Equal(18, t.Total);
+        Assert.Equal(3, t.Failed);
+        Assert.Equal(2, attempts[5]);
+        Assert.Equal(6, t.Failures.Count);
+        Assert.Equal(t.Total, t.Completed + t.Failed + t.Orphaned);
+        Assert.True(t.Orphaned > 0);
+        Assert.Contains("    Failed Blocks:\n\n      block ", result.Summary);
+        Assert.Contains("\n      block 5 in worker ", result.Summary);
+        Assert.Contains("with exception InvalidOperationException('bad block 5')", result.Summary);
+        Assert.Contains(Path.Combine(temp.Path, "t", "worker_"), result.Summary);
+        var log = Directory.GetFiles(Path.Combine(temp.Path, "t"), "worker_*.log");
+        Assert.Contains(log, file => File.ReadAllText(file).Contains("bad block 5", StringComparison.Ordinal));
+        Assert.Contains("Execution Summary", output.ToString());
+        Assert.Contains("t ✗: ", output.ToString());
+    }
+
+    [Fact]
+    public void RerunSkipsCompletedBlocksAndRunsTheRest()
+    {
+        using var temp = new TempDirectory();
+        bool failOdd = true;
+        var ran = new ConcurrentBag<ulong>();
+        var task = TestTask.Daisy("t", R2(0, 0, 20, 10), R2(0, 0, 5, 5), R2(0, 0, 5, 5), readWriteConflict: false, process: block =>
+        {
+            if (failOdd && block.Id % 2 == 1)
+            {
+                throw new IOException("disk hiccup");
+            }
+
+            ran.Add(block.Id);
+        }, execution: new ExecutionOptions { MaxRetries = 0 });
+
+        var first = Runner.Run(task, Options(temp, ExecutionMode.Threads, new StringWriter()))["t"];
+        Assert.Equal(8, first.Total);
+        Assert.Equal(first.Total - first.Failed, first.Completed);
+        Assert.True(first.Failed > 0);
+
+        failOdd = false;
+        ran.Clear();
+        var output = new StringWriter();
+        var second = Runner.Run(task, Options(temp, ExecutionMode.Threads, output))["t"];
+        Assert.Equal((8L, 8L, first.Completed, 0L), (second.Total, second.Completed, second.Skipped, second.Failed));
+        Assert.Equal(first.Failed, ran.Count);
+        Assert.Contains($"    completed ✔: 8 (skipped {first.Completed})", output.ToString());
+
+        // Everything done: the third run skips all blocks and still lists the task.
+        var third = Runner.Run(task, Options(temp, ExecutionMode.Serial, new StringWriter()));
+        Assert.Equal(8, third["t"].Skipped);
+        Assert.Contains("  Task t:", third.Summary);
+        Assert.Contains("    all blocks processed successfully", third.Summary);
+    }
+
+    [Fact]
+    public void SummaryHasDaisyLayout()
+    {
+        using var temp = new TempDirectory();
+        var task = TestTask.Daisy("t", R(0, 4), R(0, 1), R(0, 1), readWriteConflict: false);
+        var result = Runner.Run(task, Options(temp, ExecutionMode.Serial, new StringWriter()));
+        Assert.Equal(
+            "\nExecution Summary\n-----------------\n\n  Task t:\n\n    num blocks : 4\n    completed ✔: 4 (skipped 0)\n" +
+            "    failed    ✗: 0\n    orphaned  ∅: 0\n\n    all blocks processed successfully\n",
+            result.Summary);
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void PipelineRunsDownstreamAfterUpstreamBlocks()
+    {
+        using var temp = new TempDirectory();
+        var written = new ConcurrentDictionary<long, bool>();
+        var up = TestTask.Daisy("up", R(0, 100), R(0, 10), R(0, 10), readWriteConflict: false,
+            process: b => written[b.WriteRoi.Offset.ValueAt(0)] = true, execution: new ExecutionOptions { NumWorkers = 2 });
+        var down = TestTask.Daisy("down", R(0, 100), R(0, 20), R(5, 10), BlockFit.Shrink, readWriteConflict: false, process: b =>
+        {
+            for (long x = b.ReadRoi.Offset.ValueAt(0) / 10 * 10; x < b.ReadRoi.End.ValueAt(0); x += 10)
+            {
+                Assert.True(written.ContainsKey(x), $"block {b} ran before its input at {x} was written");
+            }
+        });
+        var result = Runner.Run(up + down, Options(temp, ExecutionMode.Threads, new StringWriter()));
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(10, result["up"].Completed);
+        Assert.Equal(9, result["down"].Completed);
+    }
+
+    [Fact]
+    public void TimeoutFailsTheBlock()
+    {
+        using var temp = new TempDirectory();
+        var task = TestTask.Daisy("slow", R(0, 2), R(0, 1), R(0, 1), readWriteConflict: false,
+            process: b => Thread.Sleep(b.Id == 0 ? 3000 : 0),
+            execution: new ExecutionOptions { BlockTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 });
+        var result = Runner.Run(task, Options(temp, ExecutionMode.Threads, new StringWriter()));
+        Assert.Equal((1L, 1L), (result["slow"].Completed, result["slow"].Failed));
+        Assert.Contains("timeout", result["slow"].Failures[0].Failure.Reason);
+    }
+
+    [Fact]
+    public void ProcessesModeRefusesTasksWithoutConfiguration()
+    {
+        using var temp = new TempDirectory();
+        var task = TestTask.Daisy("local", R(0, 2), R(0, 1), R(0, 1));
+        var error = Assert.Throws<ArgumentException>(() => Runner.Run(task, Options(temp, ExecutionMode.Processes, new StringWriter())));
+        Assert.Contains("'local'", error.Message);
+    }
+}
