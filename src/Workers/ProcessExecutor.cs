@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Volara.Runtime.Engine;
-using Volara.Runtime.Engine.Serialization;
 using Volara.Workers.Driver;
 
 namespace Volara.Workers;
@@ -24,7 +23,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
         var logDirectory = Path.GetFullPath(settings.LogDirectory);
         foreach (var task in blocks.Tasks)
         {
-            TaskJson.WriteConfigFile(task, TaskPaths.ConfigFile(logDirectory, task.Name));
+            ConfigFiles.Write(task, TaskPaths.ConfigFile(logDirectory, task.Name));
         }
 
         var state = new DriverState(blocks);

@@ -10,6 +10,8 @@ namespace Volara.Workers.Driver;
 /// </summary>
 internal sealed class BlockStreamService(DriverState driver) : BlockService.BlockServiceBase
 {
+    private static readonly TimeSpan ReadyPoll = TimeSpan.FromMilliseconds(50);
+
     public override async Task Connect(
         IAsyncStreamReader<WorkerMessage> requestStream,
         IServerStreamWriter<DriverMessage> responseStream,
@@ -112,9 +114,9 @@ internal sealed class BlockStreamService(DriverState driver) : BlockService.Bloc
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Both waits are taken before looking at the state, so a change in between still wakes this loop.
-            var sourceChanged = source.WaitForChangeAsync(cancellationToken);
+            // Taken before looking at the state, so a change in between still wakes this loop.
             var slotChanged = slot.Changed.Next;
+            bool wantsBlocks;
 
             var message = new DriverMessage();
             lock (slot.Gate)
@@ -143,6 +145,8 @@ internal sealed class BlockStreamService(DriverState driver) : BlockService.Bloc
                     message.Shutdown = true;
                     slot.ShutdownSent = true;
                 }
+
+                wantsBlocks = slot.Demand > 0;
             }
 
             if (message.Blocks.Count > 0 || message.Shutdown)
@@ -156,7 +160,17 @@ internal sealed class BlockStreamService(DriverState driver) : BlockService.Bloc
                 continue;
             }
 
-            await Task.WhenAny(sourceChanged, slotChanged, Task.Delay(Timeout.Infinite, cancellationToken));
+            // The ready-wait completes at once when a block is ready (or the task finished); the short delay
+            // covers sources that can only signal changes in general, and cancellation.
+            var fallback = Task.Delay(ReadyPoll, cancellationToken);
+            if (wantsBlocks)
+            {
+                await Task.WhenAny(source.WaitForReadyAsync(task.Name, cancellationToken), slotChanged, fallback);
+            }
+            else
+            {
+                await Task.WhenAny(slotChanged, fallback);
+            }
         }
     }
 }

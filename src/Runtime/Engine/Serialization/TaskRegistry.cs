@@ -32,7 +32,8 @@ public sealed class TaskRegistry
             throw new ArgumentException($"{taskClass.FullName} is not a concrete {nameof(IBlockwiseTask)} class", nameof(taskClass));
         }
 
-        var taskType = TaskJson.TaskTypeOf(taskClass);
+        var taskType = TaskJson.TaskTypeOf(taskClass)
+            ?? throw new ArgumentException($"task class {taskClass.FullName} has no [BlockwiseTask(\"...\")] attribute", nameof(taskClass));
         lock (_gate)
         {
             Add(taskType, taskClass);
@@ -93,9 +94,9 @@ public sealed class TaskRegistry
     public IBlockwiseTask Create(JsonObject config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (config[TaskJson.TaskTypeField] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var taskType))
+        if (config[TaskJson.TaskTypeProperty] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var taskType))
         {
-            throw new InvalidDataException($"task configuration has no string field '{TaskJson.TaskTypeField}'");
+            throw new InvalidDataException($"task configuration has no string field '{TaskJson.TaskTypeProperty}'");
         }
 
         var taskClass = Resolve(taskType);
@@ -116,7 +117,7 @@ public sealed class TaskRegistry
     {
         try
         {
-            return Create(TaskJson.ReadConfigFile(configFile));
+            return Create(ReadConfigFile(configFile));
         }
         catch (InvalidDataException error)
         {
@@ -125,6 +126,24 @@ public sealed class TaskRegistry
         catch (UnknownTaskTypeException error)
         {
             throw new InvalidDataException($"{configFile}: {error.Message}", error);
+        }
+    }
+
+    private static JsonObject ReadConfigFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"task configuration file {path} does not exist", path);
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+                ?? throw new InvalidDataException("it does not hold a JSON object");
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"it is not valid JSON: {error.Message}", error);
         }
     }
 

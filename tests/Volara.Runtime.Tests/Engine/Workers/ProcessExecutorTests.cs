@@ -86,7 +86,7 @@ public sealed class ProcessExecutorTests : IDisposable
     [Fact]
     public async Task AWorkerThatAlwaysCrashesIsRestartedOnlyUpToTheCapThenItsBlocksFail()
     {
-        var task = new CrashOnStartTask { Name = "crash", TotalRoi = Total, BlockSize = BlockSize, NumWorkers = 2, MaxRetries = 1 };
+        var task = new CrashOnStartTask { TaskName = "crash", TotalRoi = Total, BlockSize = BlockSize, Execution = new() { NumWorkers = 2, MaxRetries = 1 } };
         var source = new ListBlockSource(task);
         await RunAsync(source, new ProcessExecutorOptions { WorkerCommand = TestWorkerProgram.Command, RestartsPerWorker = 2 });
 
@@ -152,12 +152,15 @@ public sealed class ProcessExecutorTests : IDisposable
     {
         var task = new WriteIdsTask
         {
-            Name = name,
+            TaskName = name,
             TotalRoi = Total,
             BlockSize = BlockSize,
-            NumWorkers = 2,
-            MaxRetries = maxRetries,
-            TimeoutMs = timeoutMs,
+            Execution = new()
+            {
+                NumWorkers = 2,
+                MaxRetries = maxRetries,
+                BlockTimeout = timeoutMs is { } timeout ? TimeSpan.FromMilliseconds(timeout) : null,
+            },
             OutputPath = _temp.Combine($"{name}.zarr"),
             SleepBlockIds = sleepBlocks ?? [],
             SleepMs = sleepMs,
@@ -201,7 +204,7 @@ public sealed class ProcessExecutorTests : IDisposable
     private static ulong[] ExpectedIds()
     {
         var expected = new ulong[32 * 48];
-        foreach (var block in ListBlockSource.GridBlocks(new WriteIdsTask { Name = "x", TotalRoi = Total, BlockSize = BlockSize, OutputPath = "unused" }))
+        foreach (var block in ListBlockSource.GridBlocks(new WriteIdsTask { TaskName = "x", TotalRoi = Total, BlockSize = BlockSize, OutputPath = "unused" }))
         {
             for (var y = block.WriteRoi.Offset.ValueAt(0); y < block.WriteRoi.End.ValueAt(0); y++)
             {
