@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Running;
 using Volara.Workers.Driver;
 
 namespace Volara.Workers;
@@ -14,6 +15,20 @@ namespace Volara.Workers;
 public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IExecutor
 {
     private readonly ProcessExecutorOptions _options = options ?? new ProcessExecutorOptions();
+
+    /// <summary>
+    /// Makes the Runner's <see cref="ExecutionMode.Processes"/> use this executor with the given options; without
+    /// options, only when no factory is registered yet (so an explicit registration wins).
+    /// </summary>
+    public static void RegisterWithRunner(ProcessExecutorOptions? options = null)
+    {
+        if (options is null && Runner.ProcessExecutorFactory is not null)
+        {
+            return;
+        }
+
+        Runner.ProcessExecutorFactory = _ => new ProcessExecutor(options);
+    }
 
     public async Task RunAsync(IBlockSource blocks, ExecutionSettings settings, CancellationToken cancellationToken)
     {

@@ -25,7 +25,9 @@ public static class WorkerEntry
 
     /// <summary>
     /// Runs this process as a worker when <paramref name="args"/> starts with <see cref="Flag"/>, returning true
-    /// and the exit code once the driver has no more blocks; returns false (and does nothing) otherwise.
+    /// and the exit code once the driver has no more blocks; otherwise returns false after making
+    /// <see cref="Volara.Runtime.Engine.Running.ExecutionMode.Processes"/> available to the Runner
+    /// (<see cref="ProcessExecutor.RegisterWithRunner"/>), unless another process executor was registered.
     /// </summary>
     public static bool TryRun(string[] args, out int exitCode) => TryRun(args, TaskRegistry.Default, out exitCode);
 
@@ -35,6 +37,8 @@ public static class WorkerEntry
         ArgumentNullException.ThrowIfNull(args);
         if (!IsWorkerInvocation(args))
         {
+            // The driver side of the same program: let the Runner start worker processes (of this program).
+            ProcessExecutor.RegisterWithRunner();
             exitCode = 0;
             return false;
         }

@@ -22,6 +22,8 @@ public sealed class WriteIdsTask : TestTask
 
     public ulong[] SleepBlockIds { get; init; } = [];
 
+    public bool SleepEveryBlock { get; init; }
+
     public ulong[] FailBlockIds { get; init; } = [];
 
     public ulong[] ExitBlockIds { get; init; } = [];
@@ -43,7 +45,7 @@ public sealed class WriteIdsTask : TestTask
             DataType = DataType.UInt64,
             Offset = TotalRoi.Offset,
             VoxelSize = Coordinate.Filled(BlockSize.Dims, 1),
-            Mode = AccessMode.Overwrite,
+            Mode = AccessMode.Append,
         });
         if (StartedDirectory is not null)
         {
@@ -70,7 +72,7 @@ public sealed class WriteIdsTask : TestTask
                 Environment.Exit(ExitCodeOfExitBlocks);
             }
 
-            if (Array.IndexOf(task.SleepBlockIds, block.Id) >= 0)
+            if (task.SleepEveryBlock || Array.IndexOf(task.SleepBlockIds, block.Id) >= 0)
             {
                 Thread.Sleep(task.SleepMs);
             }
