@@ -148,23 +148,30 @@ public sealed class SchedulerTests
         Assert.Equal(new ulong[] { 12, 17, 18, 23, 24, 25, 31, 32, 40 }, firstGrid.BlocksWritingInto(R2(2, 2, 3, 3)).Select(b => b.Id).Order());
         Assert.Equal(new ulong[] { 4, 7, 8, 12 }, secondGrid.BlocksReadingFrom(R2(3, 3, 1, 1)).Select(b => b.Id).Order());
 
-        // Run the first task level by level; the second task's blocks become ready as their inputs finish.
-        var released = new List<ulong>();
-        while (!scheduler.IsTaskFinished("first"))
+        // Run the first three levels of the first task; nothing of the second task is ready yet.
+        for (int level = 0; level < 3; level++)
         {
-            var blocks = scheduler.Acquire("first", 100);
-            foreach (var block in blocks)
+            foreach (var block in scheduler.Acquire("first", 100))
             {
                 scheduler.Succeeded(block);
-                released.Add(block.Id);
-                if (block.Id == 24)
-                {
-                    Assert.Equal(12UL, One(scheduler, "second").Id);
-                }
             }
+
+            Assert.Empty(scheduler.Acquire("second", 1));
         }
 
-        Assert.Equal(16, released.Count);
+        // daisy's release-order walk over the last level: 24 frees 12, 13 frees 8, 11 frees 7, 4 frees 4.
+        var last = scheduler.Acquire("first", 100).ToDictionary(b => b.Id);
+        Assert.Equal(new ulong[] { 4, 11, 13, 24 }, last.Keys.Order());
+        foreach (var (release, freed) in new (ulong, ulong)[] { (24, 12), (13, 8), (11, 7), (4, 4) })
+        {
+            Assert.Empty(scheduler.Acquire("second", 1));
+            scheduler.Succeeded(last[release]);
+            var next = One(scheduler, "second");
+            Assert.Equal(freed, next.Id);
+            scheduler.Succeeded(next);
+        }
+
+        Assert.True(scheduler.IsFinished);
     }
 
     [Fact]
