@@ -1,6 +1,14 @@
 using Volara.Bench;
+using Volara.Bench.Engine;
 using Volara.Bench.Peer;
 using Volara.Bench.Zarr;
+using Volara.Workers;
+
+// Benchmarks that run worker processes start this same program as the worker.
+if (WorkerEntry.TryRun(args, out var workerExitCode))
+{
+    return workerExitCode;
+}
 
 // Measures this project against its peer side by side; later benchmarks join the list as new IBenchmark classes.
 BenchSettings settings;
@@ -14,7 +22,7 @@ catch (ArgumentException error)
     return 2;
 }
 
-IBenchmark[] benchmarks = [.. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase))];
+IBenchmark[] benchmarks = [.. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase)), new ProcessThroughputBenchmark()];
 
 try
 {
