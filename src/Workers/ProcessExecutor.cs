@@ -34,6 +34,14 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(settings);
+        if (Environment.GetEnvironmentVariable(WorkerContext.WorkerIdVariable) is { Length: > 0 })
+        {
+            // Started as a worker, yet driving a run: the program did not hand its arguments to the worker
+            // entry first. Starting workers from here would multiply processes without end.
+            throw new InvalidOperationException(
+                $"this process was started as a volara worker but is running a pipeline; call WorkerEntry.TryRun(args, out var exitCode) first thing in Main");
+        }
+
         var command = _options.WorkerCommand ?? WorkerCommand.CurrentProgram();
         var logDirectory = Path.GetFullPath(settings.LogDirectory);
         foreach (var task in blocks.Tasks)
@@ -85,6 +93,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                 {
                     Pump(task, driverAddress);
                     EnforceTimeout(task);
+                    EnforceConnectTimeout(task);
                 }
 
                 if (source.IsFinished)
@@ -264,6 +273,22 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                     // The worker may be stuck for good; a replacement takes its place.
                     slot.TimedOut = true;
                     slot.Process?.Kill();
+                }
+            }
+        }
+
+        private void EnforceConnectTimeout(TaskWorkers task)
+        {
+            var limit = (long)(options.ConnectTimeout.TotalSeconds * Stopwatch.Frequency);
+            var now = Stopwatch.GetTimestamp();
+            foreach (var slot in task.Slots)
+            {
+                lock (slot.Gate)
+                {
+                    if (!slot.Connected && !slot.Exited && now - slot.StartedTimestamp > limit)
+                    {
+                        slot.Process?.Kill();
+                    }
                 }
             }
         }

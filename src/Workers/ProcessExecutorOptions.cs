@@ -20,6 +20,9 @@ public sealed record ProcessExecutorOptions
     /// <summary>Worker deaths tolerated per task, as a multiple of its worker count, before its remaining blocks are failed.</summary>
     public int RestartsPerWorker { get; init; } = 3;
 
+    /// <summary>A worker that has not connected this long after its start is killed (and counts as died).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long workers told to shut down get to exit before they are killed.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -54,6 +54,13 @@ public static class WorkerEntry
         try
         {
             context = WorkerContext.Parse(workerArguments, Environment.GetEnvironmentVariable);
+
+            // Consumed: a pipeline this worker runs itself (nested) must not look like a worker that skipped the entry.
+            foreach (var variable in context.ToEnvironment().Keys)
+            {
+                Environment.SetEnvironmentVariable(variable, null);
+            }
+
             task = registry.Load(TaskPaths.ConfigFile(context.LogDirectory, context.TaskName));
         }
         catch (Exception error)

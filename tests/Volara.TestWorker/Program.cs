@@ -8,7 +8,14 @@ if (WorkerEntry.TryRun(args, out var exitCode))
 }
 
 // Otherwise it is a driver that runs a small pipeline through the Runner, for tests that kill the driver.
-return args is ["drive", ..] ? DriverMode.Run(args[1..]) : Usage();
+// "forgetful-drive" stands for a program that never calls the worker entry: used as a worker command, each
+// worker would start a driver of its own.
+return args switch
+{
+    ["drive", ..] => DriverMode.Run(args[1..]),
+    ["forgetful-drive", var logDirectory, var output, ..] => DriverMode.Run([logDirectory, output, Path.Combine(logDirectory, "started"), "0"]),
+    _ => Usage(),
+};
 
 static int Usage()
 {

@@ -36,6 +36,9 @@ internal sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+
+            // Workers never read the terminal; an inherited stdin would let them compete with the driver for it.
+            RedirectStandardInput = true,
         };
         foreach (var argument in command.Arguments)
         {
@@ -67,6 +70,7 @@ internal sealed class WorkerProcess : IDisposable
             throw new InvalidOperationException($"cannot start worker {context.WorkerId} of task '{context.TaskName}' ({command.FileName}): {error.Message}", error);
         }
 
+        process.StandardInput.Close();
         var worker = new WorkerProcess(process, log) { LogPath = logPath };
         process.OutputDataReceived += (_, line) => worker.WriteLine(line.Data);
         process.ErrorDataReceived += (_, line) => worker.WriteLine(line.Data);

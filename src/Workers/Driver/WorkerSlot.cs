@@ -20,6 +20,8 @@ internal sealed class WorkerSlot(int id, TaskWorkers task)
 
     public WorkerProcess? Process { get; set; }
 
+    public long StartedTimestamp { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public bool Connected { get; set; }
 
     public bool ShutdownSent { get; set; }

@@ -134,6 +134,38 @@ public sealed class ProcessExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task AWorkerProgramThatSkipsTheWorkerEntryFailsClearlyInsteadOfStartingDriversOfItsOwn()
+    {
+        var task = new NoOpTask { TaskName = "noop", TotalRoi = Total, BlockSize = BlockSize, Execution = new() { NumWorkers = 2, MaxRetries = 0 } };
+        var source = new ListBlockSource(task);
+        var program = TestWorkerProgram.Command;
+        var forgetful = program with { Arguments = [.. program.Arguments, "forgetful-drive", _temp.Combine("nested-logs"), _temp.Combine("nested.zarr")] };
+
+        await RunAsync(source, new ProcessExecutorOptions { WorkerCommand = forgetful, RestartsPerWorker = 1 });
+
+        Assert.Equal(BlockCount, source.FailedForGood("noop").Count);
+        Assert.StartsWith("worker restart limit reached: 2 workers", source.Failures("noop")[0][0].Reason);
+        var logs = Directory.GetFiles(Path.Combine(LogDirectory, "noop"), "worker_*.log");
+        Assert.Equal(2, logs.Length);
+        Assert.All(logs, log => Assert.Contains("call WorkerEntry.TryRun", File.ReadAllText(log)));
+        Assert.False(Directory.Exists(_temp.Combine("nested-logs", "ids")), "a worker started workers of its own");
+        Assert.Empty(WorkerProcesses.WithArgument(_temp.Path));
+    }
+
+    [Fact]
+    public async Task AWorkerProgramThatCannotStartIsNamed()
+    {
+        var source = new ListBlockSource(WriteIds("ids"));
+        var missing = _temp.Combine("no-such-program");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RunAsync(source, new ProcessExecutorOptions { WorkerCommand = new WorkerCommand(missing, []) }));
+
+        Assert.Contains(missing, error.Message);
+        Assert.Contains("task 'ids'", error.Message);
+    }
+
+    [Fact]
     public async Task ATaskWithoutConfigurationIsRefusedByName()
     {
         var source = new ListBlockSource(new InProcessOnlyTask());
