@@ -1,4 +1,5 @@
 using Volara.Bench;
+using Volara.Bench.Engine;
 using Volara.Bench.Peer;
 using Volara.Bench.Zarr;
 
@@ -14,7 +15,13 @@ catch (ArgumentException error)
     return 2;
 }
 
-IBenchmark[] benchmarks = [.. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase))];
+IBenchmark[] benchmarks =
+[
+    .. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase)),
+    new SchedulerThroughputBenchmark(),
+    new ResumeCheckBenchmark(),
+    new ThresholdBenchmark(),
+];
 
 try
 {
