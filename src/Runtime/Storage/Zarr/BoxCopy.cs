@@ -1,0 +1,110 @@
+namespace Volara.Runtime.Storage.Zarr;
+
+/// <summary>
+/// Copies an axis-aligned box between two C-order arrays of different shapes, one contiguous row
+/// (innermost axis) at a time.
+/// </summary>
+internal static class BoxCopy
+{
+    /// <param name="source">C-order elements of shape <paramref name="sourceShape"/>.</param>
+    /// <param name="sourceStart">Box corner inside the source.</param>
+    /// <param name="target">C-order elements of shape <paramref name="targetShape"/>.</param>
+    /// <param name="targetStart">Box corner inside the target.</param>
+    public static void Copy(
+        ReadOnlySpan<byte> source, ReadOnlySpan<long> sourceShape, ReadOnlySpan<long> sourceStart,
+        Span<byte> target, ReadOnlySpan<long> targetShape, ReadOnlySpan<long> targetStart,
+        ReadOnlySpan<long> box, int elementSize)
+    {
+        int n = box.Length;
+        if (n == 0)
+        {
+            source[..elementSize].CopyTo(target);
+            return;
+        }
+
+        int rowBytes = checked((int)box[n - 1] * elementSize);
+        Span<long> sourceStrides = stackalloc long[n];
+        Span<long> targetStrides = stackalloc long[n];
+        Strides(sourceShape, sourceStrides);
+        Strides(targetShape, targetStrides);
+        Span<long> position = stackalloc long[n];
+        long rows = 1;
+        for (int d = 0; d < n - 1; d++)
+        {
+            rows *= box[d];
+        }
+
+        for (long row = 0; row < rows; row++)
+        {
+            long s = 0, t = 0;
+            for (int d = 0; d < n; d++)
+            {
+                s += (sourceStart[d] + position[d]) * sourceStrides[d];
+                t += (targetStart[d] + position[d]) * targetStrides[d];
+            }
+
+            source.Slice(checked((int)(s * elementSize)), rowBytes).CopyTo(target.Slice(checked((int)(t * elementSize)), rowBytes));
+            for (int d = n - 2; d >= 0; d--)
+            {
+                if (++position[d] < box[d])
+                {
+                    break;
+                }
+
+                position[d] = 0;
+            }
+        }
+    }
+
+    /// <summary>Sets a box of the C-order target to a repeated element.</summary>
+    public static void Fill(Span<byte> target, ReadOnlySpan<long> targetShape, ReadOnlySpan<long> targetStart, ReadOnlySpan<long> box, ReadOnlySpan<byte> element)
+    {
+        int n = box.Length;
+        int elementSize = element.Length;
+        if (n == 0)
+        {
+            element.CopyTo(target);
+            return;
+        }
+
+        int rowBytes = checked((int)box[n - 1] * elementSize);
+        Span<long> strides = stackalloc long[n];
+        Strides(targetShape, strides);
+        Span<long> position = stackalloc long[n];
+        long rows = 1;
+        for (int d = 0; d < n - 1; d++)
+        {
+            rows *= box[d];
+        }
+
+        for (long row = 0; row < rows; row++)
+        {
+            long t = 0;
+            for (int d = 0; d < n; d++)
+            {
+                t += (targetStart[d] + position[d]) * strides[d];
+            }
+
+            ElementPattern.Fill(target.Slice(checked((int)(t * elementSize)), rowBytes), element);
+            for (int d = n - 2; d >= 0; d--)
+            {
+                if (++position[d] < box[d])
+                {
+                    break;
+                }
+
+                position[d] = 0;
+            }
+        }
+    }
+
+    public static void Strides(ReadOnlySpan<long> shape, Span<long> strides)
+    {
+        long stride = 1;
+        for (int d = shape.Length - 1; d >= 0; d--)
+        {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Volara.Runtime.Storage.Zarr;
+
+public enum ZarrNodeKind
+{
+    Array,
+    Group,
+}
