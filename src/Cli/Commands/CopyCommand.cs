@@ -34,8 +34,8 @@ public static class CopyCommand
                 parsed.GetRequiredValue(destination),
                 parsed.GetValue(format),
                 parsed.GetValue(codec),
-                parsed.GetValue(chunks),
-                parsed.GetValue(shards),
+                Shape(parsed, chunks),
+                Shape(parsed, shards),
                 parsed.GetValue(overwrite));
             Execute(request, console);
             return VolaraApp.Success;
@@ -79,6 +79,9 @@ public static class CopyCommand
             $"copied '{request.Source}' to '{request.Destination}': {grid.TotalChunks} chunks, {bytes / 1e6:0.0} MB in {seconds:0.00} s ({bytes / 1e6 / Math.Max(seconds, 1e-9):0.0} MB/s)"));
         console.Out.Flush();
     }
+
+    // An absent array option reads back as an empty array; our parser never yields one, so empty means absent.
+    private static int[]? Shape(ParseResult parsed, Option<int[]?> option) => parsed.GetValue(option) is { Length: > 0 } shape ? shape : null;
 
     private static int? ParseFormat(string text) => text switch
     {
