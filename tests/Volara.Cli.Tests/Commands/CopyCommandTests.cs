@@ -88,4 +88,40 @@ public sealed class CopyCommandTests
         Assert.DoesNotContain('\r', result.Stderr);
         Assert.StartsWith($"copied '{source}' to '{copy}': 4 chunks, 0.0 MB in ", result.Stdout);
     }
+
+    [Fact]
+    public void ShardedV3CopyKeepsShardsAndInnerCodecByDefault()
+    {
+        using var temp = new TempDirectory();
+        string source = temp.Combine("source.zarr"), copy = temp.Combine("copy.zarr");
+        var options = new ZarrArrayOptions
+        {
+            Shape = [20, 13],
+            ChunkShape = [4, 5],
+            ShardShape = [8, 10],
+            DataType = Volara.Runtime.Storage.DataType.Int32,
+            ZarrFormat = 3,
+            Codecs = [Volara.Runtime.Storage.Codecs.CodecRegistry.FromV3Config(
+                JsonNode.Parse("""{"name":"gzip","configuration":{"level":2}}""")!.AsObject(), Volara.Runtime.Storage.DataType.Int32)],
+            DimensionNames = ["y", "x"],
+            Attributes = new JsonObject { ["voxel_size"] = new JsonArray(4, 4) },
+        };
+        int[] values = [.. Enumerable.Range(0, 20 * 13).Select(i => i * 7919 - 1000)];
+        ZarrArray.Create(source, options).Write<int>([0, 0], [20, 13], values);
+
+        var result = VolaraProcess.Run("copy", source, copy);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var copied = ZarrArray.Open(copy);
+        Assert.Equal([4, 5], copied.ChunkShape);
+        Assert.Equal([8, 10], copied.ShardShape);
+        Assert.Equal(["y", "x"], copied.DimensionNames!);
+        Assert.Equal("[4,4]", copied.Attributes["voxel_size"]!.ToJsonString());
+        Assert.Contains("\"gzip\"", JsonSerializerText(copied.CodecConfigs));
+        var readBack = new int[20 * 13];
+        copied.Read<int>([0, 0], [20, 13], readBack);
+        Assert.Equal(values, readBack);
+    }
+
+    private static string JsonSerializerText(IReadOnlyList<JsonObject> codecs) => new JsonArray([.. codecs.Select(c => c.DeepClone())]).ToJsonString();
 }
