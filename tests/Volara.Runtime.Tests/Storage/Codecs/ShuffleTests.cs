@@ -14,7 +14,7 @@ public sealed class ShuffleTests
     [InlineData(16)]
     public void Byte_shuffle_matches_the_definition(int typeSize)
     {
-        foreach (int length in new[] { 0, 5, typeSize * 15, typeSize * 16 + 3, typeSize * 1000 + typeSize - 1, typeSize * 4099 })
+        foreach (int length in new[] { 0, 5, typeSize * 15, typeSize * 16 + 3, typeSize * 51, typeSize * 51 + 1, typeSize * 1000 + typeSize - 1, typeSize * 4099 })
         {
             var input = CodecTestData.Random(length, length + typeSize);
             var shuffled = new byte[length];
