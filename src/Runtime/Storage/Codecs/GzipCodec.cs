@@ -16,8 +16,18 @@ public sealed class GzipCodec : IBytesCodec
     /// <summary>Compression level 0-9, or -1 for zlib's default.</summary>
     public int Level { get; }
 
+    /// <summary>An empty gzip member; .NET's stream writes nothing at all when given no data.</summary>
+    private static readonly byte[] EmptyEncoding = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+
     public RentedBuffer Encode(ReadOnlySpan<byte> source)
     {
+        if (source.IsEmpty)
+        {
+            var empty = RentedBuffer.Rent(EmptyEncoding.Length);
+            EmptyEncoding.CopyTo(empty.Span);
+            return empty;
+        }
+
         using var output = new RentedBufferStream(source.Length / 2 + 64);
         using (var gzip = new GZipStream(output, ZlibLevel.Options(Level), leaveOpen: true))
         {
@@ -27,8 +37,20 @@ public sealed class GzipCodec : IBytesCodec
         return output.Detach();
     }
 
-    public RentedBuffer Decode(ReadOnlySpan<byte> source, int decodedLength) =>
-        StreamDecoding.Decode(Id, source, decodedLength, input => new GZipStream(input, CompressionMode.Decompress));
+    public RentedBuffer Decode(ReadOnlySpan<byte> source, int decodedLength)
+    {
+        var result = StreamDecoding.Decode(Id, source, decodedLength, input => new GZipStream(input, CompressionMode.Decompress));
+        try
+        {
+            DeflateTrailer.CheckGzip(source, result.Span);
+            return result;
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
 
     public JsonObject ToV2Config() => new() { ["id"] = Id, ["level"] = Level };
 

@@ -8,6 +8,11 @@ internal static class StreamDecoding
     public static unsafe RentedBuffer Decode(
         string codecId, ReadOnlySpan<byte> source, int decodedLength, Func<Stream, Stream> openDecoder)
     {
+        if (source.IsEmpty)
+        {
+            throw new CodecException($"{codecId}: encoded chunk is empty");
+        }
+
         fixed (byte* pointer = source)
         {
             using var input = new UnmanagedMemoryStream(pointer, source.Length);
@@ -18,11 +23,7 @@ internal static class StreamDecoding
                     ? ReadExactly(codecId, decoder, decodedLength)
                     : ReadToEnd(decoder, Math.Max(source.Length * 4, 4096));
             }
-            catch (CodecException)
-            {
-                throw;
-            }
-            catch (Exception error) when (error is InvalidDataException or IOException or InvalidOperationException or ArgumentException)
+            catch (Exception error) when (error is not (CodecException or OutOfMemoryException))
             {
                 throw new CodecException($"{codecId}: corrupt or truncated data ({error.Message})", error);
             }
