@@ -67,10 +67,17 @@ public static class CopyCommand
 
         var clock = Stopwatch.StartNew();
         long bytes;
-        using (var progress = new ProgressReporter(console.Error, "copy", grid.TotalChunks, new ProgressOptions { Unit = "chunks", Redraw = console.ErrorIsTerminal }))
+        try
         {
+            using var progress = new ProgressReporter(console.Error, "copy", grid.TotalChunks, new ProgressOptions { Unit = "chunks", Redraw = console.ErrorIsTerminal });
             bytes = ArrayCopier.Copy(source, destination, grid, progress, Environment.ProcessorCount);
             progress.Complete();
+        }
+        catch
+        {
+            // A half-written array would read back as fill values where chunks are missing: remove what we created.
+            Directory.Delete(destination.Path, recursive: true);
+            throw;
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
