@@ -52,7 +52,7 @@ public static class CopyCommand
 
         var source = ZarrArray.Open(request.Source);
         var options = DestinationPlanner.Plan(source, request);
-        if (!request.Overwrite && (ZarrArray.Exists(request.Destination) || Directory.Exists(request.Destination)))
+        if (!request.Overwrite && (ZarrArray.Exists(request.Destination) || IsNonEmptyDirectory(request.Destination)))
         {
             throw new UsageException($"destination '{request.Destination}' already exists (pass --overwrite to replace it)");
         }
@@ -86,6 +86,8 @@ public static class CopyCommand
             $"copied '{request.Source}' to '{request.Destination}': {grid.TotalChunks} chunks, {bytes / 1e6:0.0} MB in {seconds:0.00} s ({bytes / 1e6 / Math.Max(seconds, 1e-9):0.0} MB/s)"));
         console.Out.Flush();
     }
+
+    private static bool IsNonEmptyDirectory(string path) => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();
 
     // An absent array option reads back as an empty array; our parser never yields one, so empty means absent.
     private static int[]? Shape(ParseResult parsed, Option<int[]?> option) => parsed.GetValue(option) is { Length: > 0 } shape ? shape : null;
