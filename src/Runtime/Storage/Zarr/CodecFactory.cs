@@ -6,11 +6,11 @@ namespace Volara.Runtime.Storage.Zarr;
 /// <summary>Builds bytes-to-bytes codecs from metadata, turning registry failures into array-level errors.</summary>
 internal static class CodecFactory
 {
-    public static IBytesCodec FromV2(JsonObject config, MetadataReader reader, string field)
+    public static IBytesCodec FromV2(JsonObject config, DataType dataType, MetadataReader reader, string field)
     {
         try
         {
-            return CodecRegistry.FromV2Config(config);
+            return CodecRegistry.FromV2Config(config, dataType);
         }
         catch (UnknownCodecException e)
         {
@@ -24,11 +24,6 @@ internal static class CodecFactory
 
     public static IBytesCodec FromV3(JsonObject codec, string name, DataType dataType, MetadataReader reader)
     {
-        if (name == "crc32c")
-        {
-            return Crc32cCodec.Instance;
-        }
-
         try
         {
             return CodecRegistry.FromV3Config(codec, dataType);

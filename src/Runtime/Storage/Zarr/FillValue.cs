@@ -8,7 +8,10 @@ namespace Volara.Runtime.Storage.Zarr;
 /// <summary>Converts between the JSON fill_value of Zarr metadata and one element in machine byte order.</summary>
 internal static class FillValue
 {
-    /// <summary>The element bytes of <paramref name="json"/>; null JSON gives zeros. Throws <see cref="FormatException"/> on bad input.</summary>
+    /// <summary>
+    /// The element bytes of <paramref name="json"/>; null JSON gives zeros. "NaN" is numpy's canonical
+    /// quiet NaN (positive sign, e.g. 0x7fc00000), not .NET's negative default NaN. Throws <see cref="FormatException"/> on bad input.
+    /// </summary>
     public static byte[] ToBytes(JsonNode? json, DataType type)
     {
         var bytes = new byte[type.Size];
@@ -36,13 +39,16 @@ internal static class FillValue
                 };
                 break;
             case ScalarKind.Float16:
-                BinaryPrimitives.WriteHalfLittleEndian(bytes, HexOr(element, 2, out var h16) ? BitConverter.UInt16BitsToHalf((ushort)h16) : (Half)ParseFloat(element));
+                BinaryPrimitives.WriteUInt16LittleEndian(bytes, HexOr(element, 2, out var h16) ? (ushort)h16
+                    : ParseFloat(element) is var v16 && double.IsNaN(v16) ? (ushort)0x7e00 : BitConverter.HalfToUInt16Bits((Half)v16));
                 break;
             case ScalarKind.Float32:
-                BinaryPrimitives.WriteSingleLittleEndian(bytes, HexOr(element, 4, out var h32) ? BitConverter.UInt32BitsToSingle((uint)h32) : (float)ParseFloat(element));
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes, HexOr(element, 4, out var h32) ? (uint)h32
+                    : ParseFloat(element) is var v32 && double.IsNaN(v32) ? 0x7fc00000u : BitConverter.SingleToUInt32Bits((float)v32));
                 break;
             case ScalarKind.Float64:
-                BinaryPrimitives.WriteDoubleLittleEndian(bytes, HexOr(element, 8, out var h64) ? BitConverter.UInt64BitsToDouble(h64) : ParseFloat(element));
+                BinaryPrimitives.WriteUInt64LittleEndian(bytes, HexOr(element, 8, out var h64) ? h64
+                    : ParseFloat(element) is var v64 && double.IsNaN(v64) ? 0x7ff8000000000000ul : BitConverter.DoubleToUInt64Bits(v64));
                 break;
             case ScalarKind.UInt64:
                 BinaryPrimitives.WriteUInt64LittleEndian(bytes, ParseUnsigned(element));

@@ -69,7 +69,7 @@ internal static class V2ArrayFormat
             {
                 var config = filter as JsonObject ?? throw reader.Error("filters", "entries must be objects with an 'id'");
                 configs.Add(config.DeepClone().AsObject());
-                codecs.Add(CodecFactory.FromV2(config, reader, "filters"));
+                codecs.Add(CodecFactory.FromV2(config, dataType, reader, "filters"));
             }
         }
         else if (doc["filters"] is not null)
@@ -80,7 +80,7 @@ internal static class V2ArrayFormat
         if (doc["compressor"] is JsonObject compressor)
         {
             configs.Add(compressor.DeepClone().AsObject());
-            codecs.Add(CodecFactory.FromV2(compressor, reader, "compressor"));
+            codecs.Add(CodecFactory.FromV2(compressor, dataType, reader, "compressor"));
         }
         else if (doc["compressor"] is not null)
         {

@@ -131,7 +131,7 @@ public sealed class ZarrV2RoundTripTests
         {
             Shape = [5], ChunkShape = [2], DataType = DataType.Float64, FillValue = JsonValue.Create(fill),
         });
-        double expected = fill switch { "NaN" => double.NaN, "Infinity" => double.PositiveInfinity, _ => double.NegativeInfinity };
+        double expected = fill switch { "NaN" => BitConverter.UInt64BitsToDouble(0x7ff8000000000000), "Infinity" => double.PositiveInfinity, _ => double.NegativeInfinity };
         Assert.Equal(BitConverter.GetBytes(expected), array.FillValue.ToArray());
         array.Write<double>([1], [1], [3.5]);
         var back = new double[5];

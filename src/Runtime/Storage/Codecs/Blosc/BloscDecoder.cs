@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Buffers.Binary;
+
+namespace Volara.Runtime.Storage.Codecs.Blosc;
+
+/// <summary>Decodes c-blosc 1.x frames of any inner codec, split mode and shuffle, one block after another.</summary>
+internal static class BloscDecoder
+{
+    /// <summary>The uncompressed size recorded in a frame's header.</summary>
+    public static int DecodedSize(ReadOnlySpan<byte> source) => BloscHeader.Read(source).UncompressedSize;
+
+    public static void Decode(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var header = BloscHeader.Read(source);
+        if (destination.Length != header.UncompressedSize)
+        {
+            throw new CodecException($"blosc: frame holds {header.UncompressedSize} bytes but {destination.Length} are expected");
+        }
+
+        if (header.UncompressedSize == 0)
+        {
+            return;
+        }
+
+        source = source[..header.CompressedSize];
+        if (header.IsMemcpyed)
+        {
+            source.Slice(BloscHeader.Size, header.UncompressedSize).CopyTo(destination);
+            return;
+        }
+
+        int typeSize = header.TypeSize;
+        int blockSize = header.BlockSize;
+        bool shuffled = (header.ByteShuffled && typeSize > 1) || header.BitShuffled;
+        byte[]? scratch = shuffled ? ArrayPool<byte>.Shared.Rent(2 * blockSize) : null;
+        try
+        {
+            int blockCount = header.BlockCount;
+            int firstStream = BloscHeader.Size + 4 * blockCount;
+            for (int block = 0; block < blockCount; block++)
+            {
+                int offset = block * blockSize;
+                int length = Math.Min(blockSize, header.UncompressedSize - offset);
+                int start = BinaryPrimitives.ReadInt32LittleEndian(source[(BloscHeader.Size + 4 * block)..]);
+                if (start < firstStream || start >= source.Length)
+                {
+                    throw new CodecException($"blosc: block {block} starts at {start}, outside the {source.Length}-byte frame");
+                }
+
+                var output = destination.Slice(offset, length);
+                bool doBitShuffle = header.BitShuffled && length >= typeSize;
+                bool doByteShuffle = header.ByteShuffled && typeSize > 1;
+                if (!doByteShuffle && !doBitShuffle)
+                {
+                    DecodeStreams(header, block, source[start..], output, length < blockSize);
+                    continue;
+                }
+
+                var shuffledBlock = scratch.AsSpan(0, length);
+                DecodeStreams(header, block, source[start..], shuffledBlock, length < blockSize);
+                if (doByteShuffle)
+                {
+                    ByteShuffle.Unshuffle(typeSize, shuffledBlock, output);
+                }
+                else
+                {
+                    BitShuffle.Unshuffle(typeSize, shuffledBlock, output, scratch.AsSpan(blockSize, length));
+                }
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
+        }
+    }
+
+    private static void DecodeStreams(BloscHeader header, int block, ReadOnlySpan<byte> input, Span<byte> output, bool leftover)
+    {
+        int streams = BloscHeader.IsSplit(header.DontSplit, header.TypeSize, header.BlockSize, leftover) ? header.TypeSize : 1;
+        int streamLength = output.Length / streams;
+        int position = 0;
+        for (int stream = 0; stream < streams; stream++)
+        {
+            if (position + 4 > input.Length)
+            {
+                throw new CodecException($"blosc: block {block} stream {stream} is truncated");
+            }
+
+            int compressed = BinaryPrimitives.ReadInt32LittleEndian(input[position..]);
+            position += 4;
+            if (compressed < 0 || compressed > input.Length - position)
+            {
+                throw new CodecException($"blosc: block {block} stream {stream} claims {compressed} bytes, beyond the frame end");
+            }
+
+            var encoded = input.Slice(position, compressed);
+            var decoded = output.Slice(stream * streamLength, streamLength);
+            if (compressed == streamLength)
+            {
+                encoded.CopyTo(decoded);
+            }
+            else
+            {
+                int written = BloscStreams.Decompress(header.Format, encoded, decoded);
+                if (written != streamLength)
+                {
+                    throw new CodecException(
+                        $"blosc: block {block} stream {stream} ({header.Format}) is corrupt: decoded {written} of {streamLength} bytes");
+                }
+            }
+
+            position += compressed;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using ZstdSharp;
+using ZstdSharp.Unsafe;
+
+namespace Volara.Runtime.Storage.Codecs;
+
+/// <summary>
+/// One zstd frame, as numcodecs' <c>zstd</c> and the Zarr v3 <c>zstd</c> codec write it. Decoding also accepts
+/// frames without a content size (some writers omit it) and concatenated frames.
+/// </summary>
+public sealed class ZstdCodec : IBytesCodec
+{
+    public ZstdCodec(int level = 0, bool checksum = false)
+    {
+        Level = level;
+        Checksum = checksum;
+    }
+
+    public string Id => "zstd";
+
+    /// <summary>zstd level; 0 means zstd's default (3), values above 22 act as 22, negative ones are the fast levels.</summary>
+    public int Level { get; }
+
+    /// <summary>Whether frames carry a content checksum.</summary>
+    public bool Checksum { get; }
+
+    public RentedBuffer Encode(ReadOnlySpan<byte> source)
+    {
+        var compressor = ZstdContexts.Compressor(Level, Checksum);
+        var result = RentedBuffer.Rent(Compressor.GetCompressBound(source.Length));
+        try
+        {
+            return result.WithLength(compressor.Wrap(source, result.Span));
+        }
+        catch (ZstdException error)
+        {
+            result.Dispose();
+            throw new CodecException($"zstd: compression failed ({error.Message})", error);
+        }
+    }
+
+    public RentedBuffer Decode(ReadOnlySpan<byte> source, int decodedLength)
+    {
+        if (decodedLength < 0)
+        {
+            return StreamDecoding.Decode(Id, source, -1, input => new DecompressionStream(input, leaveOpen: true));
+        }
+
+        var result = RentedBuffer.Rent(decodedLength);
+        try
+        {
+            int written = ZstdContexts.Decompressor().Unwrap(source, result.Span);
+            DecodedSize.Check(Id, written, decodedLength);
+            return result;
+        }
+        catch (ZstdException error)
+        {
+            result.Dispose();
+            throw new CodecException($"zstd: corrupt or truncated data, or larger than the {decodedLength} bytes the chunk needs ({error.Message})", error);
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// numcodecs before 0.13 has no checksum parameter and rejects the key, so it is only written when set;
+    /// newer numcodecs reads a missing key as false.
+    /// </summary>
+    public JsonObject ToV2Config()
+    {
+        var config = new JsonObject { ["id"] = Id, ["level"] = Level };
+        if (Checksum)
+        {
+            config["checksum"] = true;
+        }
+
+        return config;
+    }
+
+    public JsonObject ToV3Config() =>
+        CodecConfig.V3(Id, new JsonObject { ["level"] = Level, ["checksum"] = Checksum });
+}
