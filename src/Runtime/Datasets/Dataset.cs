@@ -63,9 +63,12 @@ public abstract record Dataset
     public abstract JsonObject Attrs { get; }
 
     /// <summary>All operations in application order.</summary>
-    public IReadOnlyList<DatasetOp> ResolvedOps()
+    public IReadOnlyList<DatasetOp> ResolvedOps() => [.. KeywordValueOps(), .. SelectionOps()];
+
+    /// <summary>The operations after the value keywords: channels, flip, then <see cref="Ops"/>.</summary>
+    protected IReadOnlyList<DatasetOp> SelectionOps()
     {
-        var ops = new List<DatasetOp>(KeywordValueOps());
+        var ops = new List<DatasetOp>();
         if (Channels is { Count: > 0 } channels)
         {
             ops.Add(new SelectChannels(channels));
@@ -122,8 +125,7 @@ public abstract record Dataset
             throw new VolumeReadOnlyException($"dataset '{Store}' is not writable; open it with mode r (requested {mode.ToModeString()})");
         }
 
-        var overrides = new MetadataOverrides { Offset = Offset, VoxelSize = VoxelSize, AxisNames = AxisNames, Units = Units };
-        var array = VolumeArray.Open(Store, mode, overrides, ResolvedOps());
+        var array = OpenWithOps(mode);
         if (mode != AccessMode.Read && array.ReadOnlyReason is { } reason)
         {
             throw new VolumeReadOnlyException($"dataset '{Store}' is read-only with its operations ({reason}); open it with mode r");
@@ -172,6 +174,12 @@ public abstract record Dataset
         && SameSequence(Ops, other.Ops);
 
     public override int GetHashCode() => HashCode.Combine(EqualityContract, Store, VoxelSize, Offset, Writable);
+
+    /// <summary>The metadata overrides of this description.</summary>
+    protected MetadataOverrides Overrides => new() { Offset = Offset, VoxelSize = VoxelSize, AxisNames = AxisNames, Units = Units };
+
+    /// <summary>Opens the store with every operation applied.</summary>
+    protected virtual VolumeArray OpenWithOps(AccessMode mode) => VolumeArray.Open(Store, mode, Overrides, ResolvedOps());
 
     /// <summary>The value operations that come from keyword fields of the concrete kind, in volara's order.</summary>
     protected virtual IEnumerable<DatasetOp> KeywordValueOps() => [];

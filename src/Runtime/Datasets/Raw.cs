@@ -16,6 +16,10 @@ public sealed record Raw : Dataset
     [JsonPropertyName("scale_shift")]
     public IReadOnlyList<double>? ScaleShift { get; init; }
 
+    /// <summary>Another dataset concatenated along axis 0 after this one's ome_norm/scale_shift (the result is read-only).</summary>
+    [JsonPropertyName("stack")]
+    public Dataset? Stack { get; init; }
+
     /// <summary><c>{"bounds": [[min, max], ...]}</c> with the OMERO windows when <see cref="OmeNorm"/> is set, else empty.</summary>
     public override JsonObject Attrs
     {
@@ -58,7 +62,28 @@ public sealed record Raw : Dataset
     }
 
     public bool Equals(Raw? other) =>
-        base.Equals(other) && OmeNorm == other.OmeNorm && SameSequence(ScaleShift, other.ScaleShift);
+        base.Equals(other) && OmeNorm == other.OmeNorm && SameSequence(ScaleShift, other.ScaleShift) && Equals(Stack, other.Stack);
+
+    protected override VolumeArray OpenWithOps(AccessMode mode)
+    {
+        if (Stack is null)
+        {
+            return base.OpenWithOps(mode);
+        }
+
+        // volara's order: this dataset's value keywords, then the stack, then channels, flip and ops on the result.
+        var own = VolumeArray.Open(Store, AccessMode.Read, Overrides, KeywordValueOps());
+        var stacked = new StackedVolumeStore([own, Stack.Array()]);
+        var metadata = FunlibMetadata.Create(own.Dims, new MetadataOverrides
+        {
+            AxisNames = own.AxisNames,
+            Types = own.Types,
+            VoxelSize = own.VoxelSize,
+            Offset = own.Offset,
+            Units = own.Units,
+        }, stacked.Path);
+        return VolumeArray.Over(stacked, metadata, SelectionOps(), writable: false);
+    }
 
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), OmeNorm);
 

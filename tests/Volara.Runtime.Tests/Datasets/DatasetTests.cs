@@ -71,6 +71,30 @@ public sealed class DatasetTests : IDisposable
     }
 
     [Fact]
+    public void StackConcatenatesAlongAxisZeroAfterTheValueKeywords()
+    {
+        var ones = Ones("ones.zarr", [2, 10, 10]);
+        var twos = Ones("twos.zarr", [2, 10, 10], 2f);
+        var stacked = new Raw { Store = ones, Stack = new Raw { Store = twos } };
+        var array = stacked.Array();
+        Assert.Equal([4L, 10, 10], array.Shape);
+        Assert.False(array.IsWritable);
+        var values = array.ReadAll<float>();
+        Assert.Equal(1f, values[1, 9, 9]);
+        Assert.Equal(2f, values[2, 0, 0]);
+        Assert.Equal(200, values.ToArray().Count(v => v == 1f));
+
+        var selected = (stacked with { ScaleShift = [2, 5], Channels = [new long[] { 3, 0 }] }).Array();
+        var picked = selected.Read<float>(new Roi(new Coordinate(2, 2), new Coordinate(3, 1)));
+        Assert.Equal([2L, 3, 1], picked.Lengths.ToArray().Select(l => (long)l));
+        Assert.Equal([2f, 2, 2, 7, 7, 7], picked.ToArray());
+        var json = JsonSerializer.Serialize<Dataset>(stacked);
+        Assert.Contains("\"stack\":{\"dataset_type\":\"raw\"", json);
+        Assert.Equal(stacked, JsonSerializer.Deserialize<Dataset>(json));
+        Assert.Throws<VolumeReadOnlyException>(() => stacked.Array(AccessMode.ReadWrite));
+    }
+
+    [Fact]
     public void OmeNormBoundsAndNormalisation()
     {
         var store = Ones("raw.zarr", [2, 4, 4], 50f);
