@@ -152,6 +152,18 @@ public class DatasetOpTests
     }
 
     [Fact]
+    public void ConversionsFollowNumpyWhereNumpyIsDefined()
+    {
+        var floats = VolumeArrayTests.InMemory(new[] { -1.5f, 2.7f, 300f, -0f }, [4]);
+        Assert.Equal([-1, 2, 300, 0], floats.WithOps(new ConvertType("int32")).ReadAll<int>().ToArray());
+        Assert.Equal([true, true, true, false], floats.WithOps(new ConvertType("bool")).ReadAll<bool>().ToArray());
+        Assert.Equal([0, 2, 255, 0], floats.WithOps(new ConvertType("uint8")).ReadAll<byte>().ToArray()); // saturates (numpy: undefined)
+        var ints = VolumeArrayTests.InMemory(new[] { 300, -1, 7, 65536 }, [4]);
+        Assert.Equal([44, 255, 7, 0], ints.WithOps(new ConvertType("uint8")).ReadAll<byte>().ToArray()); // wraps like numpy
+        Assert.Equal([300.0, -1, 7, 65536], ints.WithOps(new ConvertType("float64")).ReadAll<double>().ToArray());
+    }
+
+    [Fact]
     public void ValueOpsMakeArraysReadOnly()
     {
         var (array, _) = Store(6, 5, 4);
