@@ -12,6 +12,7 @@ namespace Volara.Runtime.Datasets;
 /// </summary>
 public sealed record Affs : Dataset
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("neighborhood")]
     public IReadOnlyList<Coordinate>? Neighborhood { get; init; }
 

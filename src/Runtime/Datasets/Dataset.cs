@@ -25,15 +25,19 @@ public abstract record Dataset
     [JsonPropertyName("store")]
     public required string Store { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("voxel_size")]
     public Coordinate? VoxelSize { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("offset")]
     public Coordinate? Offset { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("axis_names")]
     public IReadOnlyList<string>? AxisNames { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("units")]
     public IReadOnlyList<string>? Units { get; init; }
 
@@ -42,15 +46,18 @@ public abstract record Dataset
     public bool Writable { get; init; } = true;
 
     /// <summary>Channel selection applied to axis 0 (see <see cref="SelectChannels"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("channels")]
     [JsonConverter(typeof(ChannelSelectionJsonConverter))]
     public IReadOnlyList<ChannelSelector>? Channels { get; init; }
 
     /// <summary>Axes to reverse, indices into the array after <see cref="Channels"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("flip")]
     public IReadOnlyList<int>? Flip { get; init; }
 
     /// <summary>Further operations, applied after the keyword operations.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("ops")]
     public IReadOnlyList<DatasetOp>? Ops { get; init; }
 

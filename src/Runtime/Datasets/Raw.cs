@@ -9,14 +9,17 @@ namespace Volara.Runtime.Datasets;
 public sealed record Raw : Dataset
 {
     /// <summary>A Zarr group (or array) whose <c>omero.channels[i].window.{min,max}</c> normalise channel i of axis 0.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("ome_norm")]
     public string? OmeNorm { get; init; }
 
     /// <summary><c>[scale, shift]</c>: <c>x · scale + shift</c> in float32.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("scale_shift")]
     public IReadOnlyList<double>? ScaleShift { get; init; }
 
     /// <summary>Another dataset concatenated along axis 0 after this one's ome_norm/scale_shift (the result is read-only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("stack")]
     public Dataset? Stack { get; init; }
 

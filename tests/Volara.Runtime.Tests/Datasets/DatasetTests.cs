@@ -44,6 +44,7 @@ public sealed class DatasetTests : IDisposable
         Assert.Equal([ChannelSelector.At(0)], typed.Channels);
         var json = JsonSerializer.Serialize<Dataset>(typed);
         Assert.Contains("\"dataset_type\":\"raw\"", json);
+        Assert.DoesNotContain("null", json);
         Assert.Equal(typed, JsonSerializer.Deserialize<Dataset>(json));
         Assert.NotEqual(typed, typed with { ScaleShift = [0.5, 11.0] });
         Assert.Equal("test.zarr", typed.Name);
