@@ -84,7 +84,7 @@ public sealed class NumcodecsInteropTests
 
             if (item.Codec is BloscCodec)
             {
-                CompareBloscHeaders(item, theirs, failures);
+                CompareBloscHeaders(item, File.ReadAllBytes(folder.Combine(item.Name + ".enc")), theirs, failures);
             }
         }
 
@@ -93,10 +93,9 @@ public sealed class NumcodecsInteropTests
     }
 
     /// <summary>Block size, type size, shuffle and split choices must match what c-blosc picked for the same input.</summary>
-    private static void CompareBloscHeaders(Case item, byte[] theirs, List<string> failures)
+    private static void CompareBloscHeaders(Case item, byte[] ours, byte[] theirs, List<string> failures)
     {
-        using var ours = item.Codec.Encode(item.Raw);
-        var mine = ours.Span;
+        var mine = ours.AsSpan();
         const int ChoiceFlags = 0x01 | 0x04 | 0x10;
         if (mine[3] != theirs[3]
             || (mine[2] & ChoiceFlags) != (theirs[2] & ChoiceFlags)
@@ -126,7 +125,7 @@ public sealed class NumcodecsInteropTests
 
             // Multi-block buffers: split and unsplit blocks plus a short leftover block.
             cases.Add(new Case($"blosc-{cname}-big-shuffle", Blosc(cname, 5, 1, 4, 0), 4, CodecTestData.Compressible(4 * 700_001, 4, 9)));
-            cases.Add(new Case($"blosc-{cname}-big-bitshuffle", Blosc(cname, 9, 2, 2, 0), 2, CodecTestData.Compressible(2 * 300_007, 2, 8)));
+            cases.Add(new Case($"blosc-{cname}-big-bitshuffle", Blosc(cname, 9, 2, 2, 0), 2, CodecTestData.Compressible(2 * 150_007, 2, 8)));
             cases.Add(new Case($"blosc-{cname}-clevel1-block256", Blosc(cname, 1, 1, 8, 256), 8, CodecTestData.Compressible(8 * 5_003, 8, 7)));
         }
 
