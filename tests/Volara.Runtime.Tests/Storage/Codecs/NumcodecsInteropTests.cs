@@ -137,11 +137,11 @@ public sealed class NumcodecsInteropTests
         {
             ("gzip1", new GzipCodec(1)), ("gzip9", new GzipCodec(9)), ("zlib1", new ZlibCodec(1)), ("zlib-1", new ZlibCodec(-1)),
             ("zstd0", new ZstdCodec(0)), ("zstd-3", new ZstdCodec(-3)), ("zstd19", new ZstdCodec(19)), ("lz4", new Lz4Codec(1)),
-            ("lz4-accel", new Lz4Codec(100)),
+            ("lz4-accel", new Lz4Codec(100)), ("shuffle4", new ShuffleCodec(4)),
         })
         {
             cases.Add(new Case(name + "-smooth", codec, 4, CodecTestData.Compressible(4 * 50_001, 4, 3)));
-            cases.Add(new Case(name + "-noise", codec, 1, CodecTestData.Random(9_999, 3)));
+            cases.Add(new Case(name + "-noise", codec, 1, CodecTestData.Random(10_000, 3)));
             cases.Add(new Case(name + "-empty", codec, 1, []));
         }
 
