@@ -82,6 +82,9 @@ print(json.dumps(result))
         var filtered = Spec("filtered", "<i4", [9, 4], [4, 3], "C", ".", Compressors[1], null, partial: false, seed++);
         filtered["filters"] = zlibFilter;
         specs.Add(filtered);
+        var shuffled = Spec("shuffled", "<f4", [9, 4], [4, 3], "F", "/", Compressors[3], null, partial: false, seed++);
+        shuffled["filters"] = new JsonArray { new JsonObject { ["id"] = "shuffle", ["elementsize"] = 4 } };
+        specs.Add(shuffled);
         specs.Add(Spec("fill_none", "<u4", [9, 4], [4, 3], "C", ".", null, null, partial: true, seed++, fillNull: true));
 
         Assert.Equal("ok", ReferencePython.Run(PythonWriter, temp.Path, specs.ToJsonString()).Trim());
@@ -112,7 +115,8 @@ print(json.dumps(result))
         var names = new JsonArray();
         int seed = 100;
         var lists = Matrix().Select(m => (Codecs: m.Compressor is null ? [] : new[] { CodecRegistry.FromV2Config(m.Compressor) }, m.Type, m.Order, m.BigEndian))
-            .Append(([CodecRegistry.FromV2Config(new JsonObject { ["id"] = "zlib", ["level"] = 1 }), CodecRegistry.FromV2Config(Compressors[3]!)], DataType.Int32, 'C', false));
+            .Append(([CodecRegistry.FromV2Config(new JsonObject { ["id"] = "zlib", ["level"] = 1 }), CodecRegistry.FromV2Config(Compressors[3]!)], DataType.Int32, 'C', false))
+            .Append(([CodecRegistry.FromV2Config(new JsonObject { ["id"] = "shuffle", ["elementsize"] = 8 }), CodecRegistry.FromV2Config(Compressors[1]!)], DataType.Float64, 'F', true));
         foreach (var (codecs, type, order, big) in lists)
         {
             string name = $"b{seed}";
