@@ -93,4 +93,14 @@ print(json.dumps({"arrays": arrays, "root": dict(g.attrs), "values": raw[:].toli
         Assert.Equal([new ZarrNodeInfo("x", ZarrNodeKind.Group, 2), new ZarrNodeInfo("x/y", ZarrNodeKind.Array, 2)], theirs.Walk());
         Assert.Equal([3L], ZarrArray.Open(temp.Combine("theirs.zarr", "x", "y")).Shape);
     }
+
+    [Fact]
+    public void Trailing_separators_do_not_change_the_node()
+    {
+        using var temp = new TempDirectory();
+        var array = ZarrArray.Create(temp.Combine("t.zarr", "arr") + Path.DirectorySeparatorChar, Small);
+        Assert.Equal(temp.Combine("t.zarr", "arr"), array.Path);
+        Assert.True(ZarrGroup.Exists(temp.Combine("t.zarr") + Path.DirectorySeparatorChar));
+        Assert.Equal([new ZarrNodeInfo("arr", ZarrNodeKind.Array, 2)], ZarrGroup.Open(temp.Combine("t.zarr")).Children());
+    }
 }
