@@ -80,9 +80,11 @@ public sealed partial class ZarrArray
         NodeLocator.Probe(NodeLocator.FullPath(path)) is { Kind: ZarrNodeKind.Array };
 
     /// <summary>
-    /// Creates an array (and the group metadata of its new ancestors, see
-    /// <see cref="NodeLocator.CreateAncestorGroups"/>). An existing node at the path is an error unless
-    /// <paramref name="overwrite"/>, which deletes it first.
+    /// Creates an array. Ancestors get group metadata of the same format, walking upwards: directories
+    /// created now become groups; the walk stops at the first existing group, at an existing plain
+    /// directory (outside the hierarchy), or at a directory named <c>*.zarr</c> (the container root, made a
+    /// group). An existing node at the path is an error unless <paramref name="overwrite"/>, which deletes
+    /// it first; a non-empty directory that is not a Zarr node is never deleted.
     /// </summary>
     public static ZarrArray Create(string path, ZarrArrayOptions options, bool overwrite = false)
     {

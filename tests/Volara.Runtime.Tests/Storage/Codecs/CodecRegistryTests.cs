@@ -18,6 +18,7 @@ public sealed class CodecRegistryTests
     [InlineData("""{"id":"zstd","level":22,"checksum":true}""")]
     [InlineData("""{"id":"lz4","acceleration":1}""")]
     [InlineData("""{"id":"crc32c"}""")]
+    [InlineData("""{"id":"shuffle","elementsize":8}""")]
     public void V2_configs_round_trip_key_for_key(string json)
     {
         var config = (JsonObject)JsonNode.Parse(json)!;
@@ -34,6 +35,7 @@ public sealed class CodecRegistryTests
     [InlineData("""{"name":"crc32c"}""")]
     [InlineData("""{"name":"numcodecs.zlib","configuration":{"level":1}}""")]
     [InlineData("""{"name":"numcodecs.lz4","configuration":{"acceleration":1}}""")]
+    [InlineData("""{"name":"numcodecs.shuffle","configuration":{"elementsize":2}}""")]
     public void V3_configs_round_trip_key_for_key(string json)
     {
         var codec = CodecRegistry.FromV3Config((JsonObject)JsonNode.Parse(json)!, DataType.Int32);

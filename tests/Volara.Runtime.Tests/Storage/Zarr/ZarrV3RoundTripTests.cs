@@ -134,6 +134,21 @@ public sealed class ZarrV3RoundTripTests
         Assert.Equal("float64", reread["data_type"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Concurrent_writers_of_one_shard_through_separate_handles_keep_every_write()
+    {
+        using var temp = new TempDirectory();
+        var first = ZarrArray.Create(temp.Combine("cs"), new ZarrArrayOptions
+        {
+            Shape = [8, 8], ChunkShape = [2, 2], ShardShape = [8, 8], DataType = DataType.UInt16, ZarrFormat = 3,
+        });
+        var second = ZarrArray.Open(first.Path, writable: true);
+        Parallel.For(0, 64, i => (i % 2 == 0 ? first : second).Write<ushort>([i / 8, i % 8], [1, 1], [(ushort)(i + 1)]));
+        var back = new ushort[64];
+        first.Read<ushort>([0, 0], [8, 8], back);
+        Assert.Equal(Enumerable.Range(1, 64).Select(i => (ushort)i), back);
+    }
+
     private static void ApplyPatch(byte[] data, long[] shape, byte[] patch, long[] start, long[] size, int elementSize)
     {
         for (long z = 0; z < size[0]; z++)
