@@ -68,6 +68,28 @@ public sealed class CorruptInputTests
     }
 
     [Fact]
+    public void Damaged_snappy_frames_decode_or_throw_codec_exception()
+    {
+        var random = new Random(14);
+        foreach (var vector in NumcodecsFixtures.Vectors("blosc", "codec.09"))
+        {
+            var codec = CodecRegistry.FromV2Config(vector.Config);
+            for (int trial = 0; trial < 100; trial++)
+            {
+                byte[] bytes = (byte[])vector.Encoded.Clone();
+                bytes[16 + random.Next(bytes.Length - 16)] ^= (byte)(1 << random.Next(8));
+                try
+                {
+                    codec.Decode(bytes, vector.Array.Data.Length).Dispose();
+                }
+                catch (CodecException)
+                {
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Crc32c_mismatch_is_reported()
     {
         var codec = new Crc32cCodec();
