@@ -22,7 +22,14 @@ catch (ArgumentException error)
     return 2;
 }
 
-IBenchmark[] benchmarks = [.. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase)), new ProcessThroughputBenchmark()];
+IBenchmark[] benchmarks =
+[
+    .. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase)),
+    new SchedulerThroughputBenchmark(),
+    new ProcessThroughputBenchmark(),
+    new ResumeCheckBenchmark(),
+    new ThresholdBenchmark(),
+];
 
 try
 {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,6 +23,7 @@ public static class ResultJson
             });
         }
 
-        return list.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        // Relaxed escaping keeps names like "blosc-lz4+shuffle" readable; the output is still valid JSON.
+        return list.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }

@@ -14,7 +14,7 @@ public sealed class ProcessThroughputBenchmark : IBenchmark
 {
     private const double Daisy2BlocksPerSecond = 30_000;
 
-    public string Name => "engine-process-throughput";
+    public string Name => "engine processes";
 
     public IReadOnlyList<BenchmarkResult> Run(BenchSettings settings)
     {

@@ -20,8 +20,11 @@ public static class SyntheticVolume
                 float row = 128f + fz[z] + fy[y];
                 for (int x = 0; x < width; x++, i++)
                 {
-                    float value = row + fx[x] + Noise(offset + i, 2);
-                    slice[i] = (byte)Math.Clamp(value, 0f, 255f);
+                    // Posterised to steps of 8 with sparse 2-bit noise: blosc-lz4 compresses it about 2x, like real raw data.
+                    float smooth = MathF.Floor((row + fx[x]) / 8f) * 8f;
+                    ulong hash = Mix((ulong)(offset + i));
+                    float noise = (hash & 7) == 0 ? (hash >> 3) & 3 : 0;
+                    slice[i] = (byte)Math.Clamp(smooth + noise, 0f, 255f);
                 }
             }
         }, destination);
@@ -29,7 +32,7 @@ public static class SyntheticVolume
 
     public static void Labels(Span<byte> destination, int depth, int height, int width)
     {
-        const int cell = 20;
+        const int cell = 8;
         float[] wobbleZ = Wave(width, 0.09f, 0.5f, 6f), wobbleY = Wave(depth, 0.08f, 1.5f, 6f), wobbleX = Wave(height, 0.07f, 2.5f, 6f);
         Slices(depth, height * width * sizeof(ulong), (z, _, span) =>
         {

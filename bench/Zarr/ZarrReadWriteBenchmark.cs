@@ -34,7 +34,7 @@ public sealed class ZarrReadWriteBenchmark(ZarrCodecCase codecCase) : IBenchmark
             ChunkShape = ZarrCodecCase.Chunks,
             DataType = codecCase.DataType,
             ZarrFormat = 2,
-            Codecs = [CodecRegistry.FromV2Config((JsonObject)codecCase.Compressor.DeepClone())],
+            Codecs = [CodecRegistry.FromV2Config((JsonObject)codecCase.Compressor.DeepClone(), codecCase.DataType)],
             FillValue = 0,
         };
         var written = ZarrArray.Create(oursPath, options, overwrite: true);

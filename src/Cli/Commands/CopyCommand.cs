@@ -34,8 +34,8 @@ public static class CopyCommand
                 parsed.GetRequiredValue(destination),
                 parsed.GetValue(format),
                 parsed.GetValue(codec),
-                parsed.GetValue(chunks),
-                parsed.GetValue(shards),
+                Shape(parsed, chunks),
+                Shape(parsed, shards),
                 parsed.GetValue(overwrite));
             Execute(request, console);
             return VolaraApp.Success;
@@ -52,7 +52,7 @@ public static class CopyCommand
 
         var source = ZarrArray.Open(request.Source);
         var options = DestinationPlanner.Plan(source, request);
-        if (!request.Overwrite && (ZarrArray.Exists(request.Destination) || Directory.Exists(request.Destination)))
+        if (!request.Overwrite && (ZarrArray.Exists(request.Destination) || IsNonEmptyDirectory(request.Destination)))
         {
             throw new UsageException($"destination '{request.Destination}' already exists (pass --overwrite to replace it)");
         }
@@ -67,10 +67,17 @@ public static class CopyCommand
 
         var clock = Stopwatch.StartNew();
         long bytes;
-        using (var progress = new ProgressReporter(console.Error, "copy", grid.TotalChunks, new ProgressOptions { Unit = "chunks", Redraw = console.ErrorIsTerminal }))
+        try
         {
+            using var progress = new ProgressReporter(console.Error, "copy", grid.TotalChunks, new ProgressOptions { Unit = "chunks", Redraw = console.ErrorIsTerminal });
             bytes = ArrayCopier.Copy(source, destination, grid, progress, Environment.ProcessorCount);
             progress.Complete();
+        }
+        catch
+        {
+            // A half-written array would read back as fill values where chunks are missing: remove what we created.
+            Directory.Delete(destination.Path, recursive: true);
+            throw;
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
@@ -79,6 +86,11 @@ public static class CopyCommand
             $"copied '{request.Source}' to '{request.Destination}': {grid.TotalChunks} chunks, {bytes / 1e6:0.0} MB in {seconds:0.00} s ({bytes / 1e6 / Math.Max(seconds, 1e-9):0.0} MB/s)"));
         console.Out.Flush();
     }
+
+    private static bool IsNonEmptyDirectory(string path) => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();
+
+    // An absent array option reads back as an empty array; our parser never yields one, so empty means absent.
+    private static int[]? Shape(ParseResult parsed, Option<int[]?> option) => parsed.GetValue(option) is { Length: > 0 } shape ? shape : null;
 
     private static int? ParseFormat(string text) => text switch
     {

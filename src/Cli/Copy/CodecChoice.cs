@@ -30,7 +30,7 @@ public static class CodecChoice
             return [CodecRegistry.FromV3Config(v3, dataType)];
         }
 
-        return [CodecRegistry.FromV2Config(V2Config(name))];
+        return [CodecRegistry.FromV2Config(V2Config(name), dataType)];
     }
 
     private static JsonObject V2Config(string name) => name switch

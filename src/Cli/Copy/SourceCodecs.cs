@@ -25,7 +25,7 @@ public static class SourceCodecs
     {
         if (config.ContainsKey("id"))
         {
-            codecs.Add(CodecRegistry.FromV2Config(config));
+            codecs.Add(CodecRegistry.FromV2Config(config, source.DataType));
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,8 @@ namespace Volara.Cli.Output;
 /// <summary>The <c>--json</c> form of <c>volara info</c>: one object with a fixed set of keys.</summary>
 public static class InfoJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping keeps units such as "µm" readable; the output is still valid JSON.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject ToJson(ArrayInfo info) => new()
     {

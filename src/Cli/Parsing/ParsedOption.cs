@@ -13,10 +13,14 @@ public static class ParsedOption
             Description = description,
             CustomParser = result =>
             {
-                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (result.Tokens.Count == 0)
+                {
+                    return default;
+                }
+
                 try
                 {
-                    return parse(text);
+                    return parse(result.Tokens[^1].Value);
                 }
                 catch (FormatException error)
                 {

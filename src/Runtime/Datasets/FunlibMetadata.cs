@@ -149,11 +149,14 @@ public sealed class FunlibMetadata
 
     /// <summary>
     /// Reads the funlib attributes of an array with <paramref name="dims"/> dims; explicit <paramref name="overrides"/> beat
-    /// stored values field by field. Float values are truncated to integers as funlib does.
+    /// stored values field by field, and stored values beat <paramref name="fallback"/> (e.g. OME metadata of an
+    /// enclosing image). Float values are truncated to integers as funlib does.
     /// </summary>
-    public static FunlibMetadata Parse(int dims, JsonObject? attributes, MetadataOverrides? overrides = null, string? arrayPath = null)
+    public static FunlibMetadata Parse(
+        int dims, JsonObject? attributes, MetadataOverrides? overrides = null, string? arrayPath = null, MetadataOverrides? fallback = null)
     {
         overrides ??= MetadataOverrides.None;
+        fallback ??= MetadataOverrides.None;
         var where = arrayPath is null ? string.Empty : $" of array '{arrayPath}'";
         var stored = new MetadataOverrides
         {
@@ -167,11 +170,11 @@ public sealed class FunlibMetadata
             dims,
             new MetadataOverrides
             {
-                Offset = overrides.Offset ?? stored.Offset,
-                VoxelSize = overrides.VoxelSize ?? stored.VoxelSize,
-                AxisNames = overrides.AxisNames ?? stored.AxisNames,
-                Units = overrides.Units ?? stored.Units,
-                Types = overrides.Types ?? stored.Types,
+                Offset = overrides.Offset ?? stored.Offset ?? fallback.Offset,
+                VoxelSize = overrides.VoxelSize ?? stored.VoxelSize ?? fallback.VoxelSize,
+                AxisNames = overrides.AxisNames ?? stored.AxisNames ?? fallback.AxisNames,
+                Units = overrides.Units ?? stored.Units ?? fallback.Units,
+                Types = overrides.Types ?? stored.Types ?? fallback.Types,
             },
             arrayPath);
     }

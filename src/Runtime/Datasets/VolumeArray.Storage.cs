@@ -10,7 +10,9 @@ public sealed partial class VolumeArray
     /// <summary>
     /// Opens an existing Zarr array. <see cref="AccessMode.Read"/> is read-only; <see cref="AccessMode.ReadWrite"/> and
     /// <see cref="AccessMode.Append"/> allow writes. Creating modes need a shape: use <see cref="Prepare"/>.
-    /// Missing arrays raise <see cref="ArrayNotFoundException"/> (also for a group at the path).
+    /// Missing arrays raise <see cref="ArrayNotFoundException"/> (also for a group at the path). Metadata: explicit
+    /// <paramref name="overrides"/>, then the array's funlib attributes, then the OME multiscales metadata of an enclosing
+    /// image group that lists the array (<see cref="OmeAncestorMetadata"/>), then funlib's defaults.
     /// </summary>
     public static VolumeArray Open(string path, AccessMode mode = AccessMode.Read, MetadataOverrides? overrides = null, IEnumerable<DatasetOp>? ops = null)
     {
@@ -21,7 +23,8 @@ public sealed partial class VolumeArray
 
         var writable = mode != AccessMode.Read;
         var store = new ZarrVolumeStore(ZarrArray.Open(path, writable));
-        return Over(store, overrides, ops, writable);
+        var metadata = FunlibMetadata.Parse(store.Shape.Count, store.Attributes, overrides, store.Path, OmeAncestorMetadata.Find(path));
+        return Over(store, metadata, ops, writable);
     }
 
     /// <summary>
@@ -64,7 +67,7 @@ public sealed partial class VolumeArray
                 return Create(path, options, requested);
             }
 
-            var existingMetadata = FunlibMetadata.Parse(existing.Shape.Count, existing.Attributes, null, path);
+            var existingMetadata = FunlibMetadata.Parse(existing.Shape.Count, existing.Attributes, null, path, OmeAncestorMetadata.Find(path));
             var metadataDifference = existingMetadata.DescribeIncompatibility(requested);
             if (options.Mode == AccessMode.Overwrite)
             {

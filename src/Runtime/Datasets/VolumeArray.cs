@@ -198,6 +198,33 @@ public sealed partial class VolumeArray
         return Tensor.Create(values, ToLengths(shape));
     }
 
+    /// <summary>Reads <paramref name="roi"/> into a (possibly strided) tensor span whose lengths equal <see cref="ShapeOf"/>.</summary>
+    public void Read<T>(Roi roi, in TensorSpan<T> destination)
+        where T : unmanaged
+    {
+        CheckType<T>();
+        var shape = ShapeOf(roi);
+        var lengths = ToLengths(shape);
+        if (!destination.Lengths.SequenceEqual(lengths))
+        {
+            throw new ArgumentException(
+                $"tensor of shape [{string.Join(", ", destination.Lengths.ToArray())}] does not match ROI {roi} of array '{Path}' (shape [{string.Join(", ", shape)}])",
+                nameof(destination));
+        }
+
+        var count = checked((int)Product(shape));
+        var values = ArrayPool<T>.Shared.Rent(count);
+        try
+        {
+            Read(roi, MemoryMarshal.AsBytes(values.AsSpan(0, count)));
+            new ReadOnlyTensorSpan<T>(values.AsSpan(0, count), lengths).CopyTo(destination);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(values);
+        }
+    }
+
     /// <summary>Reads the whole array.</summary>
     public Tensor<T> ReadAll<T>()
         where T : unmanaged => Read<T>(Roi);

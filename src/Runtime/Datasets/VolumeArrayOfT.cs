@@ -26,6 +26,8 @@ public sealed class VolumeArray<T>
 
     public void Read(Roi roi, Span<T> destination) => Untyped.Read(roi, destination);
 
+    public void Read(Roi roi, in TensorSpan<T> destination) => Untyped.Read(roi, destination);
+
     public Tensor<T> ReadAll() => Untyped.ReadAll<T>();
 
     public void Write(Roi roi, ReadOnlySpan<T> source) => Untyped.Write(roi, source);

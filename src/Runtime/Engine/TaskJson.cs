@@ -79,6 +79,7 @@ public static class TaskJson
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.Converters.Add(new RoiJsonConverter());
+        options.Converters.Add(new SecondsJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

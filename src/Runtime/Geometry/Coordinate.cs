@@ -92,6 +92,34 @@ public readonly struct Coordinate : IEquatable<Coordinate>, IComparable<Coordina
         _values = values;
     }
 
+    /// <summary>Builds a coordinate from raw values and a null mask (bit i set = element i is null) without allocating.</summary>
+    internal static Coordinate FromParts(ReadOnlySpan<long> values, int nullMask)
+    {
+        CheckDims(values.Length);
+        var storage = default(CoordinateValues);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if ((nullMask & (1 << i)) == 0)
+            {
+                storage[i] = values[i];
+            }
+        }
+
+        return new Coordinate(values.Length, (byte)nullMask, storage);
+    }
+
+    /// <summary>Copies the stored values, with 0 for null elements.</summary>
+    internal void CopyRawTo(Span<long> destination)
+    {
+        for (var i = 0; i < _dims; i++)
+        {
+            destination[i] = _values[i];
+        }
+    }
+
+    /// <summary>The null mask: bit i is set when element i is null.</summary>
+    internal int NullMask => _nullMask;
+
     /// <summary>The 0-D coordinate <c>()</c>.</summary>
     public static Coordinate Empty => default;
 

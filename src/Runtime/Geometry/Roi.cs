@@ -141,18 +141,36 @@ public readonly struct Roi : IEquatable<Roi>
             return EmptyOf(Dims);
         }
 
-        var begin = new long?[Dims];
-        var end = new long?[Dims];
+        // Per dim: begin = max of begins (null = -inf), end = min of ends (null = +inf); no allocation.
+        Span<long> begin = stackalloc long[Dims];
+        Span<long> end = stackalloc long[Dims];
+        var beginNulls = 0;
+        var endNulls = 0;
         var end1 = End;
         var end2 = other.End;
         for (var i = 0; i < Dims; i++)
         {
-            begin[i] = MaxWithNullAsMinusInfinity(Offset[i], other.Offset[i]);
-            end[i] = MinWithNullAsInfinity(end1[i], end2[i]);
+            if (MaxWithNullAsMinusInfinity(Offset[i], other.Offset[i]) is { } b)
+            {
+                begin[i] = b;
+            }
+            else
+            {
+                beginNulls |= 1 << i;
+            }
+
+            if (MinWithNullAsInfinity(end1[i], end2[i]) is { } e)
+            {
+                end[i] = e;
+            }
+            else
+            {
+                endNulls |= 1 << i;
+            }
         }
 
-        var beginCoordinate = new Coordinate(begin.AsSpan());
-        return new Roi(beginCoordinate, new Coordinate(end.AsSpan()) - beginCoordinate);
+        var beginCoordinate = Coordinate.FromParts(begin, beginNulls);
+        return new Roi(beginCoordinate, Coordinate.FromParts(end, endNulls) - beginCoordinate);
     }
 
     /// <summary>The bounding box of both (not a set union); an empty side yields the other.</summary>
@@ -296,13 +314,9 @@ public readonly struct Roi : IEquatable<Roi>
 
     private static Coordinate Consolidate(Coordinate offset, Coordinate shape)
     {
-        var elements = new long?[offset.Dims];
-        for (var i = 0; i < elements.Length; i++)
-        {
-            elements[i] = shape.IsNull(i) ? null : offset[i];
-        }
-
-        return new Coordinate(elements.AsSpan());
+        Span<long> values = stackalloc long[offset.Dims];
+        offset.CopyRawTo(values);
+        return Coordinate.FromParts(values, offset.NullMask | shape.NullMask);
     }
 
     private void CheckSameDims(Roi other)

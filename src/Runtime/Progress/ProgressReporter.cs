@@ -4,7 +4,7 @@ namespace Volara.Runtime.Progress;
 /// Counts finished steps of a piece of work and draws a progress line to a <see cref="TextWriter"/>.
 /// <see cref="Advance"/> is safe to call from many threads at once; drawing is throttled so workers never
 /// wait on the console. Call <see cref="Complete"/> on success; disposing an unfinished reporter draws
-/// its final line as failed.
+/// its final line as failed (when redrawing; plain output leaves failures to the caller's error message).
 /// </summary>
 public sealed class ProgressReporter : IDisposable
 {
@@ -93,10 +93,15 @@ public sealed class ProgressReporter : IDisposable
             }
 
             finished = true;
-            Draw(state);
             if (options.Redraw)
             {
+                Draw(state);
                 output.WriteLine();
+            }
+            else if (state == ProgressState.Succeeded)
+            {
+                // In logs a failure is left to the caller's error message, which says more than a bar can.
+                Draw(state);
             }
 
             output.Flush();

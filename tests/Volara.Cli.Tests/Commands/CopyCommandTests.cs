@@ -67,6 +67,28 @@ public sealed class CopyCommandTests
     }
 
     [Fact]
+    public void FortranOrderSourceCopiesToV3AndBackBitExact()
+    {
+        using var temp = new TempDirectory();
+        string source = temp.Combine("fortran.zarr"), v3 = temp.Combine("v3.zarr"), back = temp.Combine("back.zarr");
+        ReferencePython.Run(
+            """
+            import sys, numpy as np, zarr
+            data = (np.arange(11 * 12 * 13, dtype=np.int32) * 31 - 500).reshape(11, 12, 13)
+            z = zarr.open(sys.argv[1], mode="w", shape=data.shape, chunks=(4, 5, 6), dtype=">i4", order="F")
+            z[:] = data
+            """,
+            source);
+
+        var toV3 = VolaraProcess.Run("copy", source, v3, "--format", "3", "--codec", "gzip");
+        var toV2 = VolaraProcess.Run("copy", v3, back, "--format", "2", "--chunks", "6,6,6");
+
+        Assert.True(toV3.ExitCode == 0, toV3.Stderr);
+        Assert.True(toV2.ExitCode == 0, toV2.Stderr);
+        Assert.True(JsonNode.Parse(PythonArrays.Compare(source, back))!["data"]!.GetValue<bool>(), "F-order big-endian data changed in the round trip");
+    }
+
+    [Fact]
     public void DefaultsCopyFormatChunksAndCodecAndReportProgressAndSummary()
     {
         using var temp = new TempDirectory();
@@ -88,4 +110,40 @@ public sealed class CopyCommandTests
         Assert.DoesNotContain('\r', result.Stderr);
         Assert.StartsWith($"copied '{source}' to '{copy}': 4 chunks, 0.0 MB in ", result.Stdout);
     }
+
+    [Fact]
+    public void ShardedV3CopyKeepsShardsAndInnerCodecByDefault()
+    {
+        using var temp = new TempDirectory();
+        string source = temp.Combine("source.zarr"), copy = temp.Combine("copy.zarr");
+        var options = new ZarrArrayOptions
+        {
+            Shape = [20, 13],
+            ChunkShape = [4, 5],
+            ShardShape = [8, 10],
+            DataType = Volara.Runtime.Storage.DataType.Int32,
+            ZarrFormat = 3,
+            Codecs = [Volara.Runtime.Storage.Codecs.CodecRegistry.FromV3Config(
+                JsonNode.Parse("""{"name":"gzip","configuration":{"level":2}}""")!.AsObject(), Volara.Runtime.Storage.DataType.Int32)],
+            DimensionNames = ["y", "x"],
+            Attributes = new JsonObject { ["voxel_size"] = new JsonArray(4, 4) },
+        };
+        int[] values = [.. Enumerable.Range(0, 20 * 13).Select(i => i * 7919 - 1000)];
+        ZarrArray.Create(source, options).Write<int>([0, 0], [20, 13], values);
+
+        var result = VolaraProcess.Run("copy", source, copy);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var copied = ZarrArray.Open(copy);
+        Assert.Equal([4, 5], copied.ChunkShape);
+        Assert.Equal([8, 10], copied.ShardShape);
+        Assert.Equal(["y", "x"], copied.DimensionNames!);
+        Assert.Equal("[4,4]", copied.Attributes["voxel_size"]!.ToJsonString());
+        Assert.Contains("\"gzip\"", JsonSerializerText(copied.CodecConfigs));
+        var readBack = new int[20 * 13];
+        copied.Read<int>([0, 0], [20, 13], readBack);
+        Assert.Equal(values, readBack);
+    }
+
+    private static string JsonSerializerText(IReadOnlyList<JsonObject> codecs) => new JsonArray([.. codecs.Select(c => c.DeepClone())]).ToJsonString();
 }

@@ -42,9 +42,10 @@ public sealed class ErrorTests
         var result = VolaraProcess.Run("copy", source, temp.Combine("out.zarr"));
 
         Assert.Equal(1, result.ExitCode);
-        string line = SingleErrorLine(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
-        Assert.Contains("1.0", line);
+        string line = SingleErrorLine(result);
+        Assert.Contains("chunk '1.0'", line);
         Assert.Contains("source.zarr", line);
+        Assert.False(Directory.Exists(temp.Combine("out.zarr")), "a failed copy leaves no partial destination");
     }
 
     [Fact]

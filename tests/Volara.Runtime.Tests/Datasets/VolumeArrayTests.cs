@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Datasets;
@@ -103,6 +104,17 @@ public class VolumeArrayTests
         array.Write(R([-2, 2], [4, 4]), (ReadOnlyTensorSpan<double>)tensor);
         Assert.Equal([0d, 0, 0, 0, 0, 1, 2, 0, 0, 3, 4, 0, 0, 0, 0, 0], array.ReadAll<double>().ToArray());
         Assert.Throws<ArgumentException>(() => array.Write(R([-2, 2], [2, 4]), (ReadOnlyTensorSpan<double>)tensor));
+    }
+
+    [Fact]
+    public void ReadsIntoAStridedTensorSpan()
+    {
+        var array = InMemory(Arange(10, i => (int)i), [2, 5]);
+        var target = Tensor.Create(new int[4 * 5], [4, 5]);
+        var lowerHalf = target.AsTensorSpan([new NRange(2, 4), new NRange(1, 3)]);
+        array.Read(R([0, 1], [2, 2]), lowerHalf);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 6, 7, 0, 0], target.ToArray());
+        Assert.Throws<ArgumentException>(() => array.Read(R([0, 1], [2, 3]), target.AsTensorSpan([new NRange(2, 4), new NRange(1, 3)])));
     }
 
     [Fact]

@@ -91,6 +91,33 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public void CancelledRunResumesWithoutLosingBlocks()
+    {
+        using var temp = new TempDirectory();
+        using var cancel = new CancellationTokenSource();
+        int processed = 0;
+        var task = TestTask.Daisy("t", R(0, 20), R(0, 1), R(0, 1), readWriteConflict: false, process: _ =>
+        {
+            if (Interlocked.Increment(ref processed) == 5)
+            {
+                cancel.Cancel();
+            }
+        });
+        var options = Options(temp, ExecutionMode.Threads, new StringWriter()) with { CancellationToken = cancel.Token };
+        Assert.ThrowsAny<OperationCanceledException>(() => Runner.Run(task, options));
+
+        int firstRun = processed;
+        Assert.InRange(firstRun, 5, 19);
+        processed = 0;
+
+        // Blocks finished before the cancellation were marked done; the rerun does exactly the others.
+        var rerun = Runner.Run(task, options with { CancellationToken = CancellationToken.None })["t"];
+        Assert.Equal(20, rerun.Completed);
+        Assert.Equal(firstRun, rerun.Skipped);
+        Assert.Equal(20 - firstRun, processed);
+    }
+
+    [Fact]
     public void SummaryHasDaisyLayout()
     {
         using var temp = new TempDirectory();

@@ -226,6 +226,15 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void TotalRoiSmallerThanOneBlockFinishesAtOnce()
+    {
+        var scheduler = new Scheduler(TestTask.Daisy("tiny", R2(0, 0, 3, 3), R2(0, 0, 9, 9), R2(4, 4, 1, 1)));
+        Assert.Empty(scheduler.Acquire("tiny", 1));
+        Assert.True(scheduler.IsFinished);
+        Assert.Equal(0, scheduler.GetState("tiny").Total);
+    }
+
+    [Fact]
     public void ReportingABlockTwiceIsRejected()
     {
         var scheduler = new Scheduler(TestTask.Daisy("t", R(0, 4), R(0, 3), R(1, 1), readWriteConflict: false));

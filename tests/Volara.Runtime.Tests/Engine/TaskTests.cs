@@ -87,9 +87,13 @@ public sealed class TaskTests
         Assert.Null(config["name"]);
         Assert.Null(config["layout"]);
         Assert.Equal(1, config["execution"]!["num_workers"]!.GetValue<int>());
+        Assert.Null(config["execution"]!["block_timeout"]);
 
         var parsed = JsonNode.Parse(TaskJson.Format(config))!.AsObject();
         var back = TaskJson.FromConfig<Threshold>(parsed);
+        var timed = new Threshold { InData = "a", Mask = "b", Value = 1, BlockSize = new Coordinate(1), Execution = new ExecutionOptions { BlockTimeout = TimeSpan.FromSeconds(1.5) } };
+        Assert.Equal(1.5, timed.ToConfig()!["execution"]!["block_timeout"]!.GetValue<double>());
+        Assert.Equal(TimeSpan.FromSeconds(1.5), TaskJson.FromConfig<Threshold>(timed.ToConfig()!).Execution.BlockTimeout);
         Assert.Equal((task.InData, task.Mask, task.Value, task.BlockSize, task.Name), (back.InData, back.Mask, back.Value, back.BlockSize, back.Name));
     }
 

@@ -55,15 +55,29 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
-    public void DisposingUnfinishedWorkReportsFailure()
+    public void DisposingUnfinishedWorkMarksTheRedrawnLineFailed()
+    {
+        var output = new StringWriter();
+        using (var progress = new ProgressReporter(output, "copy", 4, new ProgressOptions { Unit = "chunks", Redraw = true }))
+        {
+            progress.Advance();
+        }
+
+        Assert.StartsWith("copy ✗:  25%", output.ToString().Split('\r')[^1]);
+        Assert.EndsWith(Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
+    public void PlainOutputLeavesFailuresToTheCallersErrorMessage()
     {
         var output = new StringWriter();
         using (var progress = new ProgressReporter(output, "copy", 4, new ProgressOptions { Unit = "chunks" }))
         {
             progress.Advance();
+            progress.Fail();
         }
 
-        Assert.StartsWith("copy ✗:  25%", output.ToString());
+        Assert.Equal(string.Empty, output.ToString());
     }
 
     [Fact]

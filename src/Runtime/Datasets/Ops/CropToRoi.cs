@@ -10,10 +10,7 @@ namespace Volara.Runtime.Datasets.Ops;
 /// </summary>
 public sealed record CropToRoi([property: JsonPropertyName("offset")] Coordinate Offset, [property: JsonPropertyName("shape")] Coordinate Shape) : DatasetOp
 {
-    public CropToRoi(Roi roi)
-        : this(roi.Offset, roi.Shape)
-    {
-    }
+    public static CropToRoi Of(Roi roi) => new(roi.Offset, roi.Shape);
 
     [JsonIgnore]
     public Roi Roi => new(Offset, Shape);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Volara.Runtime.Datasets.Views;
 
 /// <summary>
@@ -62,7 +64,7 @@ internal static class RegionGather
             }
             else
             {
-                foreach (var (start, length, sourceIndex) in runs)
+                foreach (var (start, length, sourceIndex, descending) in runs)
                 {
                     var slice = row.Slice(start * elementSize, length * elementSize);
                     if (sourceIndex < 0)
@@ -72,6 +74,10 @@ internal static class RegionGather
                     else
                     {
                         box.Slice((int)((rowOffset + sourceIndex) * elementSize), length * elementSize).CopyTo(slice);
+                        if (descending)
+                        {
+                            ReverseElements(slice, elementSize);
+                        }
                     }
                 }
             }
@@ -105,17 +111,29 @@ internal static class RegionGather
         }
     }
 
-    /// <summary>Splits the last-axis indices into (start, length, first source index or -1) runs.</summary>
-    private static List<(int Start, int Length, long SourceIndex)> Runs(long[] lastAxis)
+    /// <summary>
+    /// Splits the last-axis indices into runs of fill (-1), ascending or descending consecutive indices (flipped axes);
+    /// SourceIndex is the lowest source index of the run.
+    /// </summary>
+    private static List<(int Start, int Length, long SourceIndex, bool Descending)> Runs(long[] lastAxis)
     {
-        var runs = new List<(int, int, long)>();
+        var runs = new List<(int, int, long, bool)>();
         var start = 0;
         while (start < lastAxis.Length)
         {
             var end = start + 1;
+            var descending = false;
             if (lastAxis[start] < 0)
             {
                 while (end < lastAxis.Length && lastAxis[end] < 0)
+                {
+                    end++;
+                }
+            }
+            else if (end < lastAxis.Length && lastAxis[end] >= 0 && lastAxis[end] == lastAxis[start] - 1)
+            {
+                descending = true;
+                while (end < lastAxis.Length && lastAxis[end] >= 0 && lastAxis[end] == lastAxis[end - 1] - 1)
                 {
                     end++;
                 }
@@ -128,10 +146,22 @@ internal static class RegionGather
                 }
             }
 
-            runs.Add((start, end - start, lastAxis[start]));
+            runs.Add((start, end - start, descending ? lastAxis[end - 1] : lastAxis[start], descending));
             start = end;
         }
 
         return runs;
+    }
+
+    private static void ReverseElements(Span<byte> elements, int elementSize)
+    {
+        switch (elementSize)
+        {
+            case 1: elements.Reverse(); break;
+            case 2: MemoryMarshal.Cast<byte, ushort>(elements).Reverse(); break;
+            case 4: MemoryMarshal.Cast<byte, uint>(elements).Reverse(); break;
+            case 8: MemoryMarshal.Cast<byte, ulong>(elements).Reverse(); break;
+            default: throw new NotSupportedException($"element size {elementSize}");
+        }
     }
 }

@@ -69,6 +69,9 @@ public static class Runner
                 output.Flush();
             }
 
+            // Blocks in flight when the run was cancelled are not marked done; a rerun does them again.
+            options.CancellationToken.ThrowIfCancellationRequested();
+
             return new RunResult([.. states.Select(s => TaskResult.From(s, scheduler.FailuresOf(s.TaskName)))], summary);
         }
         finally

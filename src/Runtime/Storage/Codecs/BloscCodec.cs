@@ -6,6 +6,7 @@ namespace Volara.Runtime.Storage.Codecs;
 /// <summary>
 /// Blosc 1 (c-blosc 1.x frames, as numcodecs and zarr-python write them), implemented without the native library.
 /// Decoding reads every parameter from the frame header; the configuration only matters when encoding.
+/// Snappy-compressed frames decode, but encoding with snappy is not offered.
 /// </summary>
 public sealed class BloscCodec : IBytesCodec
 {

@@ -28,6 +28,7 @@ public static class CodecRegistry
             "lz4" => new Lz4Codec(CodecConfig.GetInt(config, id, "acceleration", 1)),
             "crc32c" => new Crc32cCodec(),
             "blosc" => BloscCodec.FromV2(config, dataType),
+            "shuffle" => new ShuffleCodec(CodecConfig.GetInt(config, id, "elementsize", 4)),
             _ => throw new UnknownCodecException(id),
         };
     }
@@ -45,6 +46,7 @@ public static class CodecRegistry
             "crc32c" => new Crc32cCodec(),
             "blosc" => BloscCodec.FromV3(configuration, dataType),
             "numcodecs.zlib" => new ZlibCodec(CodecConfig.GetInt(configuration, name, "level", 1)),
+            "numcodecs.shuffle" => new ShuffleCodec(CodecConfig.GetInt(configuration, name, "elementsize", 4)),
             "numcodecs.lz4" => new Lz4Codec(CodecConfig.GetInt(configuration, name, "acceleration", 1)),
             _ => throw new UnknownCodecException(name),
         };

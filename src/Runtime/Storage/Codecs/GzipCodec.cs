@@ -37,8 +37,20 @@ public sealed class GzipCodec : IBytesCodec
         return output.Detach();
     }
 
-    public RentedBuffer Decode(ReadOnlySpan<byte> source, int decodedLength) =>
-        StreamDecoding.Decode(Id, source, decodedLength, input => new GZipStream(input, CompressionMode.Decompress));
+    public RentedBuffer Decode(ReadOnlySpan<byte> source, int decodedLength)
+    {
+        var result = StreamDecoding.Decode(Id, source, decodedLength, input => new GZipStream(input, CompressionMode.Decompress));
+        try
+        {
+            DeflateTrailer.CheckGzip(source, result.Span);
+            return result;
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
 
     public JsonObject ToV2Config() => new() { ["id"] = Id, ["level"] = Level };
 

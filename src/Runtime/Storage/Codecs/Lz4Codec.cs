@@ -23,8 +23,19 @@ public sealed class Lz4Codec : IBytesCodec
     {
         var result = RentedBuffer.Rent(SizePrefix + LZ4Codec.MaximumOutputSize(source.Length));
         BinaryPrimitives.WriteInt32LittleEndian(result.Span, source.Length);
-        int written = source.Length == 0 ? 0 : LZ4Codec.Encode(source, result.Span[SizePrefix..]);
-        if (written < 0 || (written == 0 && source.Length > 0))
+        int written;
+        if (source.IsEmpty)
+        {
+            // The LZ4 block of no data is a single token byte, as liblz4 (and so numcodecs) writes it.
+            result.Span[SizePrefix] = 0;
+            written = 1;
+        }
+        else
+        {
+            written = LZ4Codec.Encode(source, result.Span[SizePrefix..]);
+        }
+
+        if (written <= 0)
         {
             result.Dispose();
             throw new CodecException($"lz4: compression of {source.Length} bytes failed");

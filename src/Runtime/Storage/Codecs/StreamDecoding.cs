@@ -23,11 +23,7 @@ internal static class StreamDecoding
                     ? ReadExactly(codecId, decoder, decodedLength)
                     : ReadToEnd(decoder, Math.Max(source.Length * 4, 4096));
             }
-            catch (CodecException)
-            {
-                throw;
-            }
-            catch (Exception error) when (error is InvalidDataException or IOException or InvalidOperationException or ArgumentException)
+            catch (Exception error) when (error is not (CodecException or OutOfMemoryException))
             {
                 throw new CodecException($"{codecId}: corrupt or truncated data ({error.Message})", error);
             }

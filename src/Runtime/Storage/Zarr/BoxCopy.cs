@@ -22,9 +22,17 @@ internal static class BoxCopy
             return;
         }
 
-        int rowBytes = checked((int)box[n - 1] * elementSize);
-        Span<long> sourceStrides = stackalloc long[n];
-        Span<long> targetStrides = stackalloc long[n];
+        // Trailing axes the box spans completely in both arrays are contiguous: copy them as one row.
+        long rowElements = box[n - 1];
+        while (n > 1 && box[n - 1] == sourceShape[n - 1] && box[n - 1] == targetShape[n - 1])
+        {
+            n--;
+            rowElements *= box[n - 1];
+        }
+
+        int rowBytes = checked((int)(rowElements * elementSize));
+        Span<long> sourceStrides = stackalloc long[box.Length];
+        Span<long> targetStrides = stackalloc long[box.Length];
         Strides(sourceShape, sourceStrides);
         Strides(targetShape, targetStrides);
         Span<long> position = stackalloc long[n];
@@ -67,8 +75,15 @@ internal static class BoxCopy
             return;
         }
 
-        int rowBytes = checked((int)box[n - 1] * elementSize);
-        Span<long> strides = stackalloc long[n];
+        long rowElements = box[n - 1];
+        while (n > 1 && box[n - 1] == targetShape[n - 1])
+        {
+            n--;
+            rowElements *= box[n - 1];
+        }
+
+        int rowBytes = checked((int)(rowElements * elementSize));
+        Span<long> strides = stackalloc long[box.Length];
         Strides(targetShape, strides);
         Span<long> position = stackalloc long[n];
         long rows = 1;

@@ -25,7 +25,10 @@ internal sealed class ChunkPipeline
             elements *= s;
         }
 
-        ChunkBytes = checked((int)(elements * dataType.Size));
+        long bytes = elements * dataType.Size;
+        ChunkBytes = bytes <= Array.MaxLength
+            ? (int)bytes
+            : throw new ArgumentOutOfRangeException(nameof(chunkShape), $"a chunk of {bytes} bytes exceeds the 2 GiB limit of one chunk buffer");
         if (storedOrder is not null && !Transposer.IsIdentity(storedOrder))
         {
             _storedOrder = storedOrder;
@@ -43,6 +46,19 @@ internal sealed class ChunkPipeline
     }
 
     public DataType DataType { get; }
+
+    /// <summary>Builds a pipeline for parsed metadata, reporting an oversized chunk against the metadata field.</summary>
+    public static ChunkPipeline ForMetadata(int[] chunkShape, DataType dataType, int[]? storedOrder, IReadOnlyList<IBytesCodec> codecs, MetadataReader reader, string field)
+    {
+        try
+        {
+            return new ChunkPipeline(chunkShape, dataType, storedOrder, codecs);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw reader.Error(field, e.Message, e);
+        }
+    }
 
     public IReadOnlyList<IBytesCodec> Codecs { get; }
 

@@ -6,6 +6,14 @@ namespace Volara.Runtime.Storage.Zarr;
 /// <summary>Finds out what is stored at a directory: a v2/v3 array, a v2/v3 group, or nothing.</summary>
 internal static class NodeLocator
 {
+    /// <summary>The absolute form of a node path without a trailing separator, so parents are computed correctly.</summary>
+    public static string FullPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        return full.Length == 0 ? Path.GetFullPath(path) : full;
+    }
+
     public static (ZarrNodeKind Kind, int Format)? Probe(string directory)
     {
         if (File.Exists(Path.Combine(directory, ".zarray")))

@@ -68,6 +68,13 @@ internal static class Transposer
             walkStrides[k] = sourceStrides[order[k]];
         }
 
+        int contiguous = order.IndexOf(n - 1);
+        if (contiguous != n - 1)
+        {
+            PermuteTiled(source, targetShape, walkStrides, contiguous, target);
+            return;
+        }
+
         long inner = targetShape[n - 1];
         long innerStride = walkStrides[n - 1];
         long rows = source.Length / Math.Max(inner, 1);
@@ -95,6 +102,71 @@ internal static class Transposer
                 }
 
                 position[k] = 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The target's innermost axis is strided in the source while target axis <paramref name="contiguous"/>
+    /// is the source's innermost: walk both in small square tiles so reads and writes stay in cache.
+    /// </summary>
+    private static void PermuteTiled<T>(ReadOnlySpan<T> source, ReadOnlySpan<long> targetShape, ReadOnlySpan<long> walkStrides, int contiguous, Span<T> target)
+        where T : unmanaged
+    {
+        const int Tile = 16;
+        int n = targetShape.Length;
+        int last = n - 1;
+        Span<long> targetStrides = stackalloc long[n];
+        BoxCopy.Strides(targetShape, targetStrides);
+        long rowsJ = targetShape[contiguous];
+        long columnsK = targetShape[last];
+        long targetStrideJ = targetStrides[contiguous];
+        long sourceStrideK = walkStrides[last];
+        long outerCount = target.Length / Math.Max(rowsJ * columnsK, 1);
+        Span<long> position = stackalloc long[n];
+        ref T src = ref MemoryMarshal.GetReference(source);
+        ref T dst = ref MemoryMarshal.GetReference(target);
+        for (long outer = 0; outer < outerCount; outer++)
+        {
+            long targetBase = 0, sourceBase = 0;
+            for (int d = 0; d < last; d++)
+            {
+                targetBase += position[d] * targetStrides[d];
+                sourceBase += position[d] * walkStrides[d];
+            }
+
+            for (long jb = 0; jb < rowsJ; jb += Tile)
+            {
+                long jEnd = Math.Min(jb + Tile, rowsJ);
+                for (long kb = 0; kb < columnsK; kb += Tile)
+                {
+                    long kEnd = Math.Min(kb + Tile, columnsK);
+                    for (long j = jb; j < jEnd; j++)
+                    {
+                        long t = targetBase + (j * targetStrideJ) + kb;
+                        long s = sourceBase + j + (kb * sourceStrideK);
+                        for (long k = kb; k < kEnd; k++, t++, s += sourceStrideK)
+                        {
+                            Unsafe.Add(ref dst, (nint)t) = Unsafe.Add(ref src, (nint)s);
+                        }
+                    }
+                }
+            }
+
+            // Advance the odometer over every axis except the two walked in tiles.
+            for (int d = last - 1; d >= 0; d--)
+            {
+                if (d == contiguous)
+                {
+                    continue;
+                }
+
+                if (++position[d] < targetShape[d])
+                {
+                    break;
+                }
+
+                position[d] = 0;
             }
         }
     }

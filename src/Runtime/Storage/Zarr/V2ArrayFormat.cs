@@ -100,7 +100,7 @@ internal static class V2ArrayFormat
             Order = order[0],
             CodecConfigs = configs,
             KeyEncoding = new ChunkKeyEncoding(prefixed: false, separator[0]),
-            Pipeline = new ChunkPipeline(chunks, dataType, storedOrder, codecs),
+            Pipeline = ChunkPipeline.ForMetadata(chunks, dataType, storedOrder, codecs, reader, "chunks"),
             Document = doc,
         };
     }

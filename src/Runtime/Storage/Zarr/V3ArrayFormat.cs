@@ -93,14 +93,14 @@ internal static class V3ArrayFormat
 
             var inner = V3CodecChain.Parse(shardConfig["codecs"], shape.Length, dataType, reader, "codecs.sharding_indexed.codecs", allowSharding: false);
             sharding = new ShardLayout(storedShape, chunkShape, ParseIndexLocation(shardConfig, reader), ParseIndexEndian(shardConfig, reader, out bool checksum), checksum);
-            pipeline = new ChunkPipeline(chunkShape, dataType with { BigEndian = inner.BigEndian && dataType.Size > 1 }, inner.StoredOrder, inner.BytesCodecs);
+            pipeline = ChunkPipeline.ForMetadata(chunkShape, dataType with { BigEndian = inner.BigEndian && dataType.Size > 1 }, inner.StoredOrder, inner.BytesCodecs, reader, "codecs");
             order = IsReversal(inner.StoredOrder) ? 'F' : 'C';
             dataType = dataType with { BigEndian = inner.BigEndian && dataType.Size > 1 };
         }
         else
         {
             dataType = dataType with { BigEndian = chain.BigEndian && dataType.Size > 1 };
-            pipeline = new ChunkPipeline(chunkShape, dataType, chain.StoredOrder, chain.BytesCodecs);
+            pipeline = ChunkPipeline.ForMetadata(chunkShape, dataType, chain.StoredOrder, chain.BytesCodecs, reader, "chunk_grid");
             order = IsReversal(chain.StoredOrder) ? 'F' : 'C';
         }
 

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Volara.Runtime.Storage.Codecs;
 
 namespace Volara.Runtime.Storage.Zarr;
@@ -26,15 +25,15 @@ public sealed partial class ZarrArray
         {
             nint address = (nint)pointer;
             int length = destination.Length;
-            ForEachCell(span, cell =>
+            Parallelism.For(span.CellCount, parallel: true, i =>
             {
                 if (_metadata.Sharding is null)
                 {
-                    ReadChunk(span, cell, ChunkSpan.At(address, length));
+                    ReadChunk(span, span.Cell(i), ChunkSpan.At(address, length));
                 }
                 else
                 {
-                    ReadShard(span, cell, ChunkSpan.At(address, length));
+                    ReadShard(span, span.Cell(i), address, length);
                 }
             });
         }
@@ -66,24 +65,6 @@ public sealed partial class ZarrArray
         }
 
         return new ChunkSpan(start.ToArray(), shape.ToArray(), _metadata.Shape, _metadata.StoredShape);
-    }
-
-    private static void ForEachCell(ChunkSpan span, Action<long[]> work)
-    {
-        if (span.CellCount == 1)
-        {
-            work(span.Cell(0));
-            return;
-        }
-
-        try
-        {
-            Parallel.For(0L, span.CellCount, i => work(span.Cell(i)));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
     }
 
     private void ReadChunk(ChunkSpan span, long[] cell, Span<byte> destination)
@@ -131,11 +112,11 @@ public sealed partial class ZarrArray
         }
     }
 
-    private void ReadShard(ChunkSpan span, long[] cell, Span<byte> destination)
+    private void ReadShard(ChunkSpan span, long[] cell, nint address, int length)
     {
         var layout = _metadata.Sharding!;
         int n = cell.Length;
-        Span<long> shardOrigin = stackalloc long[n];
+        var shardOrigin = new long[n];
         Span<long> low = stackalloc long[n];
         Span<long> extent = stackalloc long[n];
         for (int d = 0; d < n; d++)
@@ -149,11 +130,10 @@ public sealed partial class ZarrArray
         }
 
         string key = _metadata.KeyEncoding.Key(cell);
-        string file = ChunkFile(key);
         Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
         try
         {
-            handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            handle = File.OpenHandle(ChunkFile(key), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -167,80 +147,91 @@ public sealed partial class ZarrArray
                 targetStart[d] = low[d] - span.RegionStart[d];
             }
 
-            BoxCopy.Fill(destination, span.RegionShape, targetStart, extent, _metadata.FillBytes);
+            BoxCopy.Fill(ChunkSpan.At(address, length), span.RegionShape, targetStart, extent, _metadata.FillBytes);
             return;
         }
 
         using (handle)
         {
-            long length = RandomAccess.GetLength(handle);
-            var entries = ReadShardIndex(handle, length, key);
-            var innerShape = Array.ConvertAll(layout.InnerShape, s => (long)s);
-            Span<long> first = stackalloc long[n];
-            Span<long> counts = stackalloc long[n];
+            var entries = ReadShardIndex(handle, RandomAccess.GetLength(handle), key);
+            // The inner chunks touched by the region, as a box in the shard's inner-chunk grid.
+            var first = new long[n];
+            var counts = new long[n];
             long total = 1;
             for (int d = 0; d < n; d++)
             {
-                first[d] = (low[d] - shardOrigin[d]) / innerShape[d];
-                counts[d] = ((low[d] + extent[d] - 1 - shardOrigin[d]) / innerShape[d]) - first[d] + 1;
+                first[d] = (low[d] - shardOrigin[d]) / layout.InnerShape[d];
+                counts[d] = ((low[d] + extent[d] - 1 - shardOrigin[d]) / layout.InnerShape[d]) - first[d] + 1;
                 total *= counts[d];
             }
 
-            Span<long> inner = stackalloc long[n];
-            Span<long> innerOrigin = stackalloc long[n];
-            Span<long> innerLow = stackalloc long[n];
-            Span<long> innerExtent = stackalloc long[n];
-            Span<long> sourceStart = stackalloc long[n];
-            Span<long> targetStart = stackalloc long[n];
-            for (long i = 0; i < total; i++)
-            {
-                long rest = i;
-                int linear = 0;
-                for (int d = n - 1; d >= 0; d--)
-                {
-                    inner[d] = first[d] + (rest % counts[d]);
-                    rest /= counts[d];
-                }
-
-                for (int d = 0; d < n; d++)
-                {
-                    linear = checked((int)((linear * layout.InnerCounts[d]) + inner[d]));
-                    innerOrigin[d] = shardOrigin[d] + (inner[d] * innerShape[d]);
-                }
-
-                if (!span.Intersect(innerOrigin, innerShape, innerLow, innerExtent))
-                {
-                    continue;
-                }
-
-                for (int d = 0; d < n; d++)
-                {
-                    sourceStart[d] = innerLow[d] - innerOrigin[d];
-                    targetStart[d] = innerLow[d] - span.RegionStart[d];
-                }
-
-                var (offset, size) = entries[linear];
-                if (offset == ShardLayout.Empty && size == ShardLayout.Empty)
-                {
-                    BoxCopy.Fill(destination, span.RegionShape, targetStart, innerExtent, _metadata.FillBytes);
-                    continue;
-                }
-
-                using var stored = RentedBuffer.Rent((int)size);
-                ChunkFiles.ReadExactly(handle, stored.Span, (long)offset);
-                string innerKey = $"{key}[{string.Join(",", inner.ToArray())}]";
-                if (span.RegionEquals(innerOrigin, innerShape))
-                {
-                    DecodeChunk(stored.Span, destination, innerKey);
-                    continue;
-                }
-
-                using var chunk = RentedBuffer.Rent(_metadata.Pipeline.ChunkBytes);
-                DecodeChunk(stored.Span, chunk.Span, innerKey);
-                BoxCopy.Copy(chunk.Span, innerShape, sourceStart, destination, span.RegionShape, targetStart, innerExtent, DataType.Size);
-            }
+            Parallelism.For(total, Parallelism.SpreadInsideShards(span.CellCount), i =>
+                ReadInner(span, shardOrigin, first, counts, i, handle, entries, key, ChunkSpan.At(address, length)));
         }
     }
+
+    private void ReadInner(
+        ChunkSpan span, long[] shardOrigin, long[] first, long[] counts, long i,
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle, (ulong Offset, ulong Length)[] entries, string key, Span<byte> destination)
+    {
+        var layout = _metadata.Sharding!;
+        int n = shardOrigin.Length;
+        Span<long> inner = stackalloc long[n];
+        Span<long> innerOrigin = stackalloc long[n];
+        Span<long> innerShape = stackalloc long[n];
+        Span<long> innerLow = stackalloc long[n];
+        Span<long> innerExtent = stackalloc long[n];
+        Span<long> sourceStart = stackalloc long[n];
+        Span<long> targetStart = stackalloc long[n];
+        long rest = i;
+        for (int d = n - 1; d >= 0; d--)
+        {
+            inner[d] = first[d] + (rest % counts[d]);
+            rest /= counts[d];
+        }
+
+        long linear = 0;
+        for (int d = 0; d < n; d++)
+        {
+            innerShape[d] = layout.InnerShape[d];
+            linear = (linear * layout.InnerCounts[d]) + inner[d];
+            innerOrigin[d] = shardOrigin[d] + (inner[d] * innerShape[d]);
+        }
+
+        if (!span.Intersect(innerOrigin, innerShape, innerLow, innerExtent))
+        {
+            return;
+        }
+
+        for (int d = 0; d < n; d++)
+        {
+            sourceStart[d] = innerLow[d] - innerOrigin[d];
+            targetStart[d] = innerLow[d] - span.RegionStart[d];
+        }
+
+        var (offset, size) = entries[linear];
+        if (offset == ShardLayout.Empty && size == ShardLayout.Empty)
+        {
+            BoxCopy.Fill(destination, span.RegionShape, targetStart, innerExtent, _metadata.FillBytes);
+            return;
+        }
+
+        using var stored = RentedBuffer.Rent(checked((int)size));
+        ChunkFiles.ReadExactly(handle, stored.Span, (long)offset);
+        string innerKey = InnerKey(key, inner);
+        if (span.RegionEquals(innerOrigin, innerShape))
+        {
+            DecodeChunk(stored.Span, destination, innerKey);
+            return;
+        }
+
+        using var chunk = RentedBuffer.Rent(_metadata.Pipeline.ChunkBytes);
+        DecodeChunk(stored.Span, chunk.Span, innerKey);
+        BoxCopy.Copy(chunk.Span, innerShape, sourceStart, destination, span.RegionShape, targetStart, innerExtent, DataType.Size);
+    }
+
+    /// <summary>Names an inner chunk in errors: the shard key followed by the inner index, e.g. <c>c/0/1[2,0]</c>.</summary>
+    private static string InnerKey(string shardKey, ReadOnlySpan<long> inner) => $"{shardKey}[{string.Join(",", inner.ToArray())}]";
 
     private (ulong Offset, ulong Length)[] ReadShardIndex(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length, string key)
     {

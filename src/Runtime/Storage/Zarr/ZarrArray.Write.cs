@@ -30,15 +30,15 @@ public sealed partial class ZarrArray
         {
             nint address = (nint)pointer;
             int length = source.Length;
-            ForEachCell(span, cell =>
+            Parallelism.For(span.CellCount, parallel: true, i =>
             {
                 if (_metadata.Sharding is null)
                 {
-                    WriteChunk(span, cell, ChunkSpan.At(address, length));
+                    WriteChunk(span, span.Cell(i), ChunkSpan.At(address, length));
                 }
                 else
                 {
-                    WriteShard(span, cell, ChunkSpan.At(address, length));
+                    WriteShard(span, span.Cell(i), address, length);
                 }
             });
         }
@@ -94,7 +94,7 @@ public sealed partial class ZarrArray
             {
                 DecodeChunk(stored.Span, chunk, key);
             }
-            else
+            else if (!coversAll || !chunkExtent.SequenceEqual(chunkShape))
             {
                 ElementPattern.Fill(chunk, _metadata.FillBytes);
             }
@@ -128,12 +128,11 @@ public sealed partial class ZarrArray
         ChunkFiles.WriteAtomic(file, encoded.Span);
     }
 
-    private void WriteShard(ChunkSpan span, long[] cell, ReadOnlySpan<byte> source)
+    private void WriteShard(ChunkSpan span, long[] cell, nint address, int length)
     {
         var layout = _metadata.Sharding!;
         int n = cell.Length;
-        var innerShape = Array.ConvertAll(layout.InnerShape, s => (long)s);
-        Span<long> shardOrigin = stackalloc long[n];
+        var shardOrigin = new long[n];
         Span<long> low = stackalloc long[n];
         Span<long> extent = stackalloc long[n];
         Span<long> shardLow = stackalloc long[n];
@@ -143,7 +142,8 @@ public sealed partial class ZarrArray
             shardOrigin[d] = cell[d] * span.CellShape[d];
         }
 
-        var wholeShard = new ChunkSpan(shardOrigin.ToArray(), span.CellShape, _metadata.Shape, layout.ShardShape);
+        // The whole shard as a region: intersecting with it clips inner chunks to the array.
+        var wholeShard = new ChunkSpan(shardOrigin, span.CellShape, _metadata.Shape, layout.ShardShape);
         wholeShard.Intersect(shardOrigin, span.CellShape, shardLow, shardExtent);
         span.Intersect(shardOrigin, span.CellShape, low, extent);
         bool coversShard = low.SequenceEqual(shardLow) && extent.SequenceEqual(shardExtent);
@@ -158,9 +158,10 @@ public sealed partial class ZarrArray
             {
                 try
                 {
-                    oldEntries = layout.ParseIndex(
-                        layout.IndexAtStart ? old.Span[..Math.Min(layout.IndexBytes, old.Length)] : old.Span[Math.Max(0, old.Length - layout.IndexBytes)..],
-                        old.Length);
+                    var index = layout.IndexAtStart
+                        ? old.Span[..Math.Min(layout.IndexBytes, old.Length)]
+                        : old.Span[Math.Max(0, old.Length - layout.IndexBytes)..];
+                    oldEntries = layout.ParseIndex(index, old.Length);
                 }
                 catch (CodecException e)
                 {
@@ -172,57 +173,9 @@ public sealed partial class ZarrArray
             var pieces = new RentedBuffer?[layout.InnerCount];
             try
             {
-                Span<long> inner = stackalloc long[n];
-                Span<long> innerOrigin = stackalloc long[n];
-                Span<long> innerLow = stackalloc long[n];
-                Span<long> innerExtent = stackalloc long[n];
-                using var chunk = RentedBuffer.Rent(_metadata.Pipeline.ChunkBytes);
-                for (int i = 0; i < layout.InnerCount; i++)
-                {
-                    long rest = i;
-                    for (int d = n - 1; d >= 0; d--)
-                    {
-                        inner[d] = rest % layout.InnerCounts[d];
-                        rest /= layout.InnerCounts[d];
-                        innerOrigin[d] = shardOrigin[d] + (inner[d] * innerShape[d]);
-                    }
-
-                    bool inArray = wholeShard.Intersect(innerOrigin, innerShape, innerLow, innerExtent);
-                    bool touched = inArray && span.Intersect(innerOrigin, innerShape, innerLow, innerExtent);
-                    var entry = oldEntries?[i] ?? (ShardLayout.Empty, ShardLayout.Empty);
-                    bool hasOld = entry.Item1 != ShardLayout.Empty || entry.Item2 != ShardLayout.Empty;
-                    if (!touched)
-                    {
-                        if (hasOld)
-                        {
-                            var copy = RentedBuffer.Rent((int)entry.Item2);
-                            old.Span.Slice((int)entry.Item1, (int)entry.Item2).CopyTo(copy.Span);
-                            pieces[i] = copy;
-                        }
-
-                        continue;
-                    }
-
-                    string innerKey = $"{key}[{string.Join(",", inner.ToArray())}]";
-                    RentedBuffer? existing = null;
-                    if (hasOld)
-                    {
-                        var bytes = RentedBuffer.Rent((int)entry.Item2);
-                        old.Span.Slice((int)entry.Item1, (int)entry.Item2).CopyTo(bytes.Span);
-                        existing = bytes;
-                    }
-
-                    if (span.RegionEquals(innerOrigin, innerShape))
-                    {
-                        existing?.Dispose();
-                        pieces[i] = IsEmpty(source) ? null : _metadata.Pipeline.Encode(source);
-                        continue;
-                    }
-
-                    MergeIntoChunk(span, innerOrigin, source, chunk.Span, existing, innerKey);
-                    pieces[i] = IsEmpty(chunk.Span) ? null : _metadata.Pipeline.Encode(chunk.Span);
-                }
-
+                var oldBytes = old;
+                Parallelism.For(layout.InnerCount, Parallelism.SpreadInsideShards(span.CellCount), i =>
+                    pieces[i] = EncodeInner(span, wholeShard, shardOrigin, (int)i, oldBytes, oldEntries, key, ChunkSpan.At(address, length)));
                 StoreShard(file, layout, pieces);
             }
             finally
@@ -235,6 +188,56 @@ public sealed partial class ZarrArray
                 old.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The stored bytes of inner chunk <paramref name="i"/> after the write: the old bytes when the region
+    /// misses it, null when it holds only the fill value, else the merged chunk encoded.
+    /// </summary>
+    private RentedBuffer? EncodeInner(
+        ChunkSpan span, ChunkSpan wholeShard, long[] shardOrigin, int i, RentedBuffer old, (ulong Offset, ulong Length)[]? oldEntries, string key, ReadOnlySpan<byte> source)
+    {
+        var layout = _metadata.Sharding!;
+        int n = shardOrigin.Length;
+        Span<long> inner = stackalloc long[n];
+        Span<long> innerOrigin = stackalloc long[n];
+        Span<long> innerShape = stackalloc long[n];
+        Span<long> innerLow = stackalloc long[n];
+        Span<long> innerExtent = stackalloc long[n];
+        long rest = i;
+        for (int d = n - 1; d >= 0; d--)
+        {
+            inner[d] = rest % layout.InnerCounts[d];
+            rest /= layout.InnerCounts[d];
+            innerShape[d] = layout.InnerShape[d];
+            innerOrigin[d] = shardOrigin[d] + (inner[d] * innerShape[d]);
+        }
+
+        bool touched = wholeShard.Intersect(innerOrigin, innerShape, innerLow, innerExtent)
+            && span.Intersect(innerOrigin, innerShape, innerLow, innerExtent);
+        var (offset, size) = oldEntries?[i] ?? (ShardLayout.Empty, ShardLayout.Empty);
+        RentedBuffer? existing = null;
+        if (offset != ShardLayout.Empty || size != ShardLayout.Empty)
+        {
+            var bytes = RentedBuffer.Rent((int)size);
+            old.Span.Slice((int)offset, (int)size).CopyTo(bytes.Span);
+            existing = bytes;
+        }
+
+        if (!touched)
+        {
+            return existing;
+        }
+
+        if (span.RegionEquals(innerOrigin, innerShape))
+        {
+            existing?.Dispose();
+            return IsEmpty(source) ? null : _metadata.Pipeline.Encode(source);
+        }
+
+        using var chunk = RentedBuffer.Rent(_metadata.Pipeline.ChunkBytes);
+        MergeIntoChunk(span, innerOrigin, source, chunk.Span, existing, InnerKey(key, inner));
+        return IsEmpty(chunk.Span) ? null : _metadata.Pipeline.Encode(chunk.Span);
     }
 
     private static void StoreShard(string file, ShardLayout layout, RentedBuffer?[] pieces)

@@ -55,7 +55,7 @@ public sealed partial class ZarrArray
 
     public static ZarrArray Open(string path, bool writable = false)
     {
-        string full = System.IO.Path.GetFullPath(path);
+        string full = NodeLocator.FullPath(path);
         string v2 = System.IO.Path.Combine(full, V2ArrayFormat.FileName);
         if (File.Exists(v2))
         {
@@ -77,20 +77,22 @@ public sealed partial class ZarrArray
     }
 
     public static bool Exists(string path) =>
-        NodeLocator.Probe(System.IO.Path.GetFullPath(path)) is { Kind: ZarrNodeKind.Array };
+        NodeLocator.Probe(NodeLocator.FullPath(path)) is { Kind: ZarrNodeKind.Array };
 
     /// <summary>
-    /// Creates an array (and the group metadata of its new ancestors, see
-    /// <see cref="NodeLocator.CreateAncestorGroups"/>). An existing node at the path is an error unless
-    /// <paramref name="overwrite"/>, which deletes it first.
+    /// Creates an array. Ancestors get group metadata of the same format, walking upwards: directories
+    /// created now become groups; the walk stops at the first existing group, at an existing plain
+    /// directory (outside the hierarchy), or at a directory named <c>*.zarr</c> (the container root, made a
+    /// group). An existing node at the path is an error unless <paramref name="overwrite"/>, which deletes
+    /// it first; a non-empty directory that is not a Zarr node is never deleted.
     /// </summary>
     public static ZarrArray Create(string path, ZarrArrayOptions options, bool overwrite = false)
     {
-        string full = System.IO.Path.GetFullPath(path);
+        string full = NodeLocator.FullPath(path);
         ArrayOptionsValidator.Validate(options, full);
         var doc = options.ZarrFormat == 2 ? V2ArrayFormat.Build(options, full) : V3ArrayFormat.Build(options, full);
         var metadata = options.ZarrFormat == 2 ? V2ArrayFormat.Parse(doc, full) : V3ArrayFormat.Parse(doc, full);
-        if (NodeLocator.Probe(full) is not null || (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any()))
+        if (NodeLocator.Probe(full) is not null)
         {
             if (!overwrite)
             {
@@ -98,6 +100,11 @@ public sealed partial class ZarrArray
             }
 
             NodeLocator.Remove(full);
+        }
+        else if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            // Overwrite only ever deletes Zarr nodes, never an ordinary directory that happens to be in the way.
+            throw new ZarrException("is a non-empty directory that is not a Zarr node; refusing to create an array there", full);
         }
 
         NodeLocator.CreateAncestorGroups(full, options.ZarrFormat);

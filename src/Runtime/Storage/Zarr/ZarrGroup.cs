@@ -20,7 +20,7 @@ public sealed class ZarrGroup
 
     public static ZarrGroup Open(string path)
     {
-        string full = System.IO.Path.GetFullPath(path);
+        string full = NodeLocator.FullPath(path);
         return NodeLocator.Probe(full) switch
         {
             { Kind: ZarrNodeKind.Group } node => new ZarrGroup(full, node.Format),
@@ -41,7 +41,7 @@ public sealed class ZarrGroup
             throw new ArgumentException($"zarr '{path}': format {zarrFormat} is not 2 or 3", nameof(zarrFormat));
         }
 
-        string full = System.IO.Path.GetFullPath(path);
+        string full = NodeLocator.FullPath(path);
         var existing = NodeLocator.Probe(full);
         if (existing is not null && !overwrite)
         {
@@ -53,7 +53,7 @@ public sealed class ZarrGroup
             throw new ZarrException($"already exists as a v{existing.Value.Format} {existing.Value.Kind.ToString().ToLowerInvariant()} (pass overwrite to replace it)", full);
         }
 
-        if (overwrite)
+        if (overwrite && existing is not null)
         {
             NodeLocator.Remove(full);
         }
@@ -64,7 +64,7 @@ public sealed class ZarrGroup
     }
 
     public static bool Exists(string path) =>
-        NodeLocator.Probe(System.IO.Path.GetFullPath(path)) is { Kind: ZarrNodeKind.Group };
+        NodeLocator.Probe(NodeLocator.FullPath(path)) is { Kind: ZarrNodeKind.Group };
 
     public void SetAttributes(JsonObject attributes) => NodeAttributes.Replace(Path, ZarrFormat, Path, attributes);
 

@@ -3,9 +3,6 @@ using Volara.Runtime.Tests.Support;
 
 namespace Volara.Runtime.Tests.Storage.Codecs;
 
-/// <summary>One encoded numcodecs conformance vector: its codec config, the encoded bytes and the source array.</summary>
-public sealed record NumcodecsVector(string Name, JsonObject Config, byte[] Encoded, Npy Array);
-
 /// <summary>Enumerates the numcodecs fixture folders (<c>codec.MM/config.json</c>, <c>encoded.NN.dat</c>, <c>array.NN.npy</c>).</summary>
 public static class NumcodecsFixtures
 {

@@ -15,6 +15,8 @@ public sealed class SimpleCodecFixtureTests
 
     public static TheoryData<string> Crc32cConfigs => NumcodecsFixtures.ConfigData("crc32c");
 
+    public static TheoryData<string> ShuffleConfigs => NumcodecsFixtures.ConfigData("shuffle");
+
     [Theory]
     [MemberData(nameof(GzipConfigs))]
     public void Gzip_vectors_decode(string config) => DecodeAll("gzip", config);
@@ -34,6 +36,10 @@ public sealed class SimpleCodecFixtureTests
     [Theory]
     [MemberData(nameof(Crc32cConfigs))]
     public void Crc32c_vectors_decode(string config) => DecodeAll("crc32c", config);
+
+    [Theory]
+    [MemberData(nameof(ShuffleConfigs))]
+    public void Shuffle_vectors_decode(string config) => DecodeAll("shuffle", config);
 
     internal static void DecodeAll(string codecName, string config)
     {

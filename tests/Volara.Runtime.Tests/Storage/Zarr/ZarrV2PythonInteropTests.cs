@@ -67,19 +67,11 @@ print(json.dumps(result))
         using var temp = new TempDirectory();
         var specs = new JsonArray();
         int seed = 0;
-        foreach (var compressor in Compressors)
+        foreach (var (compressor, type, order, big) in Matrix())
         {
-            foreach (var type in TestElements.AllTypes)
-            {
-                foreach (string order in new[] { "C", "F" })
-                {
-                    foreach (string byteOrder in type.Size > 1 ? new[] { "<", ">" } : new[] { "|" })
-                    {
-                        string sep = seed % 2 == 0 ? "." : "/";
-                        specs.Add(Spec($"a{seed}", byteOrder + type.TypeString[1..], [7, 6, 5], [3, 4, 2], order, sep, compressor, fill: null, partial: false, seed++));
-                    }
-                }
-            }
+            string byteOrder = type.Size == 1 ? "|" : big ? ">" : "<";
+            string sep = seed % 2 == 0 ? "." : "/";
+            specs.Add(Spec($"a{seed}", byteOrder + type.TypeString[1..], [7, 6, 5], [3, 4, 2], order.ToString(), sep, compressor, fill: null, partial: false, seed++));
         }
 
         specs.Add(Spec("fill_nan", "<f4", [9, 4], [4, 3], "C", ".", null, JsonValue.Create("NaN"), partial: true, seed++));
@@ -90,6 +82,9 @@ print(json.dumps(result))
         var filtered = Spec("filtered", "<i4", [9, 4], [4, 3], "C", ".", Compressors[1], null, partial: false, seed++);
         filtered["filters"] = zlibFilter;
         specs.Add(filtered);
+        var shuffled = Spec("shuffled", "<f4", [9, 4], [4, 3], "F", "/", Compressors[3], null, partial: false, seed++);
+        shuffled["filters"] = new JsonArray { new JsonObject { ["id"] = "shuffle", ["elementsize"] = 4 } };
+        specs.Add(shuffled);
         specs.Add(Spec("fill_none", "<u4", [9, 4], [4, 3], "C", ".", null, null, partial: true, seed++, fillNull: true));
 
         Assert.Equal("ok", ReferencePython.Run(PythonWriter, temp.Path, specs.ToJsonString()).Trim());
@@ -119,29 +114,23 @@ print(json.dumps(result))
         using var temp = new TempDirectory();
         var names = new JsonArray();
         int seed = 100;
-        foreach (var codecs in CodecLists())
+        var lists = Matrix().Select(m => (Codecs: m.Compressor is null ? [] : new[] { CodecRegistry.FromV2Config(m.Compressor) }, m.Type, m.Order, m.BigEndian))
+            .Append(([CodecRegistry.FromV2Config(new JsonObject { ["id"] = "zlib", ["level"] = 1 }), CodecRegistry.FromV2Config(Compressors[3]!)], DataType.Int32, 'C', false))
+            .Append(([CodecRegistry.FromV2Config(new JsonObject { ["id"] = "shuffle", ["elementsize"] = 8 }), CodecRegistry.FromV2Config(Compressors[1]!)], DataType.Float64, 'F', true));
+        foreach (var (codecs, type, order, big) in lists)
         {
-            foreach (var type in TestElements.AllTypes)
+            string name = $"b{seed}";
+            long[] shape = [5, 7, 6];
+            var array = ZarrArray.Create(temp.Combine(name), new ZarrArrayOptions
             {
-                foreach (char order in new[] { 'C', 'F' })
-                {
-                    foreach (bool big in type.Size > 1 ? new[] { false, true } : new[] { false })
-                    {
-                        string name = $"b{seed}";
-                        long[] shape = [5, 7, 6];
-                        var array = ZarrArray.Create(temp.Combine(name), new ZarrArrayOptions
-                        {
-                            Shape = shape, ChunkShape = [2, 3, 4], DataType = type, Order = order, BigEndian = big, Codecs = codecs,
-                            DimensionSeparator = seed % 2 == 0 ? "." : "/",
-                            FillValue = type.IsFloatingPoint && seed % 3 == 0 ? JsonValue.Create("NaN") : null,
-                        });
-                        var data = TestElements.Random(type, TestElements.Count(shape), seed++);
-                        array.Write([0, 0, 0], shape, data);
-                        File.WriteAllBytes(temp.Combine(name + ".bin"), data);
-                        names.Add(name);
-                    }
-                }
-            }
+                Shape = shape, ChunkShape = [2, 3, 4], DataType = type, Order = order, BigEndian = big, Codecs = codecs,
+                DimensionSeparator = seed % 2 == 0 ? "." : "/",
+                FillValue = type.IsFloatingPoint && seed % 3 == 0 ? JsonValue.Create("NaN") : null,
+            });
+            var data = TestElements.Random(type, TestElements.Count(shape), seed++);
+            array.Write([0, 0, 0], shape, data);
+            File.WriteAllBytes(temp.Combine(name + ".bin"), data);
+            names.Add(name);
         }
 
         // A partly written array: missing chunks must read as the fill value in zarr-python too.
@@ -167,15 +156,33 @@ print(json.dumps(result))
         }
     }
 
-    private static IEnumerable<IBytesCodec[]> CodecLists()
+    /// <summary>
+    /// Every dtype in both orders and byte orders without a compressor; with each compressor, every dtype
+    /// once, alternating order and byte order (keeps the python side fast).
+    /// </summary>
+    private static IEnumerable<(JsonObject? Compressor, DataType Type, char Order, bool BigEndian)> Matrix()
     {
+        int k = 0;
         foreach (var compressor in Compressors)
         {
-            yield return compressor is null ? [] : [CodecRegistry.FromV2Config(compressor)];
-        }
+            foreach (var type in TestElements.AllTypes)
+            {
+                if (compressor is not null)
+                {
+                    yield return (compressor, type, k % 2 == 0 ? 'C' : 'F', type.Size > 1 && k / 2 % 2 == 0);
+                    k++;
+                    continue;
+                }
 
-        // A filter before the compressor.
-        yield return [CodecRegistry.FromV2Config(new JsonObject { ["id"] = "zlib", ["level"] = 1 }), CodecRegistry.FromV2Config(Compressors[3]!)];
+                foreach (char order in new[] { 'C', 'F' })
+                {
+                    foreach (bool big in type.Size > 1 ? new[] { false, true } : new[] { false })
+                    {
+                        yield return (compressor, type, order, big);
+                    }
+                }
+            }
+        }
     }
 
     private static JsonObject Spec(string name, string dtype, long[] shape, int[] chunks, string order, string sep, JsonObject? compressor,

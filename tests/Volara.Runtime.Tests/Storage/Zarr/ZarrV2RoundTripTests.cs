@@ -191,4 +191,33 @@ public sealed class ZarrV2RoundTripTests
             Assert.Equal(i + 1, back[i]);
         }
     }
+
+    [Fact]
+    public void Leftover_temporary_files_of_a_killed_writer_are_not_chunks()
+    {
+        using var temp = new TempDirectory();
+        var array = ZarrArray.Create(temp.Combine("k"), new ZarrArrayOptions { Shape = [4], ChunkShape = [2], DataType = DataType.UInt8 });
+        array.Write<byte>([0], [2], [1, 2]);
+        File.WriteAllBytes(Path.Combine(array.Path, ".1.0123456789abcdef.partial"), [9]);
+        Assert.Equal([[0L]], array.ExistingChunks());
+        var back = new byte[4];
+        array.Read<byte>([0], [4], back);
+        Assert.Equal(new byte[] { 1, 2, 0, 0 }, back);
+        Assert.Single(Directory.GetFiles(array.Path, "*.partial"));
+    }
+
+    [Fact]
+    public void Zero_dimensional_arrays_hold_one_element()
+    {
+        using var temp = new TempDirectory();
+        foreach (int format in new[] { 2, 3 })
+        {
+            var array = ZarrArray.Create(temp.Combine($"scalar{format}"), new ZarrArrayOptions { Shape = [], ChunkShape = [], DataType = DataType.Float64, ZarrFormat = format });
+            array.Write<double>([], [], [2.5]);
+            Assert.True(File.Exists(Path.Combine(array.Path, format == 2 ? "0" : "c")));
+            var back = new double[1];
+            ZarrArray.Open(array.Path).Read<double>([], [], back);
+            Assert.Equal(2.5, back[0]);
+        }
+    }
 }

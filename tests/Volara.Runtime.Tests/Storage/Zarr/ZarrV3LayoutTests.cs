@@ -186,6 +186,33 @@ public sealed class ZarrV3LayoutTests
         }
     }
 
+    [Fact]
+    public void Transpose_with_a_general_permutation_stores_numpy_transposed_bytes()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("perm");
+        ZarrArray.Create(path, new ZarrArrayOptions { Shape = [2, 3, 4], ChunkShape = [2, 3, 4], DataType = DataType.Int16, ZarrFormat = 3 });
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(path, "zarr.json")))!.AsObject();
+        doc["codecs"] = JsonNode.Parse("""
+            [{"name": "transpose", "configuration": {"order": [2, 0, 1]}}, {"name": "bytes", "configuration": {"endian": "big"}}]
+            """);
+        File.WriteAllText(Path.Combine(path, "zarr.json"), doc.ToJsonString());
+        var array = ZarrArray.Open(path, writable: true);
+        Assert.Equal('C', array.Order);
+        var values = Enumerable.Range(0, 24).Select(i => (short)(i * 100 - 700)).ToArray();
+        array.Write<short>([0, 0, 0], [2, 3, 4], values);
+
+        const string script = """
+import sys, numpy as np
+a = (np.arange(24, dtype=np.int64) * 100 - 700).astype(">i2").reshape(2, 3, 4)
+sys.stdout.write(np.ascontiguousarray(np.transpose(a, (2, 0, 1))).tobytes().hex())
+""";
+        Assert.Equal(ReferencePython.Run(script), Convert.ToHexString(File.ReadAllBytes(Path.Combine(path, "c", "0", "0", "0"))).ToLowerInvariant());
+        var back = new short[24];
+        ZarrArray.Open(path).Read<short>([0, 0, 0], [2, 3, 4], back);
+        Assert.Equal(values, back);
+    }
+
     private static void WriteEntry(byte[] index, int i, ulong offset, ulong length)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(index.AsSpan(16 * i), offset);

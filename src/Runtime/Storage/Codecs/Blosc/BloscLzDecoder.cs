@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Volara.Runtime.Storage.Codecs.Blosc;
 
 /// <summary>
@@ -11,111 +13,131 @@ internal static class BloscLzDecoder
     private const int MaxNearDistance = 8191;
 
     /// <summary>Decodes into <paramref name="output"/>; returns the number of bytes produced, or -1 when the stream is corrupt.</summary>
-    public static int Decode(ReadOnlySpan<byte> input, Span<byte> output)
+    public static unsafe int Decode(ReadOnlySpan<byte> input, Span<byte> output)
     {
         if (input.IsEmpty)
         {
             return -1;
         }
 
-        int ip = 0;
-        int op = 0;
-        int ctrl = input[ip++] & 31;
-        while (true)
+        fixed (byte* inputStart = input)
+        fixed (byte* outputStart = output)
         {
-            if (ctrl >= 32)
+            byte* ip = inputStart;
+            byte* inputEnd = inputStart + input.Length;
+            byte* op = outputStart;
+            byte* outputEnd = outputStart + output.Length;
+            int ctrl = *ip++ & 31;
+            while (true)
             {
-                int length = (ctrl >> 5) - 1;
-                int distance = (ctrl & 31) << 8;
-                if (length == 6)
+                if (ctrl >= 32)
                 {
-                    byte extra;
-                    do
+                    int length = (ctrl >> 5) - 1;
+                    int distance = (ctrl & 31) << 8;
+                    if (length == 6)
                     {
-                        if (ip >= input.Length)
+                        byte extra;
+                        do
                         {
-                            return -1;
+                            if (ip >= inputEnd)
+                            {
+                                return -1;
+                            }
+
+                            extra = *ip++;
+                            length += extra;
                         }
-
-                        extra = input[ip++];
-                        length += extra;
+                        while (extra == 255);
                     }
-                    while (extra == 255);
-                }
 
-                if (ip >= input.Length)
-                {
-                    return -1;
-                }
-
-                byte low = input[ip++];
-                length += 3;
-                if (low == 255 && distance == 31 << 8)
-                {
-                    if (ip + 2 > input.Length)
+                    if (ip >= inputEnd)
                     {
                         return -1;
                     }
 
-                    distance = ((input[ip] << 8) | input[ip + 1]) + MaxNearDistance + 1;
-                    ip += 2;
+                    byte low = *ip++;
+                    length += 3;
+                    if (low == 255 && distance == 31 << 8)
+                    {
+                        if (inputEnd - ip < 2)
+                        {
+                            return -1;
+                        }
+
+                        distance = ((ip[0] << 8) | ip[1]) + MaxNearDistance + 1;
+                        ip += 2;
+                    }
+                    else
+                    {
+                        distance += low + 1;
+                    }
+
+                    if (distance > op - outputStart || length > outputEnd - op)
+                    {
+                        return -1;
+                    }
+
+                    op = CopyMatch(op, distance, length, outputEnd);
                 }
                 else
                 {
-                    distance += low + 1;
+                    int literals = ctrl + 1;
+                    if (literals > outputEnd - op || literals > inputEnd - ip)
+                    {
+                        return -1;
+                    }
+
+                    if (outputEnd - op >= 32 && inputEnd - ip >= 32)
+                    {
+                        // A run is at most 32 bytes: copy a whole vector and let the next token overwrite the excess.
+                        Vector256.Store(Vector256.Load(ip), op);
+                    }
+                    else
+                    {
+                        Buffer.MemoryCopy(ip, op, literals, literals);
+                    }
+
+                    ip += literals;
+                    op += literals;
                 }
 
-                if (distance > op || length > output.Length - op)
+                if (ip >= inputEnd)
                 {
-                    return -1;
+                    return (int)(op - outputStart);
                 }
 
-                CopyMatch(output, op, distance, length);
-                op += length;
+                ctrl = *ip++;
             }
-            else
-            {
-                int literals = ctrl + 1;
-                if (literals > output.Length - op || literals > input.Length - ip)
-                {
-                    return -1;
-                }
-
-                input.Slice(ip, literals).CopyTo(output[op..]);
-                ip += literals;
-                op += literals;
-            }
-
-            if (ip >= input.Length)
-            {
-                return op;
-            }
-
-            ctrl = input[ip++];
         }
     }
 
-    private static void CopyMatch(Span<byte> output, int op, int distance, int length)
+    private static unsafe byte* CopyMatch(byte* op, int distance, int length, byte* outputEnd)
     {
-        if (distance >= length)
+        byte* from = op - distance;
+        byte* end = op + length;
+        if (distance >= 8 && outputEnd - op >= length + 8)
         {
-            output.Slice(op - distance, length).CopyTo(output.Slice(op, length));
+            // Eight bytes at a time never read bytes not yet written when the source is 8 or more bytes back.
+            do
+            {
+                *(ulong*)op = *(ulong*)from;
+                op += 8;
+                from += 8;
+            }
+            while (op < end);
         }
         else if (distance == 1)
         {
-            output.Slice(op, length).Fill(output[op - 1]);
+            new Span<byte>(op, length).Fill(op[-1]);
         }
         else
         {
-            // Overlapping copy repeats the last `distance` bytes; copying in distance-sized pieces keeps it exact.
-            int from = op - distance;
-            int end = op + length;
             while (op < end)
             {
-                int piece = Math.Min(op - from, end - op);
-                output.Slice(from, piece).CopyTo(output.Slice(op, piece));
-                op += piece;
+                *op++ = *from++;
             }
         }
+
+        return end;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 
 namespace Volara.Runtime.Storage.Codecs.Blosc;
 
@@ -48,12 +49,7 @@ internal static class BloscLzEncoder
                 continue;
             }
 
-            int length = MinMatch;
-            int longest = input.Length - 1 - ip;
-            while (length < longest && input[candidate + length] == input[ip + length])
-            {
-                length++;
-            }
+            int length = MatchLength(input, candidate, ip, input.Length - 1 - ip);
 
             if (!EmitLiterals(input[literalStart..ip], output, ref op) || !EmitMatch(distance, length, output, ref op))
             {
@@ -70,6 +66,30 @@ internal static class BloscLzEncoder
         }
 
         return op;
+    }
+
+    /// <summary>How far the match at <paramref name="candidate"/> extends, compared eight bytes at a time.</summary>
+    private static int MatchLength(ReadOnlySpan<byte> input, int candidate, int ip, int longest)
+    {
+        int length = MinMatch;
+        while (length + 8 <= longest)
+        {
+            ulong difference = BinaryPrimitives.ReadUInt64LittleEndian(input[(candidate + length)..])
+                ^ BinaryPrimitives.ReadUInt64LittleEndian(input[(ip + length)..]);
+            if (difference != 0)
+            {
+                return length + BitOperations.TrailingZeroCount(difference) / 8;
+            }
+
+            length += 8;
+        }
+
+        while (length < longest && input[candidate + length] == input[ip + length])
+        {
+            length++;
+        }
+
+        return length;
     }
 
     private static bool EmitLiterals(ReadOnlySpan<byte> literals, Span<byte> output, ref int op)

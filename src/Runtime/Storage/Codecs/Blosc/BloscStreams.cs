@@ -30,7 +30,7 @@ internal static unsafe class BloscStreams
             BloscFormat.Lz4 => LZ4Codec.Decode(source, destination),
             BloscFormat.Zlib => DecompressZlib(source, destination),
             BloscFormat.Zstd => DecompressZstd(source, destination),
-            BloscFormat.Snappy => throw new UnknownCodecException("blosc/snappy"),
+            BloscFormat.Snappy => SnappyDecoder.Decode(source, destination),
             _ => -1,
         };
 

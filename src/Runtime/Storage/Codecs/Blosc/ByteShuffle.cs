@@ -40,13 +40,18 @@ internal static unsafe class ByteShuffle
         fixed (byte* src = source)
         fixed (byte* dst = destination)
         {
-            int done = Sse2.IsSupported ? typeSize switch
+            int done = Avx2.IsSupported ? ByteUnshuffleAvx2.Unshuffle(typeSize, src, dst, count) : 0;
+            if (Sse2.IsSupported && done < count)
             {
-                2 => Unshuffle2(src, dst, count),
-                4 => Unshuffle4(src, dst, count),
-                8 => Unshuffle8(src, dst, count),
-                _ => 0,
-            } : 0;
+                done += typeSize switch
+                {
+                    2 => Unshuffle2(src + done, dst + done * 2, count - done, count),
+                    4 => Unshuffle4(src + done, dst + done * 4, count - done, count),
+                    8 => Unshuffle8(src + done, dst + done * 8, count - done, count),
+                    _ => 0,
+                };
+            }
+
             UnshuffleScalar(src, dst, typeSize, count, done);
         }
 
@@ -79,10 +84,11 @@ internal static unsafe class ByteShuffle
         }
     }
 
-    private static int Unshuffle2(byte* src, byte* dst, int count)
+    /// <summary>The SSE2 unshuffles handle <paramref name="count"/> elements of planes that are <paramref name="stride"/> bytes long.</summary>
+    private static int Unshuffle2(byte* src, byte* dst, int count, int stride)
     {
         int end = count - count % VectorElements;
-        byte* p1 = src + count;
+        byte* p1 = src + stride;
         for (int i = 0; i < end; i += VectorElements)
         {
             var a = Sse2.LoadVector128(src + i);
@@ -95,12 +101,12 @@ internal static unsafe class ByteShuffle
         return end;
     }
 
-    private static int Unshuffle4(byte* src, byte* dst, int count)
+    private static int Unshuffle4(byte* src, byte* dst, int count, int stride)
     {
         int end = count - count % VectorElements;
-        byte* p1 = src + count;
-        byte* p2 = p1 + count;
-        byte* p3 = p2 + count;
+        byte* p1 = src + stride;
+        byte* p2 = p1 + stride;
+        byte* p3 = p2 + stride;
         for (int i = 0; i < end; i += VectorElements)
         {
             var a = Sse2.LoadVector128(src + i);
@@ -121,20 +127,20 @@ internal static unsafe class ByteShuffle
         return end;
     }
 
-    private static int Unshuffle8(byte* src, byte* dst, int count)
+    private static int Unshuffle8(byte* src, byte* dst, int count, int stride)
     {
         int end = count - count % VectorElements;
         for (int i = 0; i < end; i += VectorElements)
         {
             byte* p = src + i;
             var a = Sse2.LoadVector128(p);
-            var b = Sse2.LoadVector128(p + count);
-            var c = Sse2.LoadVector128(p + 2L * count);
-            var d = Sse2.LoadVector128(p + 3L * count);
-            var e = Sse2.LoadVector128(p + 4L * count);
-            var f = Sse2.LoadVector128(p + 5L * count);
-            var g = Sse2.LoadVector128(p + 6L * count);
-            var h = Sse2.LoadVector128(p + 7L * count);
+            var b = Sse2.LoadVector128(p + stride);
+            var c = Sse2.LoadVector128(p + 2L * stride);
+            var d = Sse2.LoadVector128(p + 3L * stride);
+            var e = Sse2.LoadVector128(p + 4L * stride);
+            var f = Sse2.LoadVector128(p + 5L * stride);
+            var g = Sse2.LoadVector128(p + 6L * stride);
+            var h = Sse2.LoadVector128(p + 7L * stride);
 
             // Bytes to 2-byte pairs, pairs to 4-byte quads, quads to 8-byte elements.
             var ab0 = Sse2.UnpackLow(a, b).AsUInt16();

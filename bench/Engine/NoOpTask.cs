@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Geometry;
+
+namespace Volara.Bench.Engine;
+
+/// <summary>A cube of blocks that do nothing: measures the engine's own cost per block.</summary>
+internal sealed class NoOpTask(string name, long blocksPerDim, int workers) : BlockwiseTaskBase
+{
+    public override string Name => name;
+
+    public override BlockLayout Layout { get; } = new(
+        new Roi(new Coordinate(0, 0, 0), new Coordinate(blocksPerDim, blocksPerDim, blocksPerDim)),
+        new Coordinate(1, 1, 1), new Coordinate(0, 0, 0), new Coordinate(0, 0, 0));
+
+    public override ExecutionOptions Execution { get; init; } = new() { NumWorkers = workers };
+
+    public override IBlockProcessor CreateProcessor() => new Processor();
+
+    public override JsonObject? ToConfig() => null;
+
+    private sealed class Processor : IBlockProcessor
+    {
+        public void Process(Block block)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

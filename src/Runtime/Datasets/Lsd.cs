@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace Volara.Runtime.Datasets;
+
+/// <summary>Local shape descriptors; marked with <c>{"lsds": true}</c>.</summary>
+public sealed record Lsd : Dataset
+{
+    public override JsonObject Attrs => new() { ["lsds"] = true };
+}
