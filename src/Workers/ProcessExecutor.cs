@@ -73,6 +73,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
 
         private readonly List<WorkerSlot> _allSlots = [];
         private int _nextWorkerId;
+        private bool _ending;
 
         public async Task DriveAsync(string driverAddress, CancellationToken cancellationToken)
         {
@@ -121,6 +122,10 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                 slots = [.. _allSlots];
             }
 
+            // Blocks still held now belong to a cancelled or failed run: they stay not done (a rerun does them)
+            // instead of being reported as attempts that failed.
+            Volatile.Write(ref _ending, true);
+
             var deadline = Stopwatch.GetTimestamp() + (long)(options.ShutdownGrace.TotalSeconds * Stopwatch.Frequency);
             foreach (var slot in slots)
             {
@@ -146,12 +151,11 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
 
             foreach (var slot in slots)
             {
-                if (slot.Process is { } process)
-                {
-                    await Task.WhenAny(process.Exited, Task.Delay(TimeSpan.FromSeconds(10)));
-                }
-
                 await slot.Stopping.CancelAsync();
+                if (slot.Process is { } process && await Task.WhenAny(process.Exited, Task.Delay(TimeSpan.FromSeconds(10))) == process.Exited)
+                {
+                    process.Dispose();
+                }
             }
         }
 
@@ -215,9 +219,12 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
             {
                 slot.Exited = true;
                 var reason = $"worker died (exit code {exitCode}); see {log}";
-                foreach (var held in slot.Held.Values)
+                if (!Volatile.Read(ref _ending))
                 {
-                    source.Failed(held.Block, new BlockFailure(slot.Id, reason));
+                    foreach (var held in slot.Held.Values)
+                    {
+                        source.Failed(held.Block, new BlockFailure(slot.Id, reason));
+                    }
                 }
 
                 slot.Held.Clear();

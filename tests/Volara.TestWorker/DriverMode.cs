@@ -39,6 +39,18 @@ public static class DriverMode
             LogDirectory = args[0],
             ShowProgress = false,
         });
+        return Report(result);
+    }
+
+    /// <summary>Runs a <see cref="NoOpTask"/> over the same grid in worker processes.</summary>
+    public static int RunNoOp(string logDirectory)
+    {
+        var task = new NoOpTask { TaskName = "noop", TotalRoi = Total, BlockSize = BlockSize, Execution = new() { NumWorkers = 2 } };
+        return Report(Runner.Run(task, new RunOptions { Mode = ExecutionMode.Processes, LogDirectory = logDirectory, ShowProgress = false }));
+    }
+
+    private static int Report(RunResult result)
+    {
         foreach (var taskResult in result.Tasks)
         {
             Console.WriteLine(string.Join(' ', taskResult.Name, taskResult.Total, taskResult.Completed, taskResult.Skipped, taskResult.Failed, taskResult.Orphaned));

@@ -13,7 +13,7 @@ if (WorkerEntry.TryRun(args, out var exitCode))
 return args switch
 {
     ["drive", ..] => DriverMode.Run(args[1..]),
-    ["forgetful-drive", var logDirectory, var output, ..] => DriverMode.Run([logDirectory, output, Path.Combine(logDirectory, "started"), "0"]),
+    ["forgetful-drive", var logDirectory, ..] => DriverMode.RunNoOp(logDirectory),
     _ => Usage(),
 };
 

@@ -23,10 +23,6 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Completes with the exit code once the process has exited and its output is in the log.</summary>
     public Task<int> Exited { get; }
 
-    public int ProcessId => _process.Id;
-
-    public string LogPath { get; private init; } = string.Empty;
-
     public static WorkerProcess Start(WorkerCommand command, WorkerContext context, string logPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
@@ -71,7 +67,7 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         process.StandardInput.Close();
-        var worker = new WorkerProcess(process, log) { LogPath = logPath };
+        var worker = new WorkerProcess(process, log);
         process.OutputDataReceived += (_, line) => worker.WriteLine(line.Data);
         process.ErrorDataReceived += (_, line) => worker.WriteLine(line.Data);
         process.BeginOutputReadLine();
