@@ -45,6 +45,43 @@ public sealed class RunnerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task AWorkerKilledMidBlockUnderTheSchedulerCostsOneRetryAndTheRunCompletes()
+    {
+        var started = _temp.Combine("started");
+        var task = new WriteIdsTask
+        {
+            TaskName = "ids",
+            TotalRoi = Total,
+            BlockSize = BlockSize,
+            Execution = new() { NumWorkers = 2, MaxRetries = 1 },
+            OutputPath = _temp.Combine("ids.zarr"),
+            SleepBlockIds = [0],
+            SleepMs = 2000,
+            StartedDirectory = started,
+        };
+        var run = Task.Run(() => Runner.Run(task, new RunOptions
+        {
+            Mode = ExecutionMode.Processes,
+            LogDirectory = _temp.Combine("logs"),
+            Progress = TextWriter.Null,
+            ShowProgress = false,
+        }));
+
+        await WaitUntilAsync(() => Directory.Exists(started) && Directory.GetFiles(started, "0-*").Length > 0, TimeSpan.FromSeconds(60));
+        var pid = int.Parse(File.ReadAllText(Directory.GetFiles(started, "0-*")[0]), System.Globalization.CultureInfo.InvariantCulture);
+        Process.GetProcessById(pid).Kill();
+        var result = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal((24L, 24L, 0L), (result["ids"].Total, result["ids"].Completed, result["ids"].Failed));
+        Assert.Equal(2, Directory.GetFiles(started, "0-*").Length);
+        var values = ReadIds(task.OutputPath);
+        Assert.DoesNotContain(0UL, values);
+        Assert.Contains(1UL, values);
+        Assert.Empty(WorkerProcesses.WithArgument(_temp.Path));
+    }
+
+    [Fact]
     public async Task AKilledDriverLeavesNoWorkersAndTheRerunResumesToTheSameOutput()
     {
         var reference = await DriveAsync("reference", sleepMs: 0);
