@@ -66,6 +66,18 @@ public sealed class ProcessExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task ABlockLongerThanTheServersIdleAndDataRateGracePeriodsStillSucceeds()
+    {
+        // Kestrel's request-body data-rate rule starts after 5 s; a worker busy that long sends nothing.
+        var task = WriteIds("ids", sleepBlocks: [0], sleepMs: 6500, maxRetries: 0);
+        var source = await RunAsync(task);
+
+        Assert.Empty(source.Violations);
+        Assert.Empty(source.Failures("ids"));
+        Assert.Equal(BlockCount, source.Completed("ids").Count);
+    }
+
+    [Fact]
     public async Task AFailingBlockIsRetriedThenFailedWithItsExceptionInTheWorkerLog()
     {
         var task = WriteIds("ids", failBlocks: [5], maxRetries: 2);
