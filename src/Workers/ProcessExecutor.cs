@@ -230,7 +230,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                 slot.Held.Clear();
                 if (!(slot.ShutdownSent && exitCode == 0) && !slot.TimedOut)
                 {
-                    task.RecordDeath($"worker {slot.Id} exited with code {exitCode}; see {log}");
+                    task.RecordDeath(slot.Id, $"worker {slot.Id} exited with code {exitCode}; see {log}");
                 }
             }
 
@@ -302,7 +302,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
 
         private static void FailRemaining(TaskWorkers task)
         {
-            var failure = new BlockFailure(-1,
+            var failure = new BlockFailure(task.LastDeadWorkerId,
                 $"worker restart limit reached: {task.Deaths} workers of task '{task.Name}' died (last: {task.LastDeath})");
             var blocks = new List<Block>();
 

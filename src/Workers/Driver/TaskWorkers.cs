@@ -25,6 +25,7 @@ internal sealed class TaskWorkers(IBlockwiseTask task, IBlockSource source, int 
     private readonly Lock _deathGate = new();
     private int _deaths;
     private string? _lastDeath;
+    private int _lastDeadWorkerId = -1;
 
     /// <summary>Workers that exited abnormally (crash, kill, lost stream); timeouts are not counted, retries bound those.</summary>
     public int Deaths
@@ -49,12 +50,25 @@ internal sealed class TaskWorkers(IBlockwiseTask task, IBlockSource source, int 
         }
     }
 
-    public void RecordDeath(string description)
+    /// <summary>The worker that died last (-1 before any died): its log explains a given-up task.</summary>
+    public int LastDeadWorkerId
+    {
+        get
+        {
+            lock (_deathGate)
+            {
+                return _lastDeadWorkerId;
+            }
+        }
+    }
+
+    public void RecordDeath(int workerId, string description)
     {
         lock (_deathGate)
         {
             _deaths++;
             _lastDeath = description;
+            _lastDeadWorkerId = workerId;
         }
     }
 
