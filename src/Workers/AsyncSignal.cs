@@ -1,7 +1,7 @@
 namespace Volara.Workers;
 
 /// <summary>
-/// A level-free wake-up for async loops: take <see cref="Next"/> before checking state, then await it; any
+/// An edge-triggered wake-up for async loops: take <see cref="Next"/> before checking state, then await it; any
 /// <see cref="Set"/> after the take completes it, so no wake-up between check and wait is lost.
 /// </summary>
 internal sealed class AsyncSignal
