@@ -1,4 +1,5 @@
 using Volara.Engine.TestDriver;
+using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Running;
 using Volara.Runtime.Geometry;
@@ -15,8 +16,8 @@ if (args.Length != 5)
 long edge = long.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
 var threshold = new Threshold
 {
-    InData = args[0],
-    Mask = args[1],
+    InData = new Raw { Store = args[0] },
+    Mask = new Labels { Store = args[1] },
     Value = 127.5,
     BlockSize = new Coordinate(edge, edge),
     Execution = new ExecutionOptions { NumWorkers = 2 },

@@ -36,7 +36,7 @@ public sealed class DriverKillTests
         var logs = temp.Combine("logs");
         var task = Threshold(input, temp.Combine("data.zarr", "mask"));
         var marks = Path.Combine(TaskPaths.MetaDirectory(logs, task.Name), DoneStore.MarksFileName);
-        using (var driver = StartDriver(input, task.Mask, logs))
+        using (var driver = StartDriver(input, task.Mask.Store, logs))
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (CountMarks(marks) < 10)
@@ -59,11 +59,11 @@ public sealed class DriverKillTests
 
         var rerun = Runner.Run(task, Quiet(logs))[task.Name];
         Assert.Equal((Blocks, (long)Blocks, doneAtKill, 0L), (rerun.Total, rerun.Completed, rerun.Skipped, rerun.Failed));
-        Assert.Equal(VolumeArray.Open(reference.Mask).ReadAll<byte>().ToArray(), VolumeArray.Open(task.Mask).ReadAll<byte>().ToArray());
+        Assert.Equal(reference.Mask.Array().ReadAll<byte>().ToArray(), task.Mask.Array().ReadAll<byte>().ToArray());
     }
 
     private static Threshold Threshold(string input, string mask) =>
-        new() { InData = input, Mask = mask, Value = 127.5, BlockSize = new Coordinate(BlockEdge, BlockEdge) };
+        new() { InData = new Raw { Store = input }, Mask = new Labels { Store = mask }, Value = 127.5, BlockSize = new Coordinate(BlockEdge, BlockEdge) };
 
     private static RunOptions Quiet(string logs) =>
         new() { Mode = ExecutionMode.Threads, LogDirectory = logs, ShowProgress = false, PrintSummary = false };
