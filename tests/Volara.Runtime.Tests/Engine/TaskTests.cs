@@ -116,6 +116,32 @@ public sealed class TaskTests
         Assert.False(Directory.Exists(task.Mask.Store));
     }
 
+    [Theory]
+    [InlineData(ExecutionMode.Serial)]
+    [InlineData(ExecutionMode.Threads)]
+    public void ThresholdPipelineRunsInitsAndDrops(ExecutionMode mode)
+    {
+        using var temp = new TempDirectory();
+        var raw = new Raw { Store = Linspace2D(temp) };
+        var first = new Threshold { InData = raw, Mask = new Labels { Store = temp.Combine("data.zarr", "mask1") }, Value = 0.5, BlockSize = new Coordinate(10, 10) };
+        var second = new Threshold { InData = raw, Mask = new Labels { Store = temp.Combine("data.zarr", "mask2") }, Value = 0.3, BlockSize = new Coordinate(10, 10) };
+        Assert.Single((first + second).Edges);
+        Assert.Empty((first | second).Edges);
+
+        var options = Options(temp, mode);
+        var result = Runner.Run(first + second, options);
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal([(2L, 2L), (2L, 2L)], result.Tasks.Select(t => (t.Total, t.Completed)));
+        Assert.True(Directory.Exists(first.Mask.Store) && Directory.Exists(second.Mask.Store));
+
+        Runner.Drop(first + second, options.LogDirectory, dropOutputs: false);
+        Assert.True(Directory.Exists(first.Mask.Store) && Directory.Exists(second.Mask.Store));
+        Assert.False(Directory.Exists(TaskPaths.MetaDirectory(options.LogDirectory, first.Name)));
+        Assert.False(Directory.Exists(TaskPaths.MetaDirectory(options.LogDirectory, second.Name)));
+        Runner.Drop(first + second, options.LogDirectory);
+        Assert.False(Directory.Exists(first.Mask.Store) || Directory.Exists(second.Mask.Store));
+    }
+
     private static string Probabilities(TempDirectory temp, int channels, int y, int x, Func<int, float> value)
     {
         var path = temp.Combine("data.zarr", "probs");
