@@ -57,6 +57,12 @@ public sealed class Lz4Codec : IBytesCodec
             throw new CodecException($"lz4: negative uncompressed size {size} in the size prefix");
         }
 
+        // LZ4 cannot expand data more than about 255-fold, so a larger claim is corrupt, not a reason to allocate.
+        if (size > (source.Length - (long)SizePrefix) * 255 + 16)
+        {
+            throw new CodecException($"lz4: size prefix {size} is impossible for {source.Length - SizePrefix} compressed bytes");
+        }
+
         DecodedSize.Check(Id, size, decodedLength);
         var result = RentedBuffer.Rent(size);
         int written = size == 0 ? 0 : LZ4Codec.Decode(source[SizePrefix..], result.Span);
