@@ -9,7 +9,7 @@ public sealed class CorruptInputTests
     public static TheoryData<string> Codecs => new()
     {
         "gzip", "zlib", "zstd", "zstd-checksum", "lz4", "crc32c",
-        "blosc-lz4", "blosc-blosclz", "blosc-zlib", "blosc-zstd", "blosc-lz4-bitshuffle",
+        "blosc-lz4", "blosc-blosclz", "blosc-zlib", "blosc-zstd", "blosc-snappy", "blosc-lz4-bitshuffle",
     };
 
     private static IBytesCodec Create(string name) => name switch
@@ -18,6 +18,7 @@ public sealed class CorruptInputTests
         "blosc-blosclz" => new BloscCodec(BloscCompressor.BloscLz, 5, BloscShuffle.Shuffle, 2),
         "blosc-zlib" => new BloscCodec(BloscCompressor.Zlib, 5, BloscShuffle.Shuffle, 4),
         "blosc-zstd" => new BloscCodec(BloscCompressor.Zstd, 5, BloscShuffle.NoShuffle, 4),
+        "blosc-snappy" => new BloscCodec(BloscCompressor.Snappy, 5, BloscShuffle.Shuffle, 8),
         "blosc-lz4-bitshuffle" => new BloscCodec(BloscCompressor.Lz4, 5, BloscShuffle.BitShuffle, 4),
         _ => CodecRoundTripTests.SimpleCodec(name),
     };
