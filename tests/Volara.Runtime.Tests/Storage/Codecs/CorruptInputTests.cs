@@ -120,6 +120,17 @@ public sealed class CorruptInputTests
     }
 
     [Fact]
+    public void Blosc_block_size_beyond_the_buffer_is_rejected()
+    {
+        var codec = new BloscCodec();
+        using var encoded = codec.Encode(CodecTestData.Compressible(1000, 1, 1));
+        byte[] bytes = encoded.Span.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 400_000_000);
+        var error = Assert.Throws<CodecException>(() => codec.Decode(bytes, -1).Dispose());
+        Assert.Contains("blocksize", error.Message);
+    }
+
+    [Fact]
     public void Blosc2_frames_are_rejected_by_name()
     {
         var codec = new BloscCodec();
