@@ -7,7 +7,7 @@ namespace Volara.Runtime.Storage.Codecs;
 /// Blosc 1 (c-blosc 1.x frames, as numcodecs and zarr-python write them), implemented without the native library.
 /// Decoding reads every parameter from the frame header; the configuration only matters when encoding.
 /// </summary>
-public sealed class BloscCodec : IBytesCodec
+public sealed class BloscCodec : IBytesCodec, IDecodeInto
 {
     public BloscCodec(
         BloscCompressor compressor = BloscCompressor.Lz4,
@@ -74,6 +74,8 @@ public sealed class BloscCodec : IBytesCodec
             throw;
         }
     }
+
+    public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination) => BloscDecoder.Decode(source, destination);
 
     /// <summary>numcodecs' <c>Blosc.get_config()</c>: id, cname, clevel, shuffle (integer, -1 kept), blocksize.</summary>
     public JsonObject ToV2Config() => new()
