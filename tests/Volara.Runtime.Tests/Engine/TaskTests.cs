@@ -82,6 +82,9 @@ public sealed class TaskTests
         var config = task.ToConfig()!;
         Assert.Equal("threshold", config["task_type"]!.GetValue<string>());
         Assert.Equal("in.zarr/raw", config["in_data"]!["store"]!.GetValue<string>());
+        Assert.Equal("raw", config["in_data"]!["dataset_type"]!.GetValue<string>());
+        Assert.Equal("labels", config["mask"]!["dataset_type"]!.GetValue<string>());
+        Assert.Null(config["mask"]!["attrs"]);
         Assert.Equal(0.25, config["threshold"]!.GetValue<double>());
         Assert.Equal("[10,10]", config["block_size"]!.ToJsonString());
         Assert.Null(config["name"]);
@@ -91,6 +94,9 @@ public sealed class TaskTests
 
         var parsed = JsonNode.Parse(TaskJson.Format(config))!.AsObject();
         var back = TaskJson.FromConfig<Threshold>(parsed);
+        var wrongKind = JsonNode.Parse(TaskJson.Format(config))!.AsObject();
+        wrongKind["mask"]!["dataset_type"] = "raw";
+        Assert.Contains("'labels'", Assert.Throws<System.Text.Json.JsonException>(() => TaskJson.FromConfig<Threshold>(wrongKind)).Message);
         var timed = new Threshold { InData = new Raw { Store = "a" }, Mask = new Labels { Store = "b" }, Value = 1, BlockSize = new Coordinate(1), Execution = new ExecutionOptions { BlockTimeout = TimeSpan.FromSeconds(1.5) } };
         Assert.Equal(1.5, timed.ToConfig()!["execution"]!["block_timeout"]!.GetValue<double>());
         Assert.Equal(TimeSpan.FromSeconds(1.5), TaskJson.FromConfig<Threshold>(timed.ToConfig()!).Execution.BlockTimeout);
