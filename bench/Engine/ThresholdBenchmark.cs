@@ -49,7 +49,7 @@ public sealed class ThresholdBenchmark : IBenchmark
 
         var task = new Threshold
         {
-            InData = input, Mask = output, Value = ThresholdValue, BlockSize = new Coordinate(Block, Block, Block),
+            InData = new Raw { Store = input }, Mask = new Labels { Store = output }, Value = ThresholdValue, BlockSize = new Coordinate(Block, Block, Block),
             // Twice the cores: while one thread waits on chunk files another compresses.
             Execution = new ExecutionOptions { NumWorkers = Environment.ProcessorCount * 2 },
         };

@@ -2,6 +2,9 @@
 // array, both with funlib metadata (voxel size 40x4x4 nm), ready for `volara info` and `volara copy`.
 using System.Text.Json.Nodes;
 using Volara.Samples.Quickstart;
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Datasets.Ops;
+using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
 using Volara.Runtime.Storage.Codecs;
 using Volara.Runtime.Storage.Zarr;
@@ -39,3 +42,13 @@ var labels = ZarrArray.Create(Path.Combine(container, "labels"), new ZarrArrayOp
 labels.Write<ulong>([0, 0, 0], shape, volume.Labels);
 
 Console.WriteLine($"wrote {raw.Path} and {labels.Path}: {string.Join('x', shape)} voxels, {volume.CellCount} cells");
+
+// Read back in world units: a 40x40x40 nm cube that reaches 80 nm past the volume's low corner in y and x.
+// Voxels outside the array come back as the fill value; a lazy scale-shift maps intensities to [0, 1].
+var array = VolumeArray.Open(raw.Path, ops: [new ScaleShift(1 / 255.0, 0)]);
+var cube = new Roi(new Coordinate(400L, -80, -80), new Coordinate(40L, 160, 160));
+var values = new float[array.ElementCount(cube)];
+array.Read<float>(cube, values);
+Console.WriteLine($"{array}: read {cube} as {string.Join('x', array.ShapeOf(cube))} float32 voxels, " +
+    $"mean {System.Numerics.Tensors.TensorPrimitives.Average<float>(values):F3}, " +
+    $"{values.Count(v => v == 0)} of them outside the volume");

@@ -80,6 +80,7 @@ public static class TaskJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.Converters.Add(new RoiJsonConverter());
         options.Converters.Add(new SecondsJsonConverter());
+        options.Converters.Add(new DatasetJsonConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -17,11 +17,11 @@ public sealed class ArgMax : BlockwiseTaskBase
 {
     private BlockLayout? layout;
 
-    /// <summary>Path of the probabilities array ([C, *spatial]).</summary>
-    public required string ProbsData { get; init; }
+    /// <summary>Class probabilities, [C, *spatial].</summary>
+    public required Raw ProbsData { get; init; }
 
-    /// <summary>Path of the output label array.</summary>
-    public required string SemData { get; init; }
+    /// <summary>The output labels.</summary>
+    public required Labels SemData { get; init; }
 
     /// <summary>Groups of channels summed into one class each; null uses every channel as its own class.</summary>
     public IReadOnlyList<IReadOnlyList<int>>? CombineClasses { get; init; }
@@ -32,7 +32,7 @@ public sealed class ArgMax : BlockwiseTaskBase
     public Roi? Roi { get; init; }
 
     [JsonIgnore]
-    public override string Name => $"{TaskArrays.DatasetName(SemData)}-argmax";
+    public override string Name => $"{SemData.Name}-argmax";
 
     [JsonIgnore]
     public override BlockLayout Layout => layout ??= CreateLayout();
@@ -53,35 +53,25 @@ public sealed class ArgMax : BlockwiseTaskBase
             }
         }
 
-        VolumeArray.Prepare(SemData, new PrepareOptions
-        {
-            Shape = [.. spatialShape],
-            ChunkShape = TaskArrays.BlockChunks(probs, BlockSize, spatialShape, types),
-            DataType = DataType.UInt8,
-            Offset = probs.Offset,
-            VoxelSize = probs.VoxelSize,
-            AxisNames = names,
-            Units = probs.Units,
-            Types = types,
-            Mode = AccessMode.Append,
-        });
+        SemData.Prepare(
+            [.. spatialShape], TaskArrays.BlockChunks(probs, BlockSize, spatialShape, types), probs.Offset, probs.VoxelSize, probs.Units, names, types, DataType.UInt8);
     }
 
     public override IBlockProcessor CreateProcessor()
     {
         var probs = OpenProbabilities();
-        var typed = VolumeArray.Open(ProbsData, ops: [new ConvertType("float64")]);
-        return new Processor(typed, probs.DataType == DataType.Float32, VolumeArray.Open(SemData, AccessMode.ReadWrite), CombineClasses);
+        var typed = probs.WithOps(new ConvertType("float64"));
+        return new Processor(typed, probs.DataType == DataType.Float32, SemData.Array(AccessMode.ReadWrite), CombineClasses);
     }
 
-    public override void DropArtifacts() => TaskArrays.Delete(SemData);
+    public override void DropArtifacts() => SemData.Drop();
 
     private VolumeArray OpenProbabilities()
     {
-        var probs = VolumeArray.Open(ProbsData);
+        var probs = ProbsData.Array();
         if (probs.ChannelDims != 1)
         {
-            throw new ArgumentException($"task '{Name}': probs_data '{ProbsData}' needs exactly one channel axis, it has {probs.ChannelDims} (axes [{string.Join(", ", probs.AxisNames)}])");
+            throw new ArgumentException($"task '{Name}': probs_data '{ProbsData.Store}' needs exactly one channel axis, it has {probs.ChannelDims} (axes [{string.Join(", ", probs.AxisNames)}])");
         }
 
         int channels = (int)probs.Shape[probs.Types.ToList().FindIndex(t => !AxisTypes.IsPhysical(t))];
@@ -113,7 +103,7 @@ public sealed class ArgMax : BlockwiseTaskBase
 
     private BlockLayout CreateLayout()
     {
-        var probs = VolumeArray.Open(ProbsData);
+        var probs = ProbsData.Array();
         var zero = Coordinate.Filled(probs.PhysicalDims, 0);
         return new BlockLayout(
             TaskArrays.WriteRoi(Name, probs, Roi), TaskArrays.WorldBlockSize(Name, BlockSize, probs.VoxelSize), zero, zero, BlockFit.Shrink);

@@ -18,7 +18,7 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
 {
     private BlockLayout? layout;
 
-    public LambdaTask(string inData, string outData, BlockFunction<TIn, TOut> function)
+    public LambdaTask(Dataset inData, Dataset outData, BlockFunction<TIn, TOut> function)
     {
         ArgumentNullException.ThrowIfNull(function);
         InData = inData;
@@ -26,9 +26,9 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
         Function = function;
     }
 
-    public string InData { get; }
+    public Dataset InData { get; }
 
-    public string OutData { get; }
+    public Dataset OutData { get; }
 
     public BlockFunction<TIn, TOut> Function { get; }
 
@@ -43,7 +43,7 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
     public Roi? Roi { get; init; }
 
     public override string Name =>
-        TaskNameSuffix is null ? $"{TaskArrays.DatasetName(OutData)}-lambda" : $"{TaskArrays.DatasetName(OutData)}-lambda-{TaskNameSuffix}";
+        TaskNameSuffix is null ? $"{OutData.Name}-lambda" : $"{OutData.Name}-lambda-{TaskNameSuffix}";
 
     public override BlockLayout Layout => layout ??= CreateLayout();
 
@@ -51,19 +51,19 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
     {
         if (InitOut)
         {
-            var input = VolumeArray.Open(InData);
+            var input = InData.Array();
             TaskArrays.PrepareLike(OutData, input, DataType.Of<TOut>(), TaskArrays.BlockChunks(input, BlockSizeVoxels(input)));
         }
     }
 
     public override IBlockProcessor CreateProcessor() =>
-        new Processor(VolumeArray.Open(InData), VolumeArray.Open(OutData, AccessMode.ReadWrite), Function);
+        new Processor(InData.Array(), OutData.Array(AccessMode.ReadWrite), Function);
 
     public override void DropArtifacts()
     {
         if (InitOut)
         {
-            TaskArrays.Delete(OutData);
+            OutData.Drop();
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
             return size;
         }
 
-        var chunked = !InitOut || Directory.Exists(OutData) ? TryOpen(OutData) ?? input : input;
+        var chunked = TryOpen(OutData) ?? input;
         var spatial = new List<long>();
         for (int axis = 0; axis < chunked.Dims; axis++)
         {
@@ -89,13 +89,13 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
         return new Coordinate(spatial);
     }
 
-    private static VolumeArray? TryOpen(string path)
+    private static VolumeArray? TryOpen(Dataset dataset)
     {
         try
         {
-            return VolumeArray.Open(path);
+            return dataset.Array();
         }
-        catch (Exception exception) when (exception is DatasetException or IOException)
+        catch (Exception exception) when (exception is DatasetException or Volara.Runtime.Storage.Zarr.ZarrException or IOException)
         {
             return null;
         }
@@ -103,8 +103,8 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
 
     private BlockLayout CreateLayout()
     {
-        var input = VolumeArray.Open(InData);
-        var region = InitOut ? input : VolumeArray.Open(OutData);
+        var input = InData.Array();
+        var region = InitOut ? input : OutData.Array();
         var zero = Coordinate.Filled(input.PhysicalDims, 0);
         return new BlockLayout(
             TaskArrays.WriteRoi(Name, region, Roi), TaskArrays.WorldBlockSize(Name, BlockSizeVoxels(input), input.VoxelSize), zero, zero, BlockFit.Shrink);

@@ -7,14 +7,6 @@ namespace Volara.Runtime.Tasks;
 /// <summary>Array plumbing the built-in tasks share: dataset names, block sizes, preparing outputs like inputs.</summary>
 internal static class TaskArrays
 {
-    /// <summary>The dataset's name as volara derives task names from it: the last path segment, without a <c>.zarr</c> suffix.</summary>
-    public static string DatasetName(string path)
-    {
-        var trimmed = path.TrimEnd('/', '\\');
-        var name = Path.GetFileName(trimmed);
-        return name.EndsWith(".zarr", StringComparison.OrdinalIgnoreCase) ? name[..^5] : name;
-    }
-
     /// <summary>The block size in world units: voxels times voxel size.</summary>
     public static Coordinate WorldBlockSize(string taskName, Coordinate blockSizeVoxels, Coordinate voxelSize)
     {
@@ -69,27 +61,8 @@ internal static class TaskArrays
         return chunks;
     }
 
-    /// <summary>Prepares an output with the geometry and axes of <paramref name="like"/> (channels included) and the given type.</summary>
-    public static VolumeArray PrepareLike(string path, VolumeArray like, DataType dataType, int[] chunks) =>
-        VolumeArray.Prepare(path, new PrepareOptions
-        {
-            Shape = [.. like.Shape],
-            ChunkShape = chunks,
-            DataType = dataType,
-            Offset = like.Offset,
-            VoxelSize = like.VoxelSize,
-            AxisNames = like.AxisNames,
-            Units = like.Units,
-            Types = like.Types,
-            Mode = AccessMode.Append,
-        });
+    /// <summary>Prepares an output dataset with the geometry and axes of <paramref name="like"/> (channels included) and the given type.</summary>
+    public static VolumeArray PrepareLike(Dataset output, VolumeArray like, DataType dataType, int[] chunks) =>
+        output.Prepare([.. like.Shape], chunks, like.Offset, like.VoxelSize, like.Units, like.AxisNames, like.Types, dataType);
 
-    /// <summary>Deletes an array directory (volara drops outputs ignoring errors).</summary>
-    public static void Delete(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            Directory.Delete(path, recursive: true);
-        }
-    }
 }

@@ -15,11 +15,11 @@ public sealed class Threshold : BlockwiseTaskBase
 {
     private BlockLayout? layout;
 
-    /// <summary>Path of the input array.</summary>
-    public required string InData { get; init; }
+    /// <summary>The input (its operations, e.g. scale_shift, apply before thresholding).</summary>
+    public required Raw InData { get; init; }
 
-    /// <summary>Path of the output mask array.</summary>
-    public required string Mask { get; init; }
+    /// <summary>The output mask.</summary>
+    public required Labels Mask { get; init; }
 
     [JsonPropertyName("threshold")]
     public required double Value { get; init; }
@@ -31,25 +31,25 @@ public sealed class Threshold : BlockwiseTaskBase
     public Roi? Roi { get; init; }
 
     [JsonIgnore]
-    public override string Name => $"{TaskArrays.DatasetName(Mask)}-threshold";
+    public override string Name => $"{Mask.Name}-threshold";
 
     [JsonIgnore]
     public override BlockLayout Layout => layout ??= CreateLayout();
 
     public override void Init()
     {
-        var input = VolumeArray.Open(InData);
+        var input = InData.Array();
         TaskArrays.PrepareLike(Mask, input, DataType.UInt8, TaskArrays.BlockChunks(input, BlockSize));
     }
 
     public override IBlockProcessor CreateProcessor() =>
-        new Processor(VolumeArray.Open(InData), VolumeArray.Open(Mask, AccessMode.ReadWrite), Value);
+        new Processor(InData.Array(), Mask.Array(AccessMode.ReadWrite), Value);
 
-    public override void DropArtifacts() => TaskArrays.Delete(Mask);
+    public override void DropArtifacts() => Mask.Drop();
 
     private BlockLayout CreateLayout()
     {
-        var input = VolumeArray.Open(InData);
+        var input = InData.Array();
         var zero = Coordinate.Filled(input.PhysicalDims, 0);
         return new BlockLayout(
             TaskArrays.WriteRoi(Name, input, Roi), TaskArrays.WorldBlockSize(Name, BlockSize, input.VoxelSize), zero, zero, BlockFit.Shrink);

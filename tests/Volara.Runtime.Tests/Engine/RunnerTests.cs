@@ -150,6 +150,41 @@ public sealed class RunnerTests
         Assert.Equal(9, result["down"].Completed);
     }
 
+    [Theory]
+    [InlineData(BlockFit.Valid)]
+    [InlineData(BlockFit.Shrink)]
+    public void ConcurrentBlocksNeverReadWhatAnotherWrites(BlockFit fit)
+    {
+        using var temp = new TempDirectory();
+        var running = new List<Block>();
+        var violations = new ConcurrentBag<string>();
+        var task = TestTask.Daisy("t", R2(0, 0, 30, 29), R2(0, 0, 7, 6), R2(2, 3, 3, 2), fit, process: block =>
+        {
+            lock (running)
+            {
+                foreach (var other in running)
+                {
+                    if (other.WriteRoi.Intersects(block.ReadRoi) || block.WriteRoi.Intersects(other.ReadRoi))
+                    {
+                        violations.Add($"{block} ran beside {other}");
+                    }
+                }
+
+                running.Add(block);
+            }
+
+            Thread.Sleep(1);
+            lock (running)
+            {
+                running.Remove(block);
+            }
+        }, execution: new ExecutionOptions { NumWorkers = 4 });
+        var result = Runner.Run(task, Options(temp, ExecutionMode.Threads, new StringWriter()));
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Empty(violations);
+        Assert.True(result["t"].Total > 40);
+    }
+
     [Fact]
     public void TimeoutFailsTheBlock()
     {

@@ -36,14 +36,14 @@ public sealed class TaskTests
     {
         using var temp = new TempDirectory();
         var raw = Linspace2D(temp);
-        var task = new Threshold { InData = raw, Mask = temp.Combine("data.zarr", "mask"), Value = 0.5, BlockSize = new Coordinate(10, 10) };
+        var task = new Threshold { InData = new Raw { Store = raw }, Mask = new Labels { Store = temp.Combine("data.zarr", "mask") }, Value = 0.5, BlockSize = new Coordinate(10, 10) };
         Assert.Equal("mask-threshold", task.Name);
         var result = Runner.Run(task, Options(temp, mode));
         Assert.True(result.Succeeded, result.Summary);
         Assert.Equal(2, result[task.Name].Total);
 
         var input = VolumeArray.Open(raw).ReadAll<float>().ToArray();
-        var mask = VolumeArray.Open(task.Mask);
+        var mask = task.Mask.Array();
         Assert.Equal(DataType.UInt8, mask.DataType);
         Assert.Equal(input.Select(v => v > 0.5f ? (byte)1 : (byte)0), mask.ReadAll<byte>().ToArray());
     }
@@ -63,11 +63,11 @@ public sealed class TaskTests
         {
             var task = new Threshold
             {
-                InData = raw, Mask = temp.Combine("data.zarr", name), Value = 127.5, BlockSize = new Coordinate(7, 5),
+                InData = new Raw { Store = raw }, Mask = new Labels { Store = temp.Combine("data.zarr", name) }, Value = 127.5, BlockSize = new Coordinate(7, 5),
                 Execution = new ExecutionOptions { NumWorkers = 3 },
             };
             Assert.True(Runner.Run(task, Options(temp, mode)).Succeeded);
-            return [.. VolumeArray.Open(task.Mask).ReadAll<byte>().ToArray()];
+            return [.. task.Mask.Array().ReadAll<byte>().ToArray()];
         }
 
         var serial = Run(ExecutionMode.Serial, "serial");
@@ -78,10 +78,13 @@ public sealed class TaskTests
     [Fact]
     public void ThresholdConfigRoundTrips()
     {
-        var task = new Threshold { InData = "in.zarr/raw", Mask = "out.zarr/mask", Value = 0.25, BlockSize = new Coordinate(10, 10) };
+        var task = new Threshold { InData = new Raw { Store = "in.zarr/raw" }, Mask = new Labels { Store = "out.zarr/mask" }, Value = 0.25, BlockSize = new Coordinate(10, 10) };
         var config = task.ToConfig()!;
         Assert.Equal("threshold", config["task_type"]!.GetValue<string>());
-        Assert.Equal("in.zarr/raw", config["in_data"]!.GetValue<string>());
+        Assert.Equal("in.zarr/raw", config["in_data"]!["store"]!.GetValue<string>());
+        Assert.Equal("raw", config["in_data"]!["dataset_type"]!.GetValue<string>());
+        Assert.Equal("labels", config["mask"]!["dataset_type"]!.GetValue<string>());
+        Assert.Null(config["mask"]!["attrs"]);
         Assert.Equal(0.25, config["threshold"]!.GetValue<double>());
         Assert.Equal("[10,10]", config["block_size"]!.ToJsonString());
         Assert.Null(config["name"]);
@@ -91,7 +94,10 @@ public sealed class TaskTests
 
         var parsed = JsonNode.Parse(TaskJson.Format(config))!.AsObject();
         var back = TaskJson.FromConfig<Threshold>(parsed);
-        var timed = new Threshold { InData = "a", Mask = "b", Value = 1, BlockSize = new Coordinate(1), Execution = new ExecutionOptions { BlockTimeout = TimeSpan.FromSeconds(1.5) } };
+        var wrongKind = JsonNode.Parse(TaskJson.Format(config))!.AsObject();
+        wrongKind["mask"]!["dataset_type"] = "raw";
+        Assert.Contains("'labels'", Assert.Throws<System.Text.Json.JsonException>(() => TaskJson.FromConfig<Threshold>(wrongKind)).Message);
+        var timed = new Threshold { InData = new Raw { Store = "a" }, Mask = new Labels { Store = "b" }, Value = 1, BlockSize = new Coordinate(1), Execution = new ExecutionOptions { BlockTimeout = TimeSpan.FromSeconds(1.5) } };
         Assert.Equal(1.5, timed.ToConfig()!["execution"]!["block_timeout"]!.GetValue<double>());
         Assert.Equal(TimeSpan.FromSeconds(1.5), TaskJson.FromConfig<Threshold>(timed.ToConfig()!).Execution.BlockTimeout);
         Assert.Equal((task.InData, task.Mask, task.Value, task.BlockSize, task.Name), (back.InData, back.Mask, back.Value, back.BlockSize, back.Name));
@@ -102,7 +108,7 @@ public sealed class TaskTests
     {
         using var temp = new TempDirectory();
         var raw = Linspace2D(temp);
-        var task = new Threshold { InData = raw, Mask = temp.Combine("data.zarr", "mask"), Value = 0.5, BlockSize = new Coordinate(10, 10) };
+        var task = new Threshold { InData = new Raw { Store = raw }, Mask = new Labels { Store = temp.Combine("data.zarr", "mask") }, Value = 0.5, BlockSize = new Coordinate(10, 10) };
         var options = Options(temp, ExecutionMode.Serial);
         Runner.Run(task, options);
         var config = File.ReadAllText(TaskPaths.ConfigFile(options.LogDirectory, task.Name));
@@ -110,10 +116,36 @@ public sealed class TaskTests
         Assert.Contains("\"task_type\": \"threshold\"", config);
 
         Runner.Drop(task, options.LogDirectory, dropOutputs: false);
-        Assert.True(Directory.Exists(task.Mask));
+        Assert.True(Directory.Exists(task.Mask.Store));
         Assert.False(Directory.Exists(TaskPaths.MetaDirectory(options.LogDirectory, task.Name)));
         Runner.Drop(task, options.LogDirectory);
-        Assert.False(Directory.Exists(task.Mask));
+        Assert.False(Directory.Exists(task.Mask.Store));
+    }
+
+    [Theory]
+    [InlineData(ExecutionMode.Serial)]
+    [InlineData(ExecutionMode.Threads)]
+    public void ThresholdPipelineRunsInitsAndDrops(ExecutionMode mode)
+    {
+        using var temp = new TempDirectory();
+        var raw = new Raw { Store = Linspace2D(temp) };
+        var first = new Threshold { InData = raw, Mask = new Labels { Store = temp.Combine("data.zarr", "mask1") }, Value = 0.5, BlockSize = new Coordinate(10, 10) };
+        var second = new Threshold { InData = raw, Mask = new Labels { Store = temp.Combine("data.zarr", "mask2") }, Value = 0.3, BlockSize = new Coordinate(10, 10) };
+        Assert.Single((first + second).Edges);
+        Assert.Empty((first | second).Edges);
+
+        var options = Options(temp, mode);
+        var result = Runner.Run(first + second, options);
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal([(2L, 2L), (2L, 2L)], result.Tasks.Select(t => (t.Total, t.Completed)));
+        Assert.True(Directory.Exists(first.Mask.Store) && Directory.Exists(second.Mask.Store));
+
+        Runner.Drop(first + second, options.LogDirectory, dropOutputs: false);
+        Assert.True(Directory.Exists(first.Mask.Store) && Directory.Exists(second.Mask.Store));
+        Assert.False(Directory.Exists(TaskPaths.MetaDirectory(options.LogDirectory, first.Name)));
+        Assert.False(Directory.Exists(TaskPaths.MetaDirectory(options.LogDirectory, second.Name)));
+        Runner.Drop(first + second, options.LogDirectory);
+        Assert.False(Directory.Exists(first.Mask.Store) || Directory.Exists(second.Mask.Store));
     }
 
     private static string Probabilities(TempDirectory temp, int channels, int y, int x, Func<int, float> value)
@@ -133,10 +165,10 @@ public sealed class TaskTests
     {
         using var temp = new TempDirectory();
         var probs = Probabilities(temp, 2, 10, 10, i => i + 1);
-        var task = new ArgMax { ProbsData = probs, SemData = temp.Combine("data.zarr", "sem"), BlockSize = new Coordinate(10, 10) };
+        var task = new ArgMax { ProbsData = new Raw { Store = probs }, SemData = new Labels { Store = temp.Combine("data.zarr", "sem") }, BlockSize = new Coordinate(10, 10) };
         Assert.Equal("sem-argmax", task.Name);
         Assert.True(Runner.Run(task, Options(temp, ExecutionMode.Serial)).Succeeded);
-        var sem = VolumeArray.Open(task.SemData);
+        var sem = task.SemData.Array();
         Assert.Equal(2, sem.Dims);
         Assert.All(sem.ReadAll<byte>().ToArray(), v => Assert.Equal(1, v));
     }
@@ -151,7 +183,7 @@ public sealed class TaskTests
         int[][] groups = [[0, 1], [2]];
         var task = new ArgMax
         {
-            ProbsData = probs, SemData = temp.Combine("data.zarr", "sem"), BlockSize = new Coordinate(10, 10), CombineClasses = groups,
+            ProbsData = new Raw { Store = probs }, SemData = new Labels { Store = temp.Combine("data.zarr", "sem") }, BlockSize = new Coordinate(10, 10), CombineClasses = groups,
             Execution = new ExecutionOptions { NumWorkers = 2 },
         };
         Assert.True(Runner.Run(task, Options(temp, ExecutionMode.Threads)).Succeeded);
@@ -164,7 +196,7 @@ public sealed class TaskTests
             expected[v] = second > first ? (byte)1 : (byte)0;
         }
 
-        Assert.Equal(expected, VolumeArray.Open(task.SemData).ReadAll<byte>().ToArray());
+        Assert.Equal(expected, task.SemData.Array().ReadAll<byte>().ToArray());
         var config = task.ToConfig()!;
         Assert.Equal("[[0,1],[2]]", config["combine_classes"]!.ToJsonString());
         Assert.Equal("argmax", config["task_type"]!.GetValue<string>());
@@ -175,7 +207,7 @@ public sealed class TaskTests
     {
         using var temp = new TempDirectory();
         var raw = Linspace2D(temp);
-        var task = new LambdaTask<float, byte>(raw, temp.Combine("data.zarr", "out"), (input, output, _) =>
+        var task = new LambdaTask<float, byte>(new Raw { Store = raw }, new Raw { Store = temp.Combine("data.zarr", "out") }, (input, output, _) =>
         {
             for (int i = 0; i < input.Length; i++)
             {
@@ -188,7 +220,7 @@ public sealed class TaskTests
         var result = Runner.Run(task, Options(temp, ExecutionMode.Threads));
         Assert.Equal(8, result[task.Name].Total);
         var input = VolumeArray.Open(raw).ReadAll<float>().ToArray();
-        Assert.Equal(input.Select(v => v > 0.5f ? (byte)1 : (byte)0), VolumeArray.Open(task.OutData).ReadAll<byte>().ToArray());
+        Assert.Equal(input.Select(v => v > 0.5f ? (byte)1 : (byte)0), task.OutData.Array().ReadAll<byte>().ToArray());
     }
 
     [Fact]
@@ -198,7 +230,7 @@ public sealed class TaskTests
         var path = temp.Combine("data.zarr", "raw");
         var array = VolumeArray.Prepare(path, new PrepareOptions { Shape = [20, 10], ChunkShape = [10, 10], DataType = DataType.Float32 });
         array.Write(array.Roi, (ReadOnlySpan<float>)Enumerable.Range(0, 200).Select(i => i < 100 ? 0.1f : 2f).ToArray());
-        var task = new LambdaTask<float, byte>(path, temp.Combine("data.zarr", "out"), (input, output, _) =>
+        var task = new LambdaTask<float, byte>(new Raw { Store = path }, new Raw { Store = temp.Combine("data.zarr", "out") }, (input, output, _) =>
         {
             foreach (var v in input)
             {

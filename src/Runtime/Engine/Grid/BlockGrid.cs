@@ -349,6 +349,12 @@ public sealed class BlockGrid
         VisitCandidates(searchBegin, searchEnd, begin, end, write: false, linearIndices);
     }
 
+    /// <summary>The box spanned by the write ROIs of all blocks (empty when there are none).</summary>
+    public void WriteCoverage(Span<long> begin, Span<long> end) => Coverage(write: true, begin, end);
+
+    /// <summary>The box spanned by the read ROIs of all blocks (empty when there are none).</summary>
+    public void ReadCoverage(Span<long> begin, Span<long> end) => Coverage(write: false, begin, end);
+
     /// <summary>Blocks whose write cell overlaps <paramref name="roi"/> (daisy's <c>get_subgraph_blocks</c>).</summary>
     public IReadOnlyList<Block> BlocksWritingInto(Roi roi) => Collect(roi, write: true);
 
@@ -454,6 +460,34 @@ public sealed class BlockGrid
         while (GridMath.Next(cell, lo, hi));
 
         return count;
+    }
+
+    private void Coverage(bool write, Span<long> begin, Span<long> end)
+    {
+        Span<long> first = stackalloc long[Dims];
+        Span<long> last = stackalloc long[Dims];
+        Span<long> lastBegin = stackalloc long[Dims];
+        for (int d = 0; d < Dims; d++)
+        {
+            last[d] = Math.Max(0, cells[d] - 1);
+        }
+
+        if (write)
+        {
+            WriteBox(first, begin, end);
+            WriteBox(last, lastBegin, end);
+        }
+        else
+        {
+            ReadBox(first, begin, end);
+            ReadBox(last, lastBegin, end);
+        }
+
+        if (BlockCount == 0)
+        {
+            end.Clear();
+            begin.Clear();
+        }
     }
 
     private long LevelCellsInDim(long offset, int d) =>

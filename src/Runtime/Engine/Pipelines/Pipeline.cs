@@ -47,7 +47,7 @@ public sealed class Pipeline
     public IReadOnlyCollection<(string From, string To)> Edges => edges;
 
     public IBlockwiseTask this[string name] =>
-        tasks.Find(t => t.Name == name) ?? throw new KeyNullException(name);
+        tasks.Find(t => t.Name == name) ?? throw new KeyNotFoundException($"the pipeline has no task named '{name}'");
 
     /// <summary>Tasks without upstream tasks.</summary>
     public IReadOnlyList<IBlockwiseTask> Sources => tasks.FindAll(t => !edges.Any(e => e.To == t.Name));
@@ -169,6 +169,4 @@ public sealed class Pipeline
         edges.UnionWith(b.edges);
         return new Pipeline(tasks, edges);
     }
-
-    private sealed class KeyNullException(string name) : KeyNotFoundException($"the pipeline has no task named '{name}'");
 }

@@ -9,6 +9,8 @@ namespace Volara.Runtime.Engine.Reporting;
 /// </summary>
 public sealed class ProgressMonitor : IDisposable
 {
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+
     private readonly Scheduler scheduler;
     private readonly TextWriter output;
     private readonly bool redraw;
@@ -60,19 +62,48 @@ public sealed class ProgressMonitor : IDisposable
         stop.Dispose();
     }
 
+    // Ticks often enough to see when each task starts (its elapsed time and rate count from there), but
+    // draws only once per interval.
     private void Loop()
     {
-        while (!stop.Token.WaitHandle.WaitOne(interval))
+        var tick = interval < Tick ? interval : Tick;
+        var lastDraw = DateTime.UtcNow;
+        while (!stop.Token.WaitHandle.WaitOne(tick))
         {
             lock (drawLock)
             {
-                if (!finished)
+                if (finished)
                 {
+                    return;
+                }
+
+                var now = DateTime.UtcNow;
+                if (now - lastDraw >= interval)
+                {
+                    lastDraw = now;
                     Draw(final: false);
+                }
+                else
+                {
+                    NoteStarts(scheduler.GetStates(), now);
                 }
             }
         }
     }
+
+    private void NoteStarts(IReadOnlyList<TaskState> states, DateTime now)
+    {
+        for (int i = 0; i < states.Count; i++)
+        {
+            if (startTimes[i] == default && IsVisible(states[i], final: false))
+            {
+                startTimes[i] = now;
+            }
+        }
+    }
+
+    private static bool IsVisible(in TaskState state, bool final) =>
+        state.Started || state.Completed + state.Failed + state.Orphaned > 0 || (final && state.IsDone);
 
     private void Draw(bool final)
     {
@@ -82,8 +113,7 @@ public sealed class ProgressMonitor : IDisposable
         for (int i = 0; i < states.Count; i++)
         {
             var state = states[i];
-            bool visible = state.Started || state.Completed + state.Failed + state.Orphaned > 0 || (final && state.IsDone);
-            if (!visible)
+            if (!IsVisible(state, final))
             {
                 continue;
             }

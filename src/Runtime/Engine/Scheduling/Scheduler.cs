@@ -58,6 +58,12 @@ public sealed class Scheduler : IBlockSource
             {
                 node.Remaining = new int[node.Grid.BlockCount];
             }
+
+            if (node.Upstream.Count > 0 && IsCoveredByAnUpstreamTask(node))
+            {
+                // Every block reads something an upstream block writes, so none is a root: skip the scan.
+                node.RootCursor = node.RootCount;
+            }
         }
 
         Tasks = ordered;
@@ -303,6 +309,32 @@ public sealed class Scheduler : IBlockSource
         }
 
         return -1;
+    }
+
+    private static bool IsCoveredByAnUpstreamTask(TaskNode node)
+    {
+        int dims = node.Grid.Dims;
+        Span<long> readBegin = stackalloc long[dims];
+        Span<long> readEnd = stackalloc long[dims];
+        Span<long> writeBegin = stackalloc long[dims];
+        Span<long> writeEnd = stackalloc long[dims];
+        node.Grid.ReadCoverage(readBegin, readEnd);
+        foreach (var upstream in node.Upstream)
+        {
+            upstream.Grid.WriteCoverage(writeBegin, writeEnd);
+            bool contains = upstream.Grid.BlockCount > 0;
+            for (int d = 0; d < dims && contains; d++)
+            {
+                contains = writeBegin[d] <= readBegin[d] && readEnd[d] <= writeEnd[d];
+            }
+
+            if (contains)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int CountUpstream(TaskNode node, ReadOnlySpan<long> cell)

@@ -6,9 +6,8 @@ namespace Volara.Runtime.Storage.Codecs;
 /// <summary>
 /// Blosc 1 (c-blosc 1.x frames, as numcodecs and zarr-python write them), implemented without the native library.
 /// Decoding reads every parameter from the frame header; the configuration only matters when encoding.
-/// Snappy-compressed frames decode, but encoding with snappy is not offered.
 /// </summary>
-public sealed class BloscCodec : IBytesCodec
+public sealed class BloscCodec : IBytesCodec, IDecodeInto
 {
     public BloscCodec(
         BloscCompressor compressor = BloscCompressor.Lz4,
@@ -56,15 +55,8 @@ public sealed class BloscCodec : IBytesCodec
     /// <summary>Forced block size in bytes, or 0 to let c-blosc's rule choose.</summary>
     public int BlockSize { get; }
 
-    public RentedBuffer Encode(ReadOnlySpan<byte> source)
-    {
-        if (Compressor == BloscCompressor.Snappy)
-        {
-            throw new UnknownCodecException("blosc/snappy");
-        }
-
-        return BloscEncoder.Encode(source, Compressor, CompressionLevel, Shuffle.Resolve(TypeSize), TypeSize, BlockSize);
-    }
+    public RentedBuffer Encode(ReadOnlySpan<byte> source) =>
+        BloscEncoder.Encode(source, Compressor, CompressionLevel, Shuffle.Resolve(TypeSize), TypeSize, BlockSize);
 
     public RentedBuffer Decode(ReadOnlySpan<byte> source, int decodedLength)
     {
@@ -82,6 +74,8 @@ public sealed class BloscCodec : IBytesCodec
             throw;
         }
     }
+
+    public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination) => BloscDecoder.Decode(source, destination);
 
     /// <summary>numcodecs' <c>Blosc.get_config()</c>: id, cname, clevel, shuffle (integer, -1 kept), blocksize.</summary>
     public JsonObject ToV2Config() => new()

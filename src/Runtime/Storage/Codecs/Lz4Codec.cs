@@ -5,7 +5,7 @@ using K4os.Compression.LZ4;
 namespace Volara.Runtime.Storage.Codecs;
 
 /// <summary>numcodecs' <c>lz4</c>: a 4-byte little-endian uncompressed size, then one raw LZ4 block.</summary>
-public sealed class Lz4Codec : IBytesCodec
+public sealed class Lz4Codec : IBytesCodec, IDecodeInto
 {
     private const int SizePrefix = 4;
 
@@ -46,6 +46,34 @@ public sealed class Lz4Codec : IBytesCodec
 
     public RentedBuffer Decode(ReadOnlySpan<byte> source, int decodedLength)
     {
+        int size = ReadSize(source);
+        DecodedSize.Check(Id, size, decodedLength);
+        var result = RentedBuffer.Rent(size);
+        try
+        {
+            DecodeInto(source, result.Span);
+            return result;
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
+
+    public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        int size = ReadSize(source);
+        DecodedSize.Check(Id, size, destination.Length);
+        int written = size == 0 ? 0 : LZ4Codec.Decode(source[SizePrefix..], destination);
+        if (written != size)
+        {
+            throw new CodecException($"lz4: corrupt or truncated block (decoded {written} of {size} bytes)");
+        }
+    }
+
+    private static int ReadSize(ReadOnlySpan<byte> source)
+    {
         if (source.Length < SizePrefix)
         {
             throw new CodecException($"lz4: {source.Length} bytes is too short for the 4-byte size prefix");
@@ -57,16 +85,13 @@ public sealed class Lz4Codec : IBytesCodec
             throw new CodecException($"lz4: negative uncompressed size {size} in the size prefix");
         }
 
-        DecodedSize.Check(Id, size, decodedLength);
-        var result = RentedBuffer.Rent(size);
-        int written = size == 0 ? 0 : LZ4Codec.Decode(source[SizePrefix..], result.Span);
-        if (written != size)
+        // LZ4 cannot expand data more than about 255-fold, so a larger claim is corrupt, not a reason to allocate.
+        if (size > (source.Length - (long)SizePrefix) * 255 + 16)
         {
-            result.Dispose();
-            throw new CodecException($"lz4: corrupt or truncated block (decoded {written} of {size} bytes)");
+            throw new CodecException($"lz4: size prefix {size} is impossible for {source.Length - SizePrefix} compressed bytes");
         }
 
-        return result;
+        return size;
     }
 
     public JsonObject ToV2Config() => new() { ["id"] = Id, ["acceleration"] = Acceleration };

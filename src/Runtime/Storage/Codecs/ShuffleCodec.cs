@@ -7,7 +7,7 @@ namespace Volara.Runtime.Storage.Codecs;
 /// numcodecs' <c>shuffle</c> filter: the same byte transposition blosc applies per block, over the whole chunk.
 /// An element size of 0 or 1 leaves the data unchanged.
 /// </summary>
-public sealed class ShuffleCodec : IBytesCodec
+public sealed class ShuffleCodec : IBytesCodec, IDecodeInto
 {
     public ShuffleCodec(int elementSize = 4)
     {
@@ -31,6 +31,12 @@ public sealed class ShuffleCodec : IBytesCodec
         return Transform(source, shuffle: false);
     }
 
+    public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        DecodedSize.Check(Id, source.Length, destination.Length);
+        Transform(source, destination, shuffle: false);
+    }
+
     public JsonObject ToV2Config() => new() { ["id"] = Id, ["elementsize"] = ElementSize };
 
     /// <summary>shuffle is not a v3 codec; zarr-python 3 names it <c>numcodecs.shuffle</c>.</summary>
@@ -38,25 +44,37 @@ public sealed class ShuffleCodec : IBytesCodec
 
     private RentedBuffer Transform(ReadOnlySpan<byte> source, bool shuffle)
     {
+        var result = RentedBuffer.Rent(source.Length);
+        try
+        {
+            Transform(source, result.Span, shuffle);
+            return result;
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
+
+    private void Transform(ReadOnlySpan<byte> source, Span<byte> destination, bool shuffle)
+    {
         if (ElementSize > 1 && source.Length % ElementSize != 0)
         {
             throw new CodecException($"shuffle: {source.Length} bytes is not a whole number of {ElementSize}-byte elements");
         }
 
-        var result = RentedBuffer.Rent(source.Length);
         if (ElementSize <= 1)
         {
-            source.CopyTo(result.Span);
+            source.CopyTo(destination);
         }
         else if (shuffle)
         {
-            ByteShuffle.Shuffle(ElementSize, source, result.Span);
+            ByteShuffle.Shuffle(ElementSize, source, destination);
         }
         else
         {
-            ByteShuffle.Unshuffle(ElementSize, source, result.Span);
+            ByteShuffle.Unshuffle(ElementSize, source, destination);
         }
-
-        return result;
     }
 }

@@ -8,7 +8,7 @@ namespace Volara.Runtime.Storage.Codecs;
 /// One zstd frame, as numcodecs' <c>zstd</c> and the Zarr v3 <c>zstd</c> codec write it. Decoding also accepts
 /// frames without a content size (some writers omit it) and concatenated frames.
 /// </summary>
-public sealed class ZstdCodec : IBytesCodec
+public sealed class ZstdCodec : IBytesCodec, IDecodeInto
 {
     public ZstdCodec(int level = 0, bool checksum = false)
     {
@@ -49,20 +49,30 @@ public sealed class ZstdCodec : IBytesCodec
         var result = RentedBuffer.Rent(decodedLength);
         try
         {
-            int written = ZstdContexts.Decompressor().Unwrap(source, result.Span);
-            DecodedSize.Check(Id, written, decodedLength);
+            DecodeInto(source, result.Span);
             return result;
-        }
-        catch (ZstdException error)
-        {
-            result.Dispose();
-            throw new CodecException($"zstd: corrupt or truncated data, or larger than the {decodedLength} bytes the chunk needs ({error.Message})", error);
         }
         catch
         {
             result.Dispose();
             throw;
         }
+    }
+
+    public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        int written;
+        try
+        {
+            written = ZstdContexts.Decompressor().Unwrap(source, destination);
+        }
+        catch (ZstdException error)
+        {
+            throw new CodecException(
+                $"zstd: corrupt or truncated data, or larger than the {destination.Length} bytes the chunk needs ({error.Message})", error);
+        }
+
+        DecodedSize.Check(Id, written, destination.Length);
     }
 
     /// <summary>

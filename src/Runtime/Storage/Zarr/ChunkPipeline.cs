@@ -121,6 +121,19 @@ internal sealed class ChunkPipeline
         {
             for (int i = Codecs.Count - 1; i >= 0; i--)
             {
+                // The last step of the common layout (no permutation) can write straight into the
+                // caller's chunk, saving one copy of every decoded chunk.
+                if (i == 0 && _inverseOrder is null && Codecs[0] is IDecodeInto direct)
+                {
+                    direct.DecodeInto(input, chunk);
+                    if (DataType.NeedsByteSwap)
+                    {
+                        DataType.SwapBytes(chunk);
+                    }
+
+                    return;
+                }
+
                 var next = Codecs[i].Decode(input, i == 0 ? ChunkBytes : -1);
                 if (owned)
                 {

@@ -10,7 +10,7 @@ public sealed class CodecRoundTripTests
     public static TheoryData<BloscCompressor, BloscShuffle> BloscVariants()
     {
         var data = new TheoryData<BloscCompressor, BloscShuffle>();
-        foreach (var compressor in new[] { BloscCompressor.Lz4, BloscCompressor.Lz4Hc, BloscCompressor.BloscLz, BloscCompressor.Zlib, BloscCompressor.Zstd })
+        foreach (var compressor in new[] { BloscCompressor.Lz4, BloscCompressor.Lz4Hc, BloscCompressor.BloscLz, BloscCompressor.Snappy, BloscCompressor.Zlib, BloscCompressor.Zstd })
         {
             foreach (var shuffle in new[] { BloscShuffle.NoShuffle, BloscShuffle.Shuffle, BloscShuffle.BitShuffle, BloscShuffle.Auto })
             {
@@ -46,6 +46,7 @@ public sealed class CodecRoundTripTests
     [InlineData(BloscCompressor.Lz4, 8)]
     [InlineData(BloscCompressor.BloscLz, 4)]
     [InlineData(BloscCompressor.Zstd, 4)]
+    [InlineData(BloscCompressor.Snappy, 8)]
     public void Blosc_round_trips_multi_block_buffers(BloscCompressor compressor, int typeSize)
     {
         foreach (var shuffle in new[] { BloscShuffle.Shuffle, BloscShuffle.BitShuffle })

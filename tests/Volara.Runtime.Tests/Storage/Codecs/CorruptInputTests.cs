@@ -9,7 +9,7 @@ public sealed class CorruptInputTests
     public static TheoryData<string> Codecs => new()
     {
         "gzip", "zlib", "zstd", "zstd-checksum", "lz4", "crc32c",
-        "blosc-lz4", "blosc-blosclz", "blosc-zlib", "blosc-zstd", "blosc-lz4-bitshuffle",
+        "blosc-lz4", "blosc-blosclz", "blosc-zlib", "blosc-zstd", "blosc-snappy", "blosc-lz4-bitshuffle",
     };
 
     private static IBytesCodec Create(string name) => name switch
@@ -18,6 +18,7 @@ public sealed class CorruptInputTests
         "blosc-blosclz" => new BloscCodec(BloscCompressor.BloscLz, 5, BloscShuffle.Shuffle, 2),
         "blosc-zlib" => new BloscCodec(BloscCompressor.Zlib, 5, BloscShuffle.Shuffle, 4),
         "blosc-zstd" => new BloscCodec(BloscCompressor.Zstd, 5, BloscShuffle.NoShuffle, 4),
+        "blosc-snappy" => new BloscCodec(BloscCompressor.Snappy, 5, BloscShuffle.Shuffle, 8),
         "blosc-lz4-bitshuffle" => new BloscCodec(BloscCompressor.Lz4, 5, BloscShuffle.BitShuffle, 4),
         _ => CodecRoundTripTests.SimpleCodec(name),
     };
@@ -116,6 +117,17 @@ public sealed class CorruptInputTests
             var error = Assert.ThrowsAny<CodecException>(() => codec.Decode(encoded.Span, 999).Dispose());
             Assert.Contains(codec.Id, error.Message);
         }
+    }
+
+    [Fact]
+    public void Blosc_block_size_beyond_the_buffer_is_rejected()
+    {
+        var codec = new BloscCodec();
+        using var encoded = codec.Encode(CodecTestData.Compressible(1000, 1, 1));
+        byte[] bytes = encoded.Span.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 400_000_000);
+        var error = Assert.Throws<CodecException>(() => codec.Decode(bytes, -1).Dispose());
+        Assert.Contains("blocksize", error.Message);
     }
 
     [Fact]

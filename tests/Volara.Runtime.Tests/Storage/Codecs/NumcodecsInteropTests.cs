@@ -24,9 +24,7 @@ public sealed class NumcodecsInteropTests
                 codec = numcodecs.get_codec(json.loads(config))
                 raw = open(os.path.join(folder, name + ".raw"), "rb").read()
                 ours_path = os.path.join(folder, name + ".enc")
-                if not os.path.exists(ours_path):
-                    verdict = "NOT-ENCODED"
-                elif not raw:
+                if not raw:
                     verdict = "EMPTY"
                 else:
                   ours = open(ours_path, "rb").read()
@@ -41,8 +39,7 @@ public sealed class NumcodecsInteropTests
                 print(name, verdict)
         """;
 
-    /// <summary>One input and codec; <paramref name="EncodeHere"/> is false for codecs this library only decodes (snappy).</summary>
-    private sealed record Case(string Name, IBytesCodec Codec, int TypeSize, byte[] Raw, bool EncodeHere = true);
+    private sealed record Case(string Name, IBytesCodec Codec, int TypeSize, byte[] Raw);
 
     [Fact]
     public void Numcodecs_and_this_library_decode_each_others_encodings()
@@ -53,9 +50,8 @@ public sealed class NumcodecsInteropTests
         foreach (var item in cases)
         {
             File.WriteAllBytes(folder.Combine(item.Name + ".raw"), item.Raw);
-            if (item.EncodeHere)
+            using (var encoded = item.Codec.Encode(item.Raw))
             {
-                using var encoded = item.Codec.Encode(item.Raw);
                 File.WriteAllBytes(folder.Combine(item.Name + ".enc"), encoded.Span.ToArray());
             }
 
@@ -74,7 +70,7 @@ public sealed class NumcodecsInteropTests
         foreach (var item in cases)
         {
             // numcodecs 0.11 cannot decode empty buffers, not even its own, so those only check the other direction.
-            string expected = !item.EncodeHere ? "NOT-ENCODED" : item.Raw.Length == 0 ? "EMPTY" : "OK";
+            string expected = item.Raw.Length == 0 ? "EMPTY" : "OK";
             if (!verdicts.TryGetValue(item.Name, out var verdict) || verdict != expected)
             {
                 failures.Add($"numcodecs decoding ours, {item.Name}: {verdict ?? "no result"}");
@@ -93,7 +89,7 @@ public sealed class NumcodecsInteropTests
                 failures.Add($"encoding of empty input differs from numcodecs', {item.Name}");
             }
 
-            if (item.Codec is BloscCodec && item.EncodeHere)
+            if (item.Codec is BloscCodec)
             {
                 CompareBloscHeaders(item, File.ReadAllBytes(folder.Combine(item.Name + ".enc")), theirs, failures);
             }
@@ -121,7 +117,7 @@ public sealed class NumcodecsInteropTests
     private static List<Case> BuildCases()
     {
         var cases = new List<Case>();
-        foreach (string cname in new[] { "lz4", "lz4hc", "blosclz", "zlib", "zstd" })
+        foreach (string cname in new[] { "lz4", "lz4hc", "blosclz", "snappy", "zlib", "zstd" })
         {
             foreach (int shuffle in new[] { 0, 1, 2, -1 })
             {
@@ -138,11 +134,6 @@ public sealed class NumcodecsInteropTests
             cases.Add(new Case($"blosc-{cname}-big-shuffle", Blosc(cname, 5, 1, 4, 0), 4, CodecTestData.Compressible(4 * 700_001, 4, 9)));
             cases.Add(new Case($"blosc-{cname}-big-bitshuffle", Blosc(cname, 9, 2, 2, 0), 2, CodecTestData.Compressible(2 * 150_007, 2, 8)));
             cases.Add(new Case($"blosc-{cname}-clevel1-block256", Blosc(cname, 1, 1, 8, 256), 8, CodecTestData.Compressible(8 * 5_003, 8, 7)));
-        }
-
-        foreach (int shuffle in new[] { 0, 1, 2 })
-        {
-            cases.Add(new Case($"blosc-snappy-s{shuffle}", Blosc("snappy", 5, shuffle, 4, 0), 4, CodecTestData.Compressible(4 * 300_001, 4, shuffle), EncodeHere: false));
         }
 
         cases.Add(new Case("blosc-clevel0", Blosc("lz4", 0, 1, 4, 0), 4, CodecTestData.Compressible(4 * 10_001, 4, 1)));

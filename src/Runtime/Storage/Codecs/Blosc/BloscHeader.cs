@@ -91,7 +91,8 @@ internal readonly struct BloscHeader
             throw new CodecException($"blosc: header says {compressed} compressed bytes but only {source.Length} are present (truncated)");
         }
 
-        if (uncompressed > 0 && (typeSize == 0 || blockSize <= 0 || blockSize > MaxBlockSize))
+        // c-blosc never writes a block larger than the buffer; refusing one also bounds the scratch memory.
+        if (uncompressed > 0 && (typeSize == 0 || blockSize <= 0 || blockSize > MaxBlockSize || blockSize > uncompressed))
         {
             throw new CodecException($"blosc: invalid header (typesize {typeSize}, blocksize {blockSize})");
         }

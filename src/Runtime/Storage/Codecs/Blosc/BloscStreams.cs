@@ -19,7 +19,7 @@ internal static unsafe class BloscStreams
             BloscCompressor.Lz4Hc => Math.Max(LZ4Codec.Encode(source, destination, Lz4HcLevel(clevel)), 0),
             BloscCompressor.Zlib => CompressZlib(clevel, source, destination),
             BloscCompressor.Zstd => CompressZstd(clevel, source, destination),
-            _ => throw new UnknownCodecException($"blosc/{compressor.Name()}"),
+            _ => SnappyEncoder.Encode(source, destination),
         };
 
     /// <summary>Decompresses one stream; returns the decoded size or -1 when the stream is corrupt.</summary>

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Volara.Runtime.Datasets;
+
+namespace Volara.Runtime.Engine;
+
+/// <summary>
+/// Writes a task's dataset fields (declared as <see cref="Raw"/>, <see cref="Labels"/>, …) the way volara's
+/// configurations hold them, with their <c>dataset_type</c>; reads them with or without it (a wrong kind is refused).
+/// </summary>
+public sealed class DatasetJsonConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert != typeof(Dataset) && typeof(Dataset).IsAssignableFrom(typeToConvert);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
+
+    private sealed class Converter<T> : JsonConverter<T>
+        where T : Dataset
+    {
+        private const string Discriminator = "dataset_type";
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var node = JsonNode.Parse(ref reader)?.AsObject();
+            if (node is null)
+            {
+                return null;
+            }
+
+            // The discriminator is checked here; the concrete type then reads the remaining fields.
+            if (node[Discriminator] is { } kind)
+            {
+                var expected = DiscriminatorOf(typeof(T));
+                if (kind.GetValue<string>() != expected)
+                {
+                    throw new JsonException($"expected a dataset of type '{expected}', found '{kind.GetValue<string>()}'");
+                }
+
+                node.Remove(Discriminator);
+            }
+
+            return (T?)node.Deserialize(typeof(T), WithoutThis(options));
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            var node = JsonSerializer.SerializeToNode(value, typeof(T), WithoutThis(options))!.AsObject();
+            node.Remove("attrs");
+            var result = new JsonObject { [Discriminator] = DiscriminatorOf(typeof(T)) };
+            foreach (var (key, item) in node.ToList())
+            {
+                node.Remove(key);
+                result[key] = item;
+            }
+
+            result.WriteTo(writer, options);
+        }
+
+        private static string DiscriminatorOf(Type type)
+        {
+            foreach (var attribute in typeof(Dataset).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false))
+            {
+                var derived = (JsonDerivedTypeAttribute)attribute;
+                if (derived.DerivedType == type)
+                {
+                    return (string)derived.TypeDiscriminator!;
+                }
+            }
+
+            throw new JsonException($"{type.Name} is not a registered dataset type");
+        }
+    }
+
+    private static readonly Lock OptionsLock = new();
+    private static JsonSerializerOptions? lastOptions;
+    private static JsonSerializerOptions? lastWithout;
+
+    // The same options without this factory, so the concrete dataset type is (de)serialised normally.
+    private static JsonSerializerOptions WithoutThis(JsonSerializerOptions options)
+    {
+        lock (OptionsLock)
+        {
+            if (ReferenceEquals(options, lastOptions) && lastWithout is not null)
+            {
+                return lastWithout;
+            }
+
+            var copy = new JsonSerializerOptions(options);
+            for (int i = copy.Converters.Count - 1; i >= 0; i--)
+            {
+                if (copy.Converters[i] is DatasetJsonConverterFactory)
+                {
+                    copy.Converters.RemoveAt(i);
+                }
+            }
+
+            copy.MakeReadOnly(populateMissingResolver: true);
+            lastOptions = options;
+            lastWithout = copy;
+            return copy;
+        }
+    }
+}
