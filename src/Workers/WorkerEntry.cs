@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Serialization;
 
@@ -75,6 +76,10 @@ public static class WorkerEntry
             return StartupFailedExitCode;
         }
 
+        // Ctrl-C in a terminal reaches every process of the group. The driver decides when workers end (it
+        // kills them when the run is cancelled, and they leave by themselves when it is gone), so a worker
+        // ignores the interrupt instead of dying with blocks in hand.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
         return WorkerSession.Run(context, task, Console.Error);
     }
 }

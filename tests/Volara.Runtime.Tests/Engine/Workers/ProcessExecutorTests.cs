@@ -78,6 +78,22 @@ public sealed class ProcessExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task AnInterruptSignalDoesNotKillAWorkerBusyWithABlock()
+    {
+        var started = _temp.Combine("started");
+        var task = WriteIds("ids", sleepBlocks: [4], sleepMs: 1500, startedDirectory: started);
+        var source = new ListBlockSource(task);
+        var run = RunAsync(source);
+        var pid = await WaitForBlockStartAsync(started, 4);
+        Assert.Equal(0, Signals.Send(pid, Signals.Interrupt));
+        await run;
+
+        Assert.Empty(source.Violations);
+        Assert.Empty(source.Failures("ids"));
+        Assert.Equal(BlockCount, source.Completed("ids").Count);
+    }
+
+    [Fact]
     public async Task AFailingBlockIsRetriedThenFailedWithItsExceptionInTheWorkerLog()
     {
         var task = WriteIds("ids", failBlocks: [5], maxRetries: 2);
