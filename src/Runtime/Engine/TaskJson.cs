@@ -78,7 +78,6 @@ public static class TaskJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.Converters.Add(new RoiJsonConverter());
         options.Converters.Add(new SecondsJsonConverter());
         options.Converters.Add(new DatasetJsonConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -14,6 +14,7 @@ namespace Volara.Runtime.Geometry;
 /// Operators: <c>roi + x</c> / <c>roi - x</c> shift; <c>*</c> and <c>/</c> (truncating, like funlib's
 /// <c>/</c>) apply to both offset and shape; <see cref="FloorDivide(Coordinate)"/> is Python's <c>//</c>.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(RoiJsonConverter))]
 public readonly struct Roi : IEquatable<Roi>
 {
     /// <summary>Creates a Roi; <paramref name="offset"/> and <paramref name="shape"/> must have equal dims.</summary>
