@@ -13,10 +13,11 @@ public static class VolaraApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
     {
         var console = new CliConsole(stdout, stderr, stderrIsTerminal);
-        var root = new RootCommand("Inspect and convert Zarr arrays of volumetric data.")
+        var root = new RootCommand("Inspect, convert and process Zarr arrays of volumetric data blockwise.")
         {
             InfoCommand.Create(console),
             CopyCommand.Create(console),
+            RunCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Volara.Cli.Tests.Support;
+using Volara.Runtime.Storage;
+using Volara.Runtime.Storage.Zarr;
+
+namespace Volara.Cli.Tests.Commands;
+
+public sealed class RunCommandTests
+{
+    private static readonly long[] Shape = [8, 32, 32];
+
+    [Fact]
+    public void RunsAThresholdTaskInWorkerProcessesAndResumes()
+    {
+        using var temp = new TempDirectory();
+        byte[] raw = WriteRaw(temp.Combine("data.zarr", "raw"));
+        string config = WriteConfig(temp, ThresholdConfig(temp.Combine("data.zarr", "raw"), temp.Combine("data.zarr", "mask"), 100));
+
+        var first = VolaraProcess.Run("run", config, "--log-dir", temp.Combine("logs"));
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Contains("completed ✔: 8 (skipped 0)", first.Stderr);
+        Assert.Contains("all blocks processed successfully", first.Stderr);
+        var mask = new byte[raw.Length];
+        ZarrArray.Open(temp.Combine("data.zarr", "mask")).Read<byte>([0, 0, 0], Shape, mask);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            Assert.Equal(raw[i] > 100 ? 1 : 0, mask[i]);
+        }
+
+        var second = VolaraProcess.Run("run", config, "--log-dir", temp.Combine("logs"));
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("completed ✔: 8 (skipped 8)", second.Stderr);
+    }
+
+    [Fact]
+    public void RunsAListOfTasksAsASequentialPipeline()
+    {
+        using var temp = new TempDirectory();
+        byte[] raw = WriteRaw(temp.Combine("data.zarr", "raw"));
+        string config = WriteConfig(temp, new JsonArray(
+            ThresholdConfig(temp.Combine("data.zarr", "raw"), temp.Combine("data.zarr", "mask"), 50),
+            ThresholdConfig(temp.Combine("data.zarr", "mask"), temp.Combine("data.zarr", "mask2"), 0)));
+
+        var result = VolaraProcess.Run("run", config, "--mode", "threads", "--log-dir", temp.Combine("logs"));
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("Task mask-threshold:", result.Stderr);
+        Assert.Contains("Task mask2-threshold:", result.Stderr);
+        var mask2 = new byte[raw.Length];
+        ZarrArray.Open(temp.Combine("data.zarr", "mask2")).Read<byte>([0, 0, 0], Shape, mask2);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            Assert.Equal(raw[i] > 50 ? 1 : 0, mask2[i]);
+        }
+    }
+
+    [Fact]
+    public void ExitsWithOneAndListsTheFailedBlockWhenAChunkIsCorrupt()
+    {
+        using var temp = new TempDirectory();
+        WriteRaw(temp.Combine("data.zarr", "raw"));
+        File.WriteAllBytes(temp.Combine("data.zarr", "raw", "0.1.1"), [1, 2, 3]);
+        string config = WriteConfig(temp, ThresholdConfig(temp.Combine("data.zarr", "raw"), temp.Combine("data.zarr", "mask"), 100));
+
+        var result = VolaraProcess.Run("run", config, "--mode", "serial", "--log-dir", temp.Combine("logs"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("failed    ✗: 1", result.Stderr);
+        Assert.Contains("Failed Blocks:", result.Stderr);
+        Assert.Contains("0.1.1", result.Stderr);
+    }
+
+    [Fact]
+    public void RejectsAnUnknownTaskTypeNamingTheKnownOnes()
+    {
+        using var temp = new TempDirectory();
+        string config = WriteConfig(temp, new JsonObject { ["task_type"] = "no-such-task" });
+
+        var result = VolaraProcess.Run("run", config);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown task_type 'no-such-task'", result.Stderr);
+        Assert.Contains("threshold", result.Stderr);
+    }
+
+    [Fact]
+    public void RejectsAMalformedConfigurationWithItsLine()
+    {
+        using var temp = new TempDirectory();
+        string config = temp.Combine("broken.json");
+        File.WriteAllText(config, "{\n  \"task_type\": \"threshold\",\n  oops\n}");
+
+        var result = VolaraProcess.Run("run", config);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("broken.json: not valid JSON (line 3)", result.Stderr);
+    }
+
+    private static byte[] WriteRaw(string path)
+    {
+        var data = new byte[Shape[0] * Shape[1] * Shape[2]];
+        var random = new Random(7);
+        random.NextBytes(data);
+        var array = ZarrArray.Create(path, new ZarrArrayOptions
+        {
+            Shape = Shape,
+            ChunkShape = [4, 16, 16],
+            DataType = DataType.UInt8,
+            Attributes = new JsonObject { ["voxel_size"] = new JsonArray(4, 2, 2), ["offset"] = new JsonArray(0, 0, 0) },
+        });
+        array.Write<byte>([0, 0, 0], Shape, data);
+        return data;
+    }
+
+    private static JsonObject ThresholdConfig(string input, string output, double threshold) => new()
+    {
+        ["task_type"] = "threshold",
+        ["in_data"] = new JsonObject { ["dataset_type"] = "raw", ["store"] = input },
+        ["mask"] = new JsonObject { ["dataset_type"] = "labels", ["store"] = output },
+        ["threshold"] = threshold,
+        ["block_size"] = new JsonArray(4, 16, 16),
+        ["execution"] = new JsonObject { ["num_workers"] = 2 },
+    };
+
+    private static string WriteConfig(TempDirectory temp, JsonNode config)
+    {
+        string path = temp.Combine("pipeline.json");
+        File.WriteAllText(path, config.ToJsonString());
+        return path;
+    }
+}
