@@ -35,7 +35,11 @@ public sealed record PrepareOptions
 
     public int ZarrFormat { get; init; } = 2;
 
-    public IReadOnlyList<IBytesCodec> Codecs { get; init; } = [];
+    /// <summary>
+    /// The codecs of a new array; null takes zarr-python 2's default compressor, Blosc lz4 (clevel 5) with byte
+    /// shuffle, which keeps label and mask outputs small at almost no cost. An empty list stores chunks raw.
+    /// </summary>
+    public IReadOnlyList<IBytesCodec>? Codecs { get; init; }
 
     public JsonNode? FillValue { get; init; }
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Volara.Runtime.Datasets.Ops;
+using Volara.Runtime.Storage.Codecs;
+using Volara.Runtime.Storage.Codecs.Blosc;
 using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Runtime.Datasets;
@@ -120,7 +122,7 @@ public sealed partial class VolumeArray
                 ChunkShape = options.ChunkShape ?? DefaultChunkShape(options.Shape),
                 DataType = options.DataType,
                 ZarrFormat = options.ZarrFormat,
-                Codecs = options.Codecs,
+                Codecs = options.Codecs ?? [new BloscCodec(BloscCompressor.Lz4, 5, BloscShuffle.Shuffle, options.DataType.Size)],
                 FillValue = options.FillValue,
                 Attributes = options.ZarrFormat == 2 ? attributes : null,
             },
