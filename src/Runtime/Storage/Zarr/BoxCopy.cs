@@ -42,7 +42,14 @@ internal static class BoxCopy
             rows *= box[d];
         }
 
-        for (long row = 0; row < rows; row++)
+        // Rows along the last outer axis are a fixed stride apart, so offsets are recomputed only when an
+        // axis further out advances: short rows (64 bytes for a uint8 chunk) made that arithmetic a sizeable
+        // part of every copy.
+        int inner = n > 1 ? n - 2 : 0;
+        long innerCount = n > 1 ? box[inner] : 1;
+        long sourceStep = n > 1 ? sourceStrides[inner] * elementSize : 0;
+        long targetStep = n > 1 ? targetStrides[inner] * elementSize : 0;
+        for (long row = 0; row < rows; row += innerCount)
         {
             long s = 0, t = 0;
             for (int d = 0; d < n; d++)
@@ -51,8 +58,19 @@ internal static class BoxCopy
                 t += (targetStart[d] + position[d]) * targetStrides[d];
             }
 
-            source.Slice(checked((int)(s * elementSize)), rowBytes).CopyTo(target.Slice(checked((int)(t * elementSize)), rowBytes));
-            for (int d = n - 2; d >= 0; d--)
+            s *= elementSize;
+            t *= elementSize;
+            if (s + ((innerCount - 1) * sourceStep) + rowBytes > source.Length || t + ((innerCount - 1) * targetStep) + rowBytes > target.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(box), "box reaches beyond the source or target");
+            }
+
+            for (long k = 0; k < innerCount; k++, s += sourceStep, t += targetStep)
+            {
+                source.Slice((int)s, rowBytes).CopyTo(target.Slice((int)t, rowBytes));
+            }
+
+            for (int d = inner - 1; d >= 0; d--)
             {
                 if (++position[d] < box[d])
                 {

@@ -63,10 +63,26 @@ public sealed partial class ZarrArray
                 return;
             }
 
+            // A chunk the region covers entirely (up to the array edge) is replaced, so the stored one need not be read.
+            RentedBuffer? existing = !CoversChunk(span, origin) && ChunkFiles.TryRead(file, out var stored) ? stored : null;
             using var chunk = RentedBuffer.Rent(_metadata.Pipeline.ChunkBytes);
-            MergeIntoChunk(span, origin, source, chunk.Span, existing: ChunkFiles.TryRead(file, out var stored) ? stored : null, key);
+            MergeIntoChunk(span, origin, source, chunk.Span, existing, key);
             StoreChunk(file, chunk.Span);
         }
+    }
+
+    /// <summary>Whether the region covers every voxel of the chunk at <paramref name="origin"/> that lies inside the array.</summary>
+    private bool CoversChunk(ChunkSpan span, ReadOnlySpan<long> origin)
+    {
+        int n = origin.Length;
+        var chunkShape = Array.ConvertAll(_metadata.ChunkShape, s => (long)s);
+        Span<long> low = stackalloc long[n];
+        Span<long> extent = stackalloc long[n];
+        Span<long> chunkLow = stackalloc long[n];
+        Span<long> chunkExtent = stackalloc long[n];
+        var whole = new ChunkSpan(origin.ToArray(), chunkShape, _metadata.Shape, _metadata.ChunkShape);
+        whole.Intersect(origin, chunkShape, chunkLow, chunkExtent);
+        return span.Intersect(origin, chunkShape, low, extent) && low.SequenceEqual(chunkLow) && extent.SequenceEqual(chunkExtent);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static unsafe class BloscStreams
         compressor switch
         {
             BloscCompressor.BloscLz => BloscLzEncoder.Encode(source, destination),
-            BloscCompressor.Lz4 => Math.Max(LZ4Codec.Encode(source, destination, LZ4Level.L00_FAST), 0),
+            BloscCompressor.Lz4 => Lz4FastEncoder.Encode(source, destination, Lz4FastEncoder.Acceleration(clevel)),
             BloscCompressor.Lz4Hc => Math.Max(LZ4Codec.Encode(source, destination, Lz4HcLevel(clevel)), 0),
             BloscCompressor.Zlib => CompressZlib(clevel, source, destination),
             BloscCompressor.Zstd => CompressZstd(clevel, source, destination),
