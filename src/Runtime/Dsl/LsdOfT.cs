@@ -14,6 +14,9 @@ public sealed record Lsd<T>(Datasets.Lsd Untyped) : ITypedDataset
 
     public string Name => Untyped.Name;
 
+    /// <summary>Opens the stored array as it is (no conversion to <typeparamref name="T"/>).</summary>
+    public Datasets.VolumeArray Array(Datasets.AccessMode mode = Datasets.AccessMode.Read) => Untyped.Array(mode);
+
     Datasets.Dataset ITypedDataset.Untyped => Untyped;
 
     Type ITypedDataset.ElementType => typeof(T);
