@@ -1,0 +1,7 @@
+namespace Volara.Analyzers;
+
+/// <summary>The few stable categories diagnostics are grouped by (users filter on these, so they never name types).</summary>
+internal static class DiagnosticCategories
+{
+    public const string Declaration = "Volara.Declaration";
+}

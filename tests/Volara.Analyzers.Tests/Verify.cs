@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Volara.Analyzers.Tests;
+
+/// <summary>
+/// Runs an analyzer (and a fixer) on a snippet compiled offline against .NET 10 reference assemblies plus the DSL
+/// stubs. <c>{|VOL0001:…|}</c> markup marks where each diagnostic must be, and nowhere else.
+/// </summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task AnalyzerAsync(string source)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test, test.TestState);
+        return test.RunAsync();
+    }
+
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        Configure(test, test.TestState);
+        test.FixedState.Sources.Add(("DslStubs.cs", DslStubs.Source));
+        return test.RunAsync();
+    }
+
+    private static void Configure(AnalyzerTest<DefaultVerifier> test, SolutionState state)
+    {
+        state.Sources.Add(("DslStubs.cs", DslStubs.Source));
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+    }
+}
