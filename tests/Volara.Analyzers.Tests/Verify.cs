@@ -13,17 +13,21 @@ namespace Volara.Analyzers.Tests;
 internal static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static Task AnalyzerAsync(string source)
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
         Configure(test, test.TestState);
         return test.RunAsync();
     }
 
-    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource)
+    /// <summary>Compiler diagnostics in <paramref name="alsoExpected"/> are expected before and after the fix.</summary>
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, params DiagnosticResult[] alsoExpected)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        test.ExpectedDiagnostics.AddRange(alsoExpected);
+        test.FixedState.ExpectedDiagnostics.AddRange(alsoExpected);
         Configure(test, test.TestState);
         test.FixedState.Sources.Add(("DslStubs.cs", DslStubs.Source));
         return test.RunAsync();
