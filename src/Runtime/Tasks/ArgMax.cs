@@ -1,6 +1,5 @@
-using System.Text.Json.Serialization;
-using Volara.Runtime.Datasets;
-using Volara.Runtime.Datasets.Ops;
+using System.Numerics.Tensors;
+using Volara.Runtime.Dsl;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
@@ -12,69 +11,41 @@ namespace Volara.Runtime.Tasks;
 /// channel per voxel — or, with <see cref="CombineClasses"/>, of the largest sum over each group of channels.
 /// Shrink fit, no context.
 /// </summary>
-[BlockwiseTask("argmax")]
-public sealed class ArgMax : BlockwiseTaskBase
+[VolaraTask("argmax")]
+public sealed partial class ArgMax
 {
-    private BlockLayout? layout;
+    // Sums of float32 probabilities are rounded to float32 after every addition, as numpy sums them.
+    private bool singlePrecision;
 
     /// <summary>Class probabilities, [C, *spatial].</summary>
-    public required Raw ProbsData { get; init; }
+    [Input]
+    public required Raw<double> ProbsData { get; init; }
 
     /// <summary>The output labels.</summary>
-    public required Labels SemData { get; init; }
+    [Output(SpatialOnly = true)]
+    public required Labels<byte> SemData { get; init; }
 
     /// <summary>Groups of channels summed into one class each; null uses every channel as its own class.</summary>
+    [Parameter]
     public IReadOnlyList<IReadOnlyList<int>>? CombineClasses { get; init; }
 
     /// <summary>Block size in voxels.</summary>
+    [BlockSize]
     public required Coordinate BlockSize { get; init; }
 
+    [WriteRoi]
     public Roi? Roi { get; init; }
 
-    [JsonIgnore]
-    public override string Name => $"{SemData.Name}-argmax";
-
-    [JsonIgnore]
-    public override BlockLayout Layout => layout ??= CreateLayout();
-
-    public override void Init()
+    partial void Validate()
     {
-        var probs = OpenProbabilities();
-        var spatialShape = new List<long>();
-        var names = new List<string>();
-        var types = new List<string>();
-        for (int axis = 0; axis < probs.Dims; axis++)
-        {
-            if (AxisTypes.IsPhysical(probs.Types[axis]))
-            {
-                spatialShape.Add(probs.Shape[axis]);
-                names.Add(probs.AxisNames[axis]);
-                types.Add(probs.Types[axis]);
-            }
-        }
-
-        SemData.Prepare(
-            [.. spatialShape], TaskArrays.BlockChunks(probs, BlockSize, spatialShape, types), probs.Offset, probs.VoxelSize, probs.Units, names, types, DataType.UInt8);
-    }
-
-    public override IBlockProcessor CreateProcessor()
-    {
-        var probs = OpenProbabilities();
-        var typed = probs.WithOps(new ConvertType("float64"));
-        return new Processor(typed, probs.DataType == DataType.Float32, SemData.Array(AccessMode.ReadWrite), CombineClasses);
-    }
-
-    public override void DropArtifacts() => SemData.Drop();
-
-    private VolumeArray OpenProbabilities()
-    {
-        var probs = ProbsData.Array();
+        var probs = ProbsData.Untyped.Array();
+        singlePrecision = probs.DataType == DataType.Float32;
         if (probs.ChannelDims != 1)
         {
             throw new ArgumentException($"task '{Name}': probs_data '{ProbsData.Store}' needs exactly one channel axis, it has {probs.ChannelDims} (axes [{string.Join(", ", probs.AxisNames)}])");
         }
 
-        int channels = (int)probs.Shape[probs.Types.ToList().FindIndex(t => !AxisTypes.IsPhysical(t))];
+        int channels = (int)probs.Shape[probs.Types.ToList().FindIndex(t => !Datasets.AxisTypes.IsPhysical(t))];
         if (CombineClasses is { } groups)
         {
             if (groups.Count is 0 or > 256)
@@ -82,14 +53,11 @@ public sealed class ArgMax : BlockwiseTaskBase
                 throw new ArgumentException($"task '{Name}': combine_classes needs 1 to 256 groups, it has {groups.Count}");
             }
 
-            foreach (var group in groups)
+            foreach (var channel in groups.SelectMany(group => group))
             {
-                foreach (var channel in group)
+                if (channel < 0 || channel >= channels)
                 {
-                    if (channel < 0 || channel >= channels)
-                    {
-                        throw new ArgumentException($"task '{Name}': combine_classes names channel {channel}, but probs_data has {channels} channels");
-                    }
+                    throw new ArgumentException($"task '{Name}': combine_classes names channel {channel}, but probs_data has {channels} channels");
                 }
             }
         }
@@ -97,34 +65,12 @@ public sealed class ArgMax : BlockwiseTaskBase
         {
             throw new ArgumentException($"task '{Name}': {channels} classes do not fit the uint8 labels");
         }
-
-        return probs;
     }
 
-    private BlockLayout CreateLayout()
+    private void Process(Block block, ReadOnlyTensorSpan<double> probsData, TensorSpan<byte> semData)
     {
-        var probs = ProbsData.Array();
-        var zero = Coordinate.Filled(probs.PhysicalDims, 0);
-        return new BlockLayout(
-            TaskArrays.WriteRoi(Name, probs, Roi), TaskArrays.WorldBlockSize(Name, BlockSize, probs.VoxelSize), zero, zero, BlockFit.Shrink);
-    }
-
-    private sealed class Processor(VolumeArray probs, bool singlePrecision, VolumeArray labels, IReadOnlyList<IReadOnlyList<int>>? combineClasses) : IBlockProcessor
-    {
-        public void Process(Block block)
-        {
-            var shape = probs.ShapeOf(block.WriteRoi);
-            int channels = (int)shape[0];
-            int voxels = checked((int)(probs.ElementCount(block.WriteRoi) / Math.Max(1, channels)));
-            var values = new double[channels * voxels];
-            probs.Read(block.WriteRoi, values.AsSpan());
-            var output = new byte[voxels];
-            ArgMaxKernel.Apply(values, channels, voxels, combineClasses, singlePrecision, output);
-            labels.Write(block.WriteRoi, (ReadOnlySpan<byte>)output);
-        }
-
-        public void Dispose()
-        {
-        }
+        int channels = (int)probsData.Lengths[0];
+        int voxels = (int)semData.FlattenedLength;
+        ArgMaxKernel.Apply(probsData.AsReadOnlySpan(), channels, voxels, CombineClasses, singlePrecision, semData.AsSpan());
     }
 }

@@ -1,0 +1,28 @@
+namespace Volara.Generators
+{
+    /// <summary>The runtime types the generator recognises, by metadata name only (it does not reference the runtime).</summary>
+    internal static class KnownNames
+    {
+        public const string DslNamespace = "Volara.Runtime.Dsl";
+        public const string VolaraTaskAttribute = "Volara.Runtime.Dsl.VolaraTaskAttribute";
+        public const string InputAttribute = "Volara.Runtime.Dsl.InputAttribute";
+        public const string OutputAttribute = "Volara.Runtime.Dsl.OutputAttribute";
+        public const string ParameterAttribute = "Volara.Runtime.Dsl.ParameterAttribute";
+        public const string BlockSizeAttribute = "Volara.Runtime.Dsl.BlockSizeAttribute";
+        public const string ContextAttribute = "Volara.Runtime.Dsl.ContextAttribute";
+        public const string WriteRoiAttribute = "Volara.Runtime.Dsl.WriteRoiAttribute";
+        public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+        public const string Coordinate = "Volara.Runtime.Geometry.Coordinate";
+        public const string Roi = "Volara.Runtime.Geometry.Roi";
+        public const string Block = "Volara.Runtime.Engine.Block";
+        public const string TensorsNamespace = "System.Numerics.Tensors";
+        public const string ReadOnlyTensorSpan = "ReadOnlyTensorSpan";
+        public const string TensorSpan = "TensorSpan";
+        public const string OutputSpatialOnly = "SpatialOnly";
+        public const string ValidateHook = "Validate";
+        public const string ProcessMethod = "Process";
+
+        /// <summary>The typed dataset kinds a port may be declared as (<c>Raw&lt;T&gt;</c>, …).</summary>
+        public static readonly string[] DatasetKinds = { "Raw", "Affs", "Labels", "Lsd" };
+    }
+}
