@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Testing;
 namespace Volara.Analyzers.Tests;
 
 /// <summary>
-/// Runs an analyzer (and a fixer) on a snippet compiled offline against .NET 10 reference assemblies plus the DSL
-/// stubs. <c>{|VOL0001:…|}</c> markup marks where each diagnostic must be, and nowhere else.
+/// Runs an analyzer (and a fixer) on a snippet compiled offline against .NET 10 reference assemblies plus the
+/// runtime (DSL attributes, typed datasets, tensor spans). <c>{|VOL0001:…|}</c> markup marks where each diagnostic must be, and nowhere else.
 /// </summary>
 internal static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -29,14 +29,14 @@ internal static class Verify<TAnalyzer>
         test.ExpectedDiagnostics.AddRange(alsoExpected);
         test.FixedState.ExpectedDiagnostics.AddRange(alsoExpected);
         Configure(test, test.TestState);
-        test.FixedState.Sources.Add(("DslStubs.cs", DslStubs.Source));
         return test.RunAsync();
     }
 
     private static void Configure(AnalyzerTest<DefaultVerifier> test, SolutionState state)
     {
-        state.Sources.Add(("DslStubs.cs", DslStubs.Source));
         test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Volara.Runtime.Dsl.VolaraTaskAttribute).Assembly.Location));
+        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorSpan<>).Assembly.Location));
     }
 }
