@@ -4,4 +4,6 @@ namespace Volara.Analyzers;
 internal static class DiagnosticCategories
 {
     public const string Declaration = "Volara.Declaration";
+    public const string DType = "Volara.DType";
+    public const string Pipeline = "Volara.Pipeline";
 }

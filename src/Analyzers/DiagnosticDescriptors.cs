@@ -41,12 +41,39 @@ internal static class DiagnosticDescriptors
         title: "Context is negative",
         messageFormat: "Context of task '{0}' must be non-negative on every axis, axis {1} is {2}");
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat) => new(
+    /// <summary>"Dataset '{0}' is written as {1} by task '{2}' but read as {3} by task '{4}'".</summary>
+    public static readonly DiagnosticDescriptor DatasetElementTypeMismatch = Create(
+        DiagnosticIds.DatasetElementTypeMismatch,
+        title: "Dataset produced as one element type and consumed as another",
+        messageFormat: "Dataset '{0}' is written as {1} by task '{2}' but read as {3} by task '{4}'",
+        DiagnosticCategories.DType,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>"Dataset '{0}' is written by task '{1}' and again by task '{2}' of the same pipeline".</summary>
+    public static readonly DiagnosticDescriptor DatasetWrittenTwice = Create(
+        DiagnosticIds.DatasetWrittenTwice,
+        title: "Dataset written by two tasks of one pipeline",
+        messageFormat: "Dataset '{0}' is written by task '{1}' and again by task '{2}' of the same pipeline",
+        DiagnosticCategories.Pipeline);
+
+    /// <summary>"Task '{0}' reads dataset '{1}' that it also writes: a block would read what neighbouring blocks are writing".</summary>
+    public static readonly DiagnosticDescriptor TaskReadsOwnOutput = Create(
+        DiagnosticIds.TaskReadsOwnOutput,
+        title: "Task reads its own output",
+        messageFormat: "Task '{0}' reads dataset '{1}' that it also writes: a block would read what neighbouring blocks are writing",
+        DiagnosticCategories.Pipeline);
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        string category = DiagnosticCategories.Declaration,
+        DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,
         messageFormat,
-        DiagnosticCategories.Declaration,
-        DiagnosticSeverity.Error,
+        category,
+        severity,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.For(id));
 }
