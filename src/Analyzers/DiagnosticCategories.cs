@@ -5,5 +5,6 @@ internal static class DiagnosticCategories
 {
     public const string Declaration = "Volara.Declaration";
     public const string DType = "Volara.DType";
+    public const string Neighborhood = "Volara.Neighborhood";
     public const string Pipeline = "Volara.Pipeline";
 }

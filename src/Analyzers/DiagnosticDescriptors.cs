@@ -49,6 +49,13 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.DType,
         DiagnosticSeverity.Warning);
 
+    /// <summary>"'{0}' of task '{1}' has {2} values but neighbourhood '{3}' has {4} offsets: give one value per offset".</summary>
+    public static readonly DiagnosticDescriptor PerOffsetLengthMismatch = Create(
+        DiagnosticIds.PerOffsetLengthMismatch,
+        title: "Per-offset list length differs from the neighbourhood",
+        messageFormat: "'{0}' of task '{1}' has {2} values but neighbourhood '{3}' has {4} offsets: give one value per offset",
+        DiagnosticCategories.Neighborhood);
+
     /// <summary>"Dataset '{0}' is written by task '{1}' and again by task '{2}' of the same pipeline".</summary>
     public static readonly DiagnosticDescriptor DatasetWrittenTwice = Create(
         DiagnosticIds.DatasetWrittenTwice,

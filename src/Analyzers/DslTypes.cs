@@ -15,6 +15,7 @@ internal sealed class DslTypes
         OutputAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.OutputAttribute");
         BlockSizeAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.BlockSizeAttribute");
         ContextAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.ContextAttribute");
+        PerOffsetAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.PerOffsetAttribute");
         Block = compilation.GetTypeByMetadataName("Volara.Runtime.Engine.Block");
         Coordinate = compilation.GetTypeByMetadataName("Volara.Runtime.Geometry.Coordinate");
         ReadOnlyTensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.ReadOnlyTensorSpan`1");
@@ -37,6 +38,8 @@ internal sealed class DslTypes
     public INamedTypeSymbol? BlockSizeAttribute { get; }
 
     public INamedTypeSymbol? ContextAttribute { get; }
+
+    public INamedTypeSymbol? PerOffsetAttribute { get; }
 
     public INamedTypeSymbol? Block { get; }
 
@@ -69,6 +72,23 @@ internal sealed class DslTypes
         }
 
         return false;
+    }
+
+    /// <summary>The neighbourhood property a <c>[PerOffset(…)]</c> list names; null for any other property.</summary>
+    public string? PerOffsetNeighborhood(IPropertySymbol property)
+    {
+        foreach (var data in property.GetAttributes())
+        {
+            if (PerOffsetAttribute is not null
+                && SymbolEqualityComparer.Default.Equals(data.AttributeClass, PerOffsetAttribute)
+                && data.ConstructorArguments.Length == 1
+                && data.ConstructorArguments[0].Value is string neighborhood)
+            {
+                return neighborhood;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The <c>T</c> of a typed dataset such as <c>Raw&lt;T&gt;</c>; null for any other type.</summary>
