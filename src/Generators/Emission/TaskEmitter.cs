@@ -120,7 +120,8 @@ namespace Volara.Generators.Emission
 
         private static void WriteProcessor(IndentedWriter writer, TaskModel task)
         {
-            var parameters = new[] { $"{task.ClassName} task" }
+            string qualified = "global::" + (task.Namespace.Length == 0 ? string.Empty : task.Namespace + ".") + task.ClassName;
+            var parameters = new[] { $"{qualified} task" }
                 .Concat(task.Inputs.Select((input, i) => $"{Support}.InputBuffer<{input.ElementType}> input{i}"))
                 .Concat(task.Outputs.Select((output, i) => $"{Support}.OutputBuffer<{output.ElementType}> output{i}"));
             writer.Line("/// <summary>Per worker: pooled block buffers and one direct call of Process per block.</summary>");
