@@ -41,6 +41,13 @@ internal static class DiagnosticDescriptors
         title: "Context is negative",
         messageFormat: "Context of task '{0}' must be non-negative on every axis, axis {1} is {2}");
 
+    /// <summary>"Input '{0}' of task '{1}' requires {2} elements, but {3}".</summary>
+    public static readonly DiagnosticDescriptor InputRequirementNotMet = Create(
+        DiagnosticIds.InputRequirementNotMet,
+        title: "Input element type does not meet the task's requirement",
+        messageFormat: "Input '{0}' of task '{1}' requires {2} elements, but {3}",
+        DiagnosticCategories.DType);
+
     /// <summary>"Dataset '{0}' is written as {1} by task '{2}' but read as {3} by task '{4}'".</summary>
     public static readonly DiagnosticDescriptor DatasetElementTypeMismatch = Create(
         DiagnosticIds.DatasetElementTypeMismatch,

@@ -12,6 +12,7 @@ public static class DiagnosticIds
     public const string ContextDimensionsMismatch = "VOL0004";
     public const string BlockSizeNotPositive = "VOL0005";
     public const string ContextNegative = "VOL0006";
+    public const string InputRequirementNotMet = "VOL0101";
     public const string DatasetElementTypeMismatch = "VOL0102";
     public const string PerOffsetLengthMismatch = "VOL0201";
     public const string DatasetWrittenTwice = "VOL0202";

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Volara.Runtime.Dsl;
 
 namespace Volara.Analyzers;
 
@@ -72,6 +73,28 @@ internal sealed class DslTypes
         }
 
         return false;
+    }
+
+    /// <summary>What an input's <c>[Input(Requires = …)]</c> asks of its element type; <see cref="ElementKinds.Any"/> when nothing.</summary>
+    public ElementKinds RequirementOf(IPropertySymbol port)
+    {
+        foreach (var data in port.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(data.AttributeClass, InputAttribute))
+            {
+                continue;
+            }
+
+            foreach (var argument in data.NamedArguments)
+            {
+                if (argument.Key == "Requires" && argument.Value.Value is int kinds)
+                {
+                    return (ElementKinds)kinds;
+                }
+            }
+        }
+
+        return ElementKinds.Any;
     }
 
     /// <summary>The neighbourhood property a <c>[PerOffset(…)]</c> list names; null for any other property.</summary>

@@ -4,13 +4,14 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Volara.Runtime.Dsl.Rules;
 
 namespace Volara.Analyzers;
 
 /// <summary>
 /// Checks how the tasks created in one method (or lambda, or property body) — a pipeline built in code — share
-/// datasets, matched by constant store path: element types agree between writer and readers, each dataset has
-/// one writer, and no task reads what it writes.
+/// datasets, matched by constant store path: the writer's element type meets each reader's requirement and agrees
+/// with the reader's, each dataset has one writer, and no task reads what it writes.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PipelineDatasetAnalyzer : DiagnosticAnalyzer
@@ -19,6 +20,7 @@ public sealed class PipelineDatasetAnalyzer : DiagnosticAnalyzer
     public const string ProducerElementTypeProperty = "ProducerElementType";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.InputRequirementNotMet,
         DiagnosticDescriptors.DatasetElementTypeMismatch,
         DiagnosticDescriptors.DatasetWrittenTwice,
         DiagnosticDescriptors.TaskReadsOwnOutput);
@@ -70,6 +72,19 @@ public sealed class PipelineDatasetAnalyzer : DiagnosticAnalyzer
                 }
 
                 var producer = writers[0];
+                var required = types.RequirementOf(reader.Port);
+                if (!ElementKindRules.Satisfies(required, ElementKindRules.KindOf(ElementTypeName(producer.ElementType))))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.InputRequirementNotMet,
+                        reader.Value.Syntax.GetLocation(),
+                        reader.Port.Name,
+                        reader.TaskName,
+                        ElementKindRules.Describe(required),
+                        $"dataset '{sameStore.Key}' is written as {Display(producer.ElementType)} by task '{producer.TaskName}'"));
+                    continue;
+                }
+
                 if (!SymbolEqualityComparer.Default.Equals(producer.ElementType, reader.ElementType))
                 {
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(
@@ -88,6 +103,9 @@ public sealed class PipelineDatasetAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>The full metadata name the element-kind rule knows types by, e.g. <c>System.UInt64</c>.</summary>
+    internal static string ElementTypeName(ITypeSymbol type) => type.ContainingNamespace.ToDisplayString() + "." + type.MetadataName;
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 }
