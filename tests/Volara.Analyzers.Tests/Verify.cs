@@ -32,11 +32,17 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>.NET 10 reference assemblies (offline), the runtime and the tensor spans.</summary>
+    public static IEnumerable<MetadataReference> References =>
+    [
+        .. Basic.Reference.Assemblies.Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(Volara.Runtime.Dsl.VolaraTaskAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorSpan<>).Assembly.Location),
+    ];
+
     private static void Configure(AnalyzerTest<DefaultVerifier> test, SolutionState state)
     {
         test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-        state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Volara.Runtime.Dsl.VolaraTaskAttribute).Assembly.Location));
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorSpan<>).Assembly.Location));
+        state.AdditionalReferences.AddRange(References);
     }
 }
