@@ -26,10 +26,18 @@ public class PipelineDatasetTests
             private void Process(Block block, ReadOnlyTensorSpan<uint> fragments, TensorSpan<ulong> segments) { }
         }
 
+        [VolaraTask("count")]
+        public sealed partial class Count
+        {
+            [Input] public Labels<int> Fragments { get; init; }
+            [Output] public Raw<float> Sizes { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<int> fragments, TensorSpan<float> sizes) { }
+        }
+
         """;
 
     [Fact]
-    public Task A_dataset_read_with_another_element_type_than_written_is_fixed_on_the_consuming_port()
+    public Task Datasets_read_with_another_element_type_than_written_are_fixed_on_the_consuming_ports()
     {
         const string source = Tasks + """
             public static class Pipelines
@@ -38,11 +46,13 @@ public class PipelineDatasetTests
                 [
                     new Fragments { Affinities = new Untyped.Affs { Store = "s.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = "s.zarr/frags" } },
                     new Relabel { Fragments = {|VOL0102:new Untyped.Labels { Store = "s.zarr/frags" }|}, Segments = new Labels<ulong>(new Untyped.Labels { Store = "s.zarr/segs" }) },
+                    new Count { Fragments = {|VOL0102:new Untyped.Labels { Store = "s.zarr/frags" }|}, Sizes = new Untyped.Raw { Store = "s.zarr/sizes" } },
                 ];
             }
             """;
         var fixedSource = source
             .Replace("[Input] public Labels<uint> Fragments", "[Input] public Labels<ulong> Fragments")
+            .Replace("[Input] public Labels<int> Fragments", "[Input] public Labels<ulong> Fragments")
             .Replace("{|VOL0102:", "").Replace("}|}", "}");
         return Verify<PipelineDatasetAnalyzer>.CodeFixAsync<MatchProducerElementTypeCodeFix>(source, fixedSource);
     }
