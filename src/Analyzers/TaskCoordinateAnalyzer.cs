@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Volara.Runtime.Dsl.Rules;
+using Volara.Runtime.Dsl;
 
 namespace Volara.Analyzers;
 
@@ -64,7 +64,7 @@ public sealed class TaskCoordinateAnalyzer : DiagnosticAnalyzer
         }
 
         ReportValues(context, task, blockSize, taskContext);
-        if (blockSize is not null && taskContext is not null && !TaskCoordinateRules.DimensionsAgree(blockSize.Values.Length, taskContext.Values.Length))
+        if (blockSize is not null && taskContext is not null && !ContextFitsBlockSizeAxes(taskContext, blockSize))
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(BlockSizeDimsProperty, blockSize.Values.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             context.ReportDiagnostic(Diagnostic.Create(
@@ -99,11 +99,22 @@ public sealed class TaskCoordinateAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    // The runtime's rules (DslRules) judge a whole coordinate; applied here value by value, so each bad value is
+    // reported where it is written, with the data's dimensions unknown at compile time.
+    private const int UnknownDims = -1;
+
+    /// <summary>
+    /// The runtime's context rule with the block size's axes standing in for the data's physical axes; zeros, so
+    /// that only the number of values can fail (the values themselves are reported one by one).
+    /// </summary>
+    private static bool ContextFitsBlockSizeAxes(CoordinateConstant taskContext, CoordinateConstant blockSize) =>
+        DslRules.ContextProblem(Enumerable.Repeat<long?>(0, taskContext.Values.Length).ToArray(), blockSize.Values.Length) is null;
+
     private static void ReportValues(OperationAnalysisContext context, INamedTypeSymbol task, CoordinateConstant? blockSize, CoordinateConstant? taskContext)
     {
         for (int axis = 0; blockSize is not null && axis < blockSize.Values.Length; axis++)
         {
-            if (!TaskCoordinateRules.IsValidBlockSizeValue(blockSize.Values[axis]))
+            if (DslRules.BlockSizeProblem([blockSize.Values[axis]], UnknownDims) is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlockSizeNotPositive, blockSize.Arguments[axis].GetLocation(), task.Name, axis, blockSize.Values[axis]));
             }
@@ -111,7 +122,7 @@ public sealed class TaskCoordinateAnalyzer : DiagnosticAnalyzer
 
         for (int axis = 0; taskContext is not null && axis < taskContext.Values.Length; axis++)
         {
-            if (!TaskCoordinateRules.IsValidContextValue(taskContext.Values[axis]))
+            if (DslRules.ContextProblem([taskContext.Values[axis]], UnknownDims) is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextNegative, taskContext.Arguments[axis].GetLocation(), task.Name, axis, taskContext.Values[axis]));
             }
