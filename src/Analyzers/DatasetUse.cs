@@ -1,0 +1,83 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Volara.Analyzers;
+
+/// <summary>
+/// One port of one task created in code, bound to a dataset whose store path is a constant:
+/// <c>new Task { InData = new Raw { Store = "in.zarr/raw" } }</c> (or the typed dataset built around it).
+/// </summary>
+internal sealed class DatasetUse
+{
+    private DatasetUse(IObjectCreationOperation task, IPropertySymbol port, bool isOutput, string store, ITypeSymbol elementType, IOperation value)
+    {
+        Task = task;
+        Port = port;
+        IsOutput = isOutput;
+        Store = store;
+        ElementType = elementType;
+        Value = value;
+    }
+
+    public IObjectCreationOperation Task { get; }
+
+    public IPropertySymbol Port { get; }
+
+    public bool IsOutput { get; }
+
+    public string Store { get; }
+
+    public ITypeSymbol ElementType { get; }
+
+    /// <summary>The assigned value, where diagnostics about this use are reported.</summary>
+    public IOperation Value { get; }
+
+    public string TaskName => Task.Type?.Name ?? "?";
+
+    /// <summary>The use <paramref name="assignment"/> makes of a port, or null when it is no port or its store is not a constant.</summary>
+    public static DatasetUse? From(IObjectCreationOperation task, ISimpleAssignmentOperation assignment, DslTypes types)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var port }
+            || types.ElementTypeOf(port.Type) is not { } elementType)
+        {
+            return null;
+        }
+
+        bool isOutput = types.HasAttribute(port, types.OutputAttribute);
+        if (!isOutput && !types.HasAttribute(port, types.InputAttribute))
+        {
+            return null;
+        }
+
+        return StoreOf(assignment.Value) is { } store ? new DatasetUse(task, port, isOutput, store, elementType, assignment.Value) : null;
+    }
+
+    private static string? StoreOf(IOperation value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IObjectCreationOperation { Initializer: null, Arguments.Length: 1 } typed:
+                    // new Raw<float>(new Raw { ... }): the typed dataset wraps the untyped one.
+                    value = typed.Arguments[0].Value;
+                    continue;
+                case IObjectCreationOperation { Initializer: { } initializer }:
+                    foreach (var member in initializer.Initializers)
+                    {
+                        if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Store" }, Value.ConstantValue: { HasValue: true, Value: string store } })
+                        {
+                            return store;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+    }
+}

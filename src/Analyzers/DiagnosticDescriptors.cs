@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+
+namespace Volara.Analyzers;
+
+/// <summary>The catalog of every diagnostic the DSL analyzers report; each page under docs/diagnostics explains one.</summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>"Task class '{0}' must be declared partial: the generator adds its engine implementation".</summary>
+    public static readonly DiagnosticDescriptor TaskNotPartial = Create(
+        DiagnosticIds.TaskNotPartial,
+        title: "Task class is not partial",
+        messageFormat: "Task class '{0}' must be declared partial: the generator adds its engine implementation");
+
+    /// <summary>"Task class '{0}' has no Process method; expected '{1}'".</summary>
+    public static readonly DiagnosticDescriptor ProcessMissing = Create(
+        DiagnosticIds.ProcessMissing,
+        title: "Task has no Process method",
+        messageFormat: "Task class '{0}' has no Process method; expected '{1}'");
+
+    /// <summary>"Process of task '{0}' does not match its ports: expected '{1}'".</summary>
+    public static readonly DiagnosticDescriptor ProcessSignatureMismatch = Create(
+        DiagnosticIds.ProcessSignatureMismatch,
+        title: "Process signature does not match the declared ports",
+        messageFormat: "Process of task '{0}' does not match its ports: expected '{1}'");
+
+    /// <summary>"Context of task '{0}' has {1} values but its block size has {2}: give one value per physical axis".</summary>
+    public static readonly DiagnosticDescriptor ContextDimensionsMismatch = Create(
+        DiagnosticIds.ContextDimensionsMismatch,
+        title: "Context and block size differ in dimensionality",
+        messageFormat: "Context of task '{0}' has {1} values but its block size has {2}: give one value per physical axis");
+
+    /// <summary>"Block size of task '{0}' must be positive on every axis, axis {1} is {2}".</summary>
+    public static readonly DiagnosticDescriptor BlockSizeNotPositive = Create(
+        DiagnosticIds.BlockSizeNotPositive,
+        title: "Block size is not positive",
+        messageFormat: "Block size of task '{0}' must be positive on every axis, axis {1} is {2}");
+
+    /// <summary>"Context of task '{0}' must be non-negative on every axis, axis {1} is {2}".</summary>
+    public static readonly DiagnosticDescriptor ContextNegative = Create(
+        DiagnosticIds.ContextNegative,
+        title: "Context is negative",
+        messageFormat: "Context of task '{0}' must be non-negative on every axis, axis {1} is {2}");
+
+    /// <summary>"Input '{0}' of task '{1}' requires {2} elements, but {3}".</summary>
+    public static readonly DiagnosticDescriptor InputRequirementNotMet = Create(
+        DiagnosticIds.InputRequirementNotMet,
+        title: "Input element type does not meet the task's requirement",
+        messageFormat: "Input '{0}' of task '{1}' requires {2} elements, but {3}",
+        DiagnosticCategories.DType);
+
+    /// <summary>"Dataset '{0}' is written as {1} by task '{2}' but read as {3} by task '{4}'".</summary>
+    public static readonly DiagnosticDescriptor DatasetElementTypeMismatch = Create(
+        DiagnosticIds.DatasetElementTypeMismatch,
+        title: "Dataset produced as one element type and consumed as another",
+        messageFormat: "Dataset '{0}' is written as {1} by task '{2}' but read as {3} by task '{4}'",
+        DiagnosticCategories.DType,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>"'{0}' of task '{1}' has {2} values but neighbourhood '{3}' has {4} offsets: give one value per offset".</summary>
+    public static readonly DiagnosticDescriptor PerOffsetLengthMismatch = Create(
+        DiagnosticIds.PerOffsetLengthMismatch,
+        title: "Per-offset list length differs from the neighbourhood",
+        messageFormat: "'{0}' of task '{1}' has {2} values but neighbourhood '{3}' has {4} offsets: give one value per offset",
+        DiagnosticCategories.Neighborhood);
+
+    /// <summary>"Dataset '{0}' is written by task '{1}' and again by task '{2}' of the same pipeline".</summary>
+    public static readonly DiagnosticDescriptor DatasetWrittenTwice = Create(
+        DiagnosticIds.DatasetWrittenTwice,
+        title: "Dataset written by two tasks of one pipeline",
+        messageFormat: "Dataset '{0}' is written by task '{1}' and again by task '{2}' of the same pipeline",
+        DiagnosticCategories.Pipeline);
+
+    /// <summary>"Task '{0}' reads dataset '{1}' that it also writes: a block would read what neighbouring blocks are writing".</summary>
+    public static readonly DiagnosticDescriptor TaskReadsOwnOutput = Create(
+        DiagnosticIds.TaskReadsOwnOutput,
+        title: "Task reads its own output",
+        messageFormat: "Task '{0}' reads dataset '{1}' that it also writes: a block would read what neighbouring blocks are writing",
+        DiagnosticCategories.Pipeline);
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        string category = DiagnosticCategories.Declaration,
+        DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
+        id,
+        title,
+        messageFormat,
+        category,
+        severity,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For(id));
+}

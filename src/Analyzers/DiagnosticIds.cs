@@ -1,0 +1,20 @@
+namespace Volara.Analyzers;
+
+/// <summary>
+/// Every diagnostic id of the DSL analyzers, in one place so fixers and tests name them without repeating strings.
+/// Ranges: 00xx declaration shape, 01xx dtypes, 02xx neighbourhoods and pipelines.
+/// </summary>
+public static class DiagnosticIds
+{
+    public const string TaskNotPartial = "VOL0001";
+    public const string ProcessMissing = "VOL0002";
+    public const string ProcessSignatureMismatch = "VOL0003";
+    public const string ContextDimensionsMismatch = "VOL0004";
+    public const string BlockSizeNotPositive = "VOL0005";
+    public const string ContextNegative = "VOL0006";
+    public const string InputRequirementNotMet = "VOL0101";
+    public const string DatasetElementTypeMismatch = "VOL0102";
+    public const string PerOffsetLengthMismatch = "VOL0201";
+    public const string DatasetWrittenTwice = "VOL0202";
+    public const string TaskReadsOwnOutput = "VOL0203";
+}

@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+using Volara.Runtime.Dsl;
+
+namespace Volara.Analyzers;
+
+/// <summary>
+/// The DSL's types, resolved once per compilation by metadata name (the analyzers never reference the runtime).
+/// Null when the compilation does not use the DSL, in which case no analysis runs.
+/// </summary>
+internal sealed class DslTypes
+{
+    private DslTypes(Compilation compilation)
+    {
+        TaskAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.VolaraTaskAttribute")!;
+        InputAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.InputAttribute");
+        OutputAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.OutputAttribute");
+        BlockSizeAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.BlockSizeAttribute");
+        ContextAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.ContextAttribute");
+        PerOffsetAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.PerOffsetAttribute");
+        Block = compilation.GetTypeByMetadataName("Volara.Runtime.Engine.Block");
+        Coordinate = compilation.GetTypeByMetadataName("Volara.Runtime.Geometry.Coordinate");
+        ReadOnlyTensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.ReadOnlyTensorSpan`1");
+        TensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.TensorSpan`1");
+        TypedDatasets =
+        [
+            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Raw`1"),
+            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Affs`1"),
+            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Labels`1"),
+            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Lsd`1"),
+        ];
+    }
+
+    public INamedTypeSymbol TaskAttribute { get; }
+
+    public INamedTypeSymbol? InputAttribute { get; }
+
+    public INamedTypeSymbol? OutputAttribute { get; }
+
+    public INamedTypeSymbol? BlockSizeAttribute { get; }
+
+    public INamedTypeSymbol? ContextAttribute { get; }
+
+    public INamedTypeSymbol? PerOffsetAttribute { get; }
+
+    public INamedTypeSymbol? Block { get; }
+
+    public INamedTypeSymbol? Coordinate { get; }
+
+    public INamedTypeSymbol? ReadOnlyTensorSpan { get; }
+
+    public INamedTypeSymbol? TensorSpan { get; }
+
+    public INamedTypeSymbol?[] TypedDatasets { get; }
+
+    public static DslTypes? From(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.VolaraTaskAttribute") is null ? null : new DslTypes(compilation);
+
+    public bool IsTask(INamedTypeSymbol type) => HasAttribute(type, TaskAttribute);
+
+    public bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What an input's <c>[Input(Requires = …)]</c> asks of its element type; <see cref="ElementKinds.Any"/> when nothing.</summary>
+    public ElementKinds RequirementOf(IPropertySymbol port)
+    {
+        foreach (var data in port.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(data.AttributeClass, InputAttribute))
+            {
+                continue;
+            }
+
+            foreach (var argument in data.NamedArguments)
+            {
+                if (argument.Key == "Requires" && argument.Value.Value is int kinds)
+                {
+                    return (ElementKinds)kinds;
+                }
+            }
+        }
+
+        return ElementKinds.Any;
+    }
+
+    /// <summary>The neighbourhood property a <c>[PerOffset(…)]</c> list names; null for any other property.</summary>
+    public string? PerOffsetNeighborhood(IPropertySymbol property)
+    {
+        foreach (var data in property.GetAttributes())
+        {
+            if (PerOffsetAttribute is not null
+                && SymbolEqualityComparer.Default.Equals(data.AttributeClass, PerOffsetAttribute)
+                && data.ConstructorArguments.Length == 1
+                && data.ConstructorArguments[0].Value is string neighborhood)
+            {
+                return neighborhood;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>T</c> of a typed dataset such as <c>Raw&lt;T&gt;</c>; null for any other type.</summary>
+    public ITypeSymbol? ElementTypeOf(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return null;
+        }
+
+        foreach (var dataset in TypedDatasets)
+        {
+            if (SymbolEqualityComparer.Default.Equals(named.ConstructedFrom, dataset))
+            {
+                return named.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+}

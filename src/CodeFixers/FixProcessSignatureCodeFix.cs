@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Volara.Analyzers;
+
+namespace Volara.CodeFixers;
+
+/// <summary>
+/// VOL0003: rewrites Process's return type and parameter list to what the ports call for. Parameter names are kept
+/// when the count is right (the body uses them); otherwise each is named after its port.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixProcessSignatureCodeFix))]
+[Shared]
+public sealed class FixProcessSignatureCodeFix : CodeFixProvider
+{
+    private const string Title = "Match Process to the task's ports";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ProcessSignatureMismatch);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(context.Span) is not { } node || node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(Title, token => FixAsync(context.Document, method, token), equivalenceKey: Title),
+            context.Diagnostics);
+    }
+
+    private static async Task<Document> FixAsync(Document document, MethodDeclarationSyntax method, CancellationToken token)
+    {
+        var model = await document.GetSemanticModelAsync(token).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        if (model is null || root is null
+            || model.GetDeclaredSymbol(method, token)?.ContainingType is not { } task
+            || DslTypes.From(model.Compilation) is not { } types
+            || TaskPorts.Of(task, types) is not { } ports)
+        {
+            return document;
+        }
+
+        var position = method.SpanStart;
+        var names = method.ParameterList.Parameters.Count == ports.ExpectedParameters.Length
+            ? method.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToArray()
+            : ports.SuggestedParameterNames().ToArray();
+        var parameters = ports.ExpectedParameters.Select((type, i) => SyntaxFactory.Parameter(SyntaxFactory.Identifier(names[i]))
+            .WithType(SyntaxFactory.ParseTypeName(type.ToMinimalDisplayString(model, position)).WithTrailingTrivia(SyntaxFactory.Space)));
+        var fixedMethod = method
+            .WithReturnType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.VoidKeyword)).WithTriviaFrom(method.ReturnType))
+            .WithParameterList(method.ParameterList.WithParameters(SyntaxFactory.SeparatedList(parameters, Enumerable.Repeat(
+                SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), System.Math.Max(0, names.Length - 1)))));
+        return document.WithSyntaxRoot(root.ReplaceNode(method, fixedMethod));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using Volara.Analyzers;
+
+namespace Volara.CodeFixers;
+
+/// <summary>
+/// VOL0102: changes the consuming port's element type (in the task class, wherever it is declared) to the
+/// producer's, e.g. <c>Labels&lt;uint&gt;</c> to <c>Labels&lt;ulong&gt;</c>. Process then follows with VOL0003's fix.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MatchProducerElementTypeCodeFix))]
+[Shared]
+public sealed class MatchProducerElementTypeCodeFix : CodeFixProvider
+{
+    private const string Title = "Read the dataset with the element type it is written with";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DatasetElementTypeMismatch);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.AdditionalLocations.FirstOrDefault() is { SourceTree: { } portTree } portLocation
+                && diagnostic.Properties.TryGetValue(PipelineDatasetAnalyzer.ProducerElementTypeProperty, out var producerType)
+                && producerType is not null
+                && context.Document.Project.Solution.GetDocument(portTree) is { } portDocument)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, token => RetypeAsync(portDocument, portLocation, producerType, token), equivalenceKey: Title),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Solution> RetypeAsync(Document document, Location portLocation, string producerType, CancellationToken token)
+    {
+        var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        if (root?.FindNode(portLocation.SourceSpan).FirstAncestorOrSelf<PropertyDeclarationSyntax>() is not { } port
+            || port.Type.DescendantNodesAndSelf().OfType<GenericNameSyntax>().LastOrDefault() is not { TypeArgumentList.Arguments.Count: 1 } dataset)
+        {
+            return document.Project.Solution;
+        }
+
+        var elementType = SyntaxFactory.ParseTypeName(producerType).WithAdditionalAnnotations(Simplifier.Annotation);
+        var retyped = dataset.WithTypeArgumentList(SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(elementType)));
+        return document.WithSyntaxRoot(root.ReplaceNode(dataset, retyped)).Project.Solution;
+    }
+}

@@ -1,0 +1,106 @@
+using Volara.CodeFixers;
+
+namespace Volara.Analyzers.Tests;
+
+public class PipelineDatasetTests
+{
+    private const string Tasks = """
+        using System.Numerics.Tensors;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Untyped = Volara.Runtime.Datasets;
+
+        [VolaraTask("fragments")]
+        public sealed partial class Fragments
+        {
+            [Input] public Affs<float> Affinities { get; init; }
+            [Output] public Labels<ulong> FragmentIds { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> affinities, TensorSpan<ulong> fragmentIds) { }
+        }
+
+        [VolaraTask("relabel")]
+        public sealed partial class Relabel
+        {
+            [Input] public Labels<uint> Fragments { get; init; }
+            [Output] public Labels<ulong> Segments { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<uint> fragments, TensorSpan<ulong> segments) { }
+        }
+
+        [VolaraTask("count")]
+        public sealed partial class Count
+        {
+            [Input] public Labels<int> Fragments { get; init; }
+            [Output] public Raw<float> Sizes { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<int> fragments, TensorSpan<float> sizes) { }
+        }
+
+        """;
+
+    [Fact]
+    public Task Datasets_read_with_another_element_type_than_written_are_fixed_on_the_consuming_ports()
+    {
+        const string source = Tasks + """
+            public static class Pipelines
+            {
+                public static object[] Segmentation() =>
+                [
+                    new Fragments { Affinities = new Untyped.Affs { Store = "s.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = "s.zarr/frags" } },
+                    new Relabel { Fragments = {|VOL0102:new Untyped.Labels { Store = "s.zarr/frags" }|}, Segments = new Labels<ulong>(new Untyped.Labels { Store = "s.zarr/segs" }) },
+                    new Count { Fragments = {|VOL0102:new Untyped.Labels { Store = "s.zarr/frags" }|}, Sizes = new Untyped.Raw { Store = "s.zarr/sizes" } },
+                ];
+            }
+            """;
+        var fixedSource = source
+            .Replace("[Input] public Labels<uint> Fragments", "[Input] public Labels<ulong> Fragments")
+            .Replace("[Input] public Labels<int> Fragments", "[Input] public Labels<ulong> Fragments")
+            .Replace("{|VOL0102:", "").Replace("}|}", "}");
+        return Verify<PipelineDatasetAnalyzer>.CodeFixAsync<MatchProducerElementTypeCodeFix>(source, fixedSource);
+    }
+
+    [Fact]
+    public Task Two_writers_of_one_dataset_and_a_task_reading_its_own_output_are_reported()
+    {
+        const string source = Tasks + """
+            public static class Pipelines
+            {
+                public static object[] Twice() =>
+                [
+                    new Relabel { Fragments = new Untyped.Labels { Store = "a.zarr/frags" }, Segments = new Untyped.Labels { Store = "a.zarr/segs" } },
+                    new Fragments { Affinities = new Untyped.Affs { Store = "a.zarr/affs" }, FragmentIds = {|VOL0202:new Untyped.Labels { Store = "a.zarr/segs" }|} },
+                ];
+
+                public static Relabel InPlace() =>
+                    new Relabel { Fragments = {|VOL0203:new Untyped.Labels { Store = "b.zarr/labels" }|}, Segments = new Untyped.Labels { Store = "b.zarr/labels" } };
+            }
+            """;
+        return Verify<PipelineDatasetAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task Is_silent_for_matching_types_separate_methods_and_stores_not_known_at_compile_time()
+    {
+        const string source = Tasks + """
+            public static class Pipelines
+            {
+                public static object[] Matching() =>
+                [
+                    new Relabel { Fragments = new Untyped.Labels { Store = "c.zarr/in" }, Segments = new Untyped.Labels { Store = "c.zarr/segs" } },
+                    new Fragments { Affinities = new Untyped.Affs { Store = "c.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = "c.zarr/frags" } },
+                ];
+
+                public static Fragments Producer() =>
+                    new Fragments { Affinities = new Untyped.Affs { Store = "d.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = "d.zarr/frags" } };
+
+                public static Relabel OtherMethod() =>
+                    new Relabel { Fragments = new Untyped.Labels { Store = "d.zarr/frags" }, Segments = new Untyped.Labels { Store = "d.zarr/segs" } };
+
+                public static object[] FromArguments(string store) =>
+                [
+                    new Fragments { Affinities = new Untyped.Affs { Store = "e.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = store } },
+                    new Relabel { Fragments = new Untyped.Labels { Store = store }, Segments = new Untyped.Labels { Store = store + "/segs" } },
+                ];
+            }
+            """;
+        return Verify<PipelineDatasetAnalyzer>.AnalyzerAsync(source);
+    }
+}

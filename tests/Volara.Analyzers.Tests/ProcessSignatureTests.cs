@@ -1,0 +1,134 @@
+using Volara.CodeFixers;
+
+namespace Volara.Analyzers.Tests;
+
+public class ProcessSignatureTests
+{
+    private const string Usings = """
+        using System.Numerics.Tensors;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+
+        """;
+
+    [Fact]
+    public Task Missing_Process_is_reported_on_the_class_with_the_expected_signature()
+    {
+        const string source = Usings + """
+            [VolaraTask("argmax")]
+            public sealed partial class {|#0:ArgMax|}
+            {
+                [Input] public Raw<float> ProbsData { get; init; }
+                [Output] public Labels<byte> SemData { get; init; }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source, Microsoft.CodeAnalysis.Testing.DiagnosticResult
+            .CompilerError(DiagnosticIds.ProcessMissing)
+            .WithLocation(0)
+            .WithArguments("ArgMax", "void Process(Block, ReadOnlyTensorSpan<float>, TensorSpan<byte>)"));
+    }
+
+    [Fact]
+    public Task Wrong_element_type_rank_or_order_is_fixed_keeping_names_when_the_count_matches()
+    {
+        const string source = Usings + """
+            [VolaraTask("wrong-element")]
+            public sealed partial class WrongElement
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Labels<ulong> OutData { get; init; }
+                private void {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<double> source, TensorSpan<ulong> target) { }
+            }
+
+            [VolaraTask("wrong-order")]
+            public sealed partial class WrongOrder
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Labels<ulong> OutData { get; init; }
+                private void {|VOL0003:Process|}(Block block, TensorSpan<ulong> target, ReadOnlyTensorSpan<float> source) { }
+            }
+            """;
+        const string fixedSource = Usings + """
+            [VolaraTask("wrong-element")]
+            public sealed partial class WrongElement
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Labels<ulong> OutData { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> source, TensorSpan<ulong> target) { }
+            }
+
+            [VolaraTask("wrong-order")]
+            public sealed partial class WrongOrder
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Labels<ulong> OutData { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> target, TensorSpan<ulong> source) { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.CodeFixAsync<FixProcessSignatureCodeFix>(source, fixedSource);
+    }
+
+    [Fact]
+    public Task Missing_ports_are_fixed_with_parameters_named_after_the_ports()
+    {
+        const string source = Usings + """
+            [VolaraTask("two-inputs")]
+            public sealed partial class TwoInputs
+            {
+                [Input] public Raw<float> Left { get; init; }
+                [Input] public Affs<byte> Right { get; init; }
+                [Output] public Raw<float> Sum { get; init; }
+                private void {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<float> left) { }
+            }
+            """;
+        const string fixedSource = Usings + """
+            [VolaraTask("two-inputs")]
+            public sealed partial class TwoInputs
+            {
+                [Input] public Raw<float> Left { get; init; }
+                [Input] public Affs<byte> Right { get; init; }
+                [Output] public Raw<float> Sum { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> left, ReadOnlyTensorSpan<byte> right, TensorSpan<float> sum) { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.CodeFixAsync<FixProcessSignatureCodeFix>(source, fixedSource);
+    }
+
+    [Fact]
+    public Task A_returned_value_is_reported_too()
+    {
+        const string source = Usings + """
+            [VolaraTask("counts")]
+            public sealed partial class Counts
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Raw<float> OutData { get; init; }
+                private int {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) => 0;
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task Is_silent_when_Process_matches_whatever_its_names_and_accessibility()
+    {
+        const string source = Usings + """
+            [VolaraTask("lsd")]
+            public sealed partial class LsdTask
+            {
+                [Input] public Labels<ulong> Labels { get; init; }
+                [Input] public Raw<float> Mask { get; init; }
+                [Output] public Lsd<float> Descriptors { get; init; }
+                [Output] public Affs<byte> Affinities { get; init; }
+                public void Process(Block b, ReadOnlyTensorSpan<ulong> l, ReadOnlyTensorSpan<float> m, TensorSpan<float> d, TensorSpan<byte> a) { }
+                public static void Process() { }
+            }
+
+            public sealed class NotATask
+            {
+                public int Process(string text) => 0;
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
+    }
+}
