@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,13 +16,12 @@ namespace Volara.CodeFixers;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixProcessSignatureCodeFix))]
 [Shared]
-public sealed class FixProcessSignatureCodeFix : CodeFixProvider
+public sealed class FixProcessSignatureCodeFix : VolaraCodeFix
 {
-    private const string Title = "Match Process to the task's ports";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ProcessSignatureMismatch);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public FixProcessSignatureCodeFix()
+        : base(DiagnosticIds.ProcessSignatureMismatch, "Match Process to the task's ports")
+    {
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -34,9 +31,7 @@ public sealed class FixProcessSignatureCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(Title, token => FixAsync(context.Document, method, token), equivalenceKey: Title),
-            context.Diagnostics);
+        Offer(context, context.Diagnostics, token => FixAsync(context.Document, method, token));
     }
 
     private static async Task<Document> FixAsync(Document document, MethodDeclarationSyntax method, CancellationToken token)

@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,13 +12,12 @@ namespace Volara.CodeFixers;
 /// <summary>VOL0001: adds <c>partial</c> to the task class, right before the <c>class</c> keyword.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeTaskPartialCodeFix))]
 [Shared]
-public sealed class MakeTaskPartialCodeFix : CodeFixProvider
+public sealed class MakeTaskPartialCodeFix : VolaraCodeFix
 {
-    private const string Title = "Make the task class partial";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TaskNotPartial);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public MakeTaskPartialCodeFix()
+        : base(DiagnosticIds.TaskNotPartial, "Make the task class partial")
+    {
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -30,9 +27,7 @@ public sealed class MakeTaskPartialCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(Title, token => MakePartialAsync(context.Document, root, declaration, token), equivalenceKey: Title),
-            context.Diagnostics);
+        Offer(context, context.Diagnostics, token => MakePartialAsync(context.Document, root, declaration, token));
     }
 
     private static Task<Document> MakePartialAsync(Document document, SyntaxNode root, ClassDeclarationSyntax declaration, CancellationToken token)

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,13 +17,12 @@ namespace Volara.CodeFixers;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MatchProducerElementTypeCodeFix))]
 [Shared]
-public sealed class MatchProducerElementTypeCodeFix : CodeFixProvider
+public sealed class MatchProducerElementTypeCodeFix : VolaraCodeFix
 {
-    private const string Title = "Read the dataset with the element type it is written with";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DatasetElementTypeMismatch);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public MatchProducerElementTypeCodeFix()
+        : base(DiagnosticIds.DatasetElementTypeMismatch, "Read the dataset with the element type it is written with")
+    {
+    }
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -36,9 +33,7 @@ public sealed class MatchProducerElementTypeCodeFix : CodeFixProvider
                 && producerType is not null
                 && context.Document.Project.Solution.GetDocument(portTree) is { } portDocument)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, token => RetypeAsync(portDocument, portLocation, producerType, token), equivalenceKey: Title),
-                    diagnostic);
+                Offer(context, diagnostic, token => RetypeAsync(portDocument, portLocation, producerType, token));
             }
         }
 

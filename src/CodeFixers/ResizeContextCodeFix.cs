@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,13 +17,12 @@ namespace Volara.CodeFixers;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ResizeContextCodeFix))]
 [Shared]
-public sealed class ResizeContextCodeFix : CodeFixProvider
+public sealed class ResizeContextCodeFix : VolaraCodeFix
 {
-    private const string Title = "Give the context one value per block-size axis";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ContextDimensionsMismatch);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public ResizeContextCodeFix()
+        : base(DiagnosticIds.ContextDimensionsMismatch, "Give the context one value per block-size axis")
+    {
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -39,9 +36,7 @@ public sealed class ResizeContextCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(Title, token => ResizeAsync(context.Document, root, arguments, dims, token), equivalenceKey: Title),
-            diagnostic);
+        Offer(context, diagnostic, token => ResizeAsync(context.Document, root, arguments, dims, token));
     }
 
     private static Task<Document> ResizeAsync(Document document, SyntaxNode root, ArgumentListSyntax arguments, int dims, CancellationToken token)

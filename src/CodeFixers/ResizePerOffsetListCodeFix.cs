@@ -1,12 +1,10 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,13 +18,12 @@ namespace Volara.CodeFixers;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ResizePerOffsetListCodeFix))]
 [Shared]
-public sealed class ResizePerOffsetListCodeFix : CodeFixProvider
+public sealed class ResizePerOffsetListCodeFix : VolaraCodeFix
 {
-    private const string Title = "Give the list one value per neighbourhood offset";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PerOffsetLengthMismatch);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public ResizePerOffsetListCodeFix()
+        : base(DiagnosticIds.PerOffsetLengthMismatch, "Give the list one value per neighbourhood offset")
+    {
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -40,9 +37,7 @@ public sealed class ResizePerOffsetListCodeFix : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(Title, token => ResizeAsync(context.Document, root, values, offsets, token), equivalenceKey: Title),
-            diagnostic);
+        Offer(context, diagnostic, token => ResizeAsync(context.Document, root, values, offsets, token));
     }
 
     private static Task<Document> ResizeAsync(Document document, SyntaxNode root, IReadOnlyList<ExpressionSyntax> values, int offsets, CancellationToken token)
