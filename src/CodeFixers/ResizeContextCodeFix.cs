@@ -1,5 +1,4 @@
 using System.Composition;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,8 +29,7 @@ public sealed class ResizeContextCodeFix : VolaraCodeFix
         var diagnostic = context.Diagnostics[0];
         if (root?.FindNode(context.Span) is not { } node
             || node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { ArgumentList: { } arguments }
-            || !diagnostic.Properties.TryGetValue(TaskCoordinateAnalyzer.BlockSizeDimsProperty, out var dimsText)
-            || !int.TryParse(dimsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var dims))
+            || !TryGetNumber(diagnostic, TaskCoordinateAnalyzer.BlockSizeDimsProperty, out var dims))
         {
             return;
         }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Composition;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,8 +30,7 @@ public sealed class ResizePerOffsetListCodeFix : VolaraCodeFix
         var diagnostic = context.Diagnostics[0];
         if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax list
             || ConstantList.ElementsOf(list) is not { Count: > 0 } values
-            || !diagnostic.Properties.TryGetValue(PerOffsetLengthAnalyzer.OffsetsProperty, out var offsetsText)
-            || !int.TryParse(offsetsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var offsets))
+            || !TryGetNumber(diagnostic, PerOffsetLengthAnalyzer.OffsetsProperty, out var offsets))
         {
             return;
         }

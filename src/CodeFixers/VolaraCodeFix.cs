@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
@@ -38,4 +39,12 @@ public abstract class VolaraCodeFix : CodeFixProvider
     /// <summary>Offers a fix that edits another document of the solution (e.g. a port declared elsewhere).</summary>
     private protected void Offer(CodeFixContext context, Diagnostic diagnostic, Func<CancellationToken, Task<Solution>> fix) =>
         context.RegisterCodeFix(CodeAction.Create(Title, fix, equivalenceKey: Title), diagnostic);
+
+    /// <summary>Reads a whole number the analyzer passed along in the diagnostic's properties.</summary>
+    private protected static bool TryGetNumber(Diagnostic diagnostic, string property, out int value)
+    {
+        value = 0;
+        return diagnostic.Properties.TryGetValue(property, out var text)
+            && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    }
 }
