@@ -62,17 +62,7 @@ public sealed class BloscCodec : IBytesCodec, IDecodeInto
     {
         int size = BloscDecoder.DecodedSize(source);
         DecodedSize.Check(Id, size, decodedLength);
-        var result = RentedBuffer.Rent(size);
-        try
-        {
-            BloscDecoder.Decode(source, result.Span);
-            return result;
-        }
-        catch
-        {
-            result.Dispose();
-            throw;
-        }
+        return this.DecodeRented(source, size);
     }
 
     public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination) => BloscDecoder.Decode(source, destination);

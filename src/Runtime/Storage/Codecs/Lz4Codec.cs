@@ -48,17 +48,7 @@ public sealed class Lz4Codec : IBytesCodec, IDecodeInto
     {
         int size = ReadSize(source);
         DecodedSize.Check(Id, size, decodedLength);
-        var result = RentedBuffer.Rent(size);
-        try
-        {
-            DecodeInto(source, result.Span);
-            return result;
-        }
-        catch
-        {
-            result.Dispose();
-            throw;
-        }
+        return this.DecodeRented(source, size);
     }
 
     public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination)

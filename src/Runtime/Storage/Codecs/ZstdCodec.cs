@@ -46,17 +46,7 @@ public sealed class ZstdCodec : IBytesCodec, IDecodeInto
             return StreamDecoding.Decode(Id, source, -1, input => new DecompressionStream(input, leaveOpen: true));
         }
 
-        var result = RentedBuffer.Rent(decodedLength);
-        try
-        {
-            DecodeInto(source, result.Span);
-            return result;
-        }
-        catch
-        {
-            result.Dispose();
-            throw;
-        }
+        return this.DecodeRented(source, decodedLength);
     }
 
     public void DecodeInto(ReadOnlySpan<byte> source, Span<byte> destination)
