@@ -8,7 +8,7 @@ public sealed partial class ZarrArray
     /// Reads a region into <paramref name="destination"/> (C order, machine endian). The region may reach
     /// beyond the array; those voxels, and voxels of chunks not on disk, get the fill value.
     /// </summary>
-    public unsafe void Read(ReadOnlySpan<long> start, ReadOnlySpan<long> shape, Span<byte> destination)
+    public void Read(ReadOnlySpan<long> start, ReadOnlySpan<long> shape, Span<byte> destination)
     {
         var span = Plan(start, shape, destination.Length);
         if (destination.Length == 0)
@@ -21,21 +21,30 @@ public sealed partial class ZarrArray
             ElementPattern.Fill(destination, _metadata.FillBytes);
         }
 
-        fixed (byte* pointer = destination)
+        ForEachCell(span, destination, (cell, address, length) =>
+        {
+            if (_metadata.Sharding is null)
+            {
+                ReadChunk(span, cell, ChunkSpan.At(address, length));
+            }
+            else
+            {
+                ReadShard(span, cell, address, length);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="perCell"/> for every chunk (or shard) the region touches, in parallel, with the region
+    /// buffer pinned: the cells write disjoint parts of it, so they share its address instead of a span.
+    /// </summary>
+    private unsafe void ForEachCell(ChunkSpan span, ReadOnlySpan<byte> region, Action<long[], nint, int> perCell)
+    {
+        fixed (byte* pointer = region)
         {
             nint address = (nint)pointer;
-            int length = destination.Length;
-            Parallelism.For(span.CellCount, parallel: true, i =>
-            {
-                if (_metadata.Sharding is null)
-                {
-                    ReadChunk(span, span.Cell(i), ChunkSpan.At(address, length));
-                }
-                else
-                {
-                    ReadShard(span, span.Cell(i), address, length);
-                }
-            });
+            int length = region.Length;
+            Parallelism.For(span.CellCount, parallel: true, i => perCell(span.Cell(i), address, length));
         }
     }
 

@@ -10,7 +10,7 @@ public sealed partial class ZarrArray
     /// holding only the fill value is not stored, and an existing file for it is removed, except for v2
     /// arrays whose fill_value is null.
     /// </summary>
-    public unsafe void Write(ReadOnlySpan<long> start, ReadOnlySpan<long> shape, ReadOnlySpan<byte> source)
+    public void Write(ReadOnlySpan<long> start, ReadOnlySpan<long> shape, ReadOnlySpan<byte> source)
     {
         RequireWritable();
         var span = Plan(start, shape, source.Length);
@@ -26,22 +26,17 @@ public sealed partial class ZarrArray
             return;
         }
 
-        fixed (byte* pointer = source)
+        ForEachCell(span, source, (cell, address, length) =>
         {
-            nint address = (nint)pointer;
-            int length = source.Length;
-            Parallelism.For(span.CellCount, parallel: true, i =>
+            if (_metadata.Sharding is null)
             {
-                if (_metadata.Sharding is null)
-                {
-                    WriteChunk(span, span.Cell(i), ChunkSpan.At(address, length));
-                }
-                else
-                {
-                    WriteShard(span, span.Cell(i), address, length);
-                }
-            });
-        }
+                WriteChunk(span, cell, ChunkSpan.At(address, length));
+            }
+            else
+            {
+                WriteShard(span, cell, address, length);
+            }
+        });
     }
 
     private void WriteChunk(ChunkSpan span, long[] cell, ReadOnlySpan<byte> source)
