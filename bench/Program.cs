@@ -1,5 +1,6 @@
 using Volara.Bench;
 using Volara.Bench.Engine;
+using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
 using Volara.Bench.Zarr;
 using Volara.Workers;
@@ -29,6 +30,8 @@ IBenchmark[] benchmarks =
     new ProcessThroughputBenchmark(),
     new ResumeCheckBenchmark(),
     new ThresholdBenchmark(),
+    new GraphWriteBenchmark(GraphBackend.Sqlite),
+    new GraphWriteBenchmark(GraphBackend.Postgres),
 ];
 
 try
