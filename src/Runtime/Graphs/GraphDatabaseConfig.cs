@@ -36,18 +36,11 @@ public abstract record GraphDatabaseConfig
     /// <summary>Opens a handle; thread-safe, each caller gets its own handle.</summary>
     public abstract IGraphDatabase Open(GraphOpenMode mode);
 
-    /// <summary>Creates the tables unless they already exist (volara's <c>init</c>: open r, else open w).</summary>
-    public void Init()
-    {
-        try
-        {
-            Open(GraphOpenMode.Read).Dispose();
-        }
-        catch (GraphNotFoundException)
-        {
-            Open(GraphOpenMode.Write).Dispose();
-        }
-    }
+    /// <summary>
+    /// Creates the graph unless it exists (volara's <c>init</c>), keeping stored rows. Unlike volara's "open r, else
+    /// open w" this opens r+ once, so two drivers initialising at the same time cannot drop each other's tables.
+    /// </summary>
+    public void Init() => Open(GraphOpenMode.ReadWrite).Dispose();
 
     /// <summary>Removes the whole graph (tables and metadata); a graph that does not exist is fine.</summary>
     public abstract void Drop();
