@@ -21,8 +21,11 @@ public static class StraightforwardMutexWatershed
         {
             int oz = (int)offsets[k].ValueAt(0), oy = (int)offsets[k].ValueAt(1), ox = (int)offsets[k].ValueAt(2);
             int sz = (int)strides[k].ValueAt(0), sy = (int)strides[k].ValueAt(1), sx = (int)strides[k].ValueAt(2);
-            ulong threshold = ulong.MaxValue / (ulong)(sz * sy * sx);
-            int step = randomized ? 1 : 0;
+            bool draw = randomized && sz * sy * sx > 1;
+            int step = draw ? 1 : 0;
+            double logMiss = Math.Log(1.0 - (1.0 / (sz * sy * sx)));
+            ulong state = seed + (0x9E3779B97F4A7C15UL * (ulong)(k + 1));
+            long skip = draw ? Gap(ref state, logMiss) : 0;
             for (int z = Math.Max(0, -oz); z < Math.Min(shape[0], shape[0] - oz); z += step == 1 ? 1 : sz)
             {
                 for (int y = Math.Max(0, -oy); y < Math.Min(shape[1], shape[1] - oy); y += step == 1 ? 1 : sy)
@@ -30,9 +33,16 @@ public static class StraightforwardMutexWatershed
                     for (int x = Math.Max(0, -ox); x < Math.Min(shape[2], shape[2] - ox); x += step == 1 ? 1 : sx)
                     {
                         int p = (((z * shape[1]) + y) * shape[2]) + x;
-                        if (randomized && sz * sy * sx > 1 && Hash(seed, k, n, p) >= threshold)
+                        if (draw)
                         {
-                            continue;
+                            // Geometric gaps between kept candidates, the library's documented draw.
+                            if (skip > 0)
+                            {
+                                skip--;
+                                continue;
+                            }
+
+                            skip = Gap(ref state, logMiss);
                         }
 
                         int q = (((((z + oz) * shape[1]) + y + oy) * shape[2]) + x) + ox;
@@ -142,11 +152,14 @@ public static class StraightforwardMutexWatershed
         return root;
     }
 
-    private static ulong Hash(ulong seed, int channel, int voxels, int p)
+    private static long Gap(ref ulong state, double logMiss)
     {
-        ulong z = seed + (0x9E3779B97F4A7C15UL * (1UL + ((ulong)channel * (ulong)voxels) + (ulong)p));
+        state += 0x9E3779B97F4A7C15UL;
+        ulong z = state;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        z ^= z >> 31;
+        double u = ((z >> 11) + 1) * (1.0 / (1UL << 53));
+        return (long)Math.Min(Math.Floor(Math.Log(u) / logMiss), int.MaxValue);
     }
 }
