@@ -17,12 +17,12 @@ internal sealed class MutexClustering : IDisposable
 {
     private readonly int[] _parent;
     private readonly int[] _mutexCount;
-    private readonly int[] _head;
+    private readonly int[] _start;
+    private readonly int[] _capacity;
     private readonly int[]? _seed;
     private readonly MutexPairSet _pairs;
     private readonly int _nodes;
-    private int[] _next;
-    private int[] _value;
+    private int[] _arena;
     private int _used;
 
     /// <param name="nodes">Number of nodes.</param>
@@ -33,14 +33,13 @@ internal sealed class MutexClustering : IDisposable
         _nodes = nodes;
         _parent = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
         _mutexCount = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
-        _head = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _start = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _capacity = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
         _parent.AsSpan(0, nodes).Fill(-1);
         _mutexCount.AsSpan(0, nodes).Clear();
-        _head.AsSpan(0, nodes).Fill(-1);
+        _capacity.AsSpan(0, nodes).Clear();
         _seed = seed;
-        int capacity = Math.Max(1024, expectedMutexes * 2);
-        _next = ArrayPool<int>.Shared.Rent(capacity);
-        _value = ArrayPool<int>.Shared.Rent(capacity);
+        _arena = ArrayPool<int>.Shared.Rent(Math.Max(1024, expectedMutexes * 4));
         _pairs = new MutexPairSet(expectedMutexes);
     }
 
@@ -48,9 +47,9 @@ internal sealed class MutexClustering : IDisposable
     {
         ArrayPool<int>.Shared.Return(_parent);
         ArrayPool<int>.Shared.Return(_mutexCount);
-        ArrayPool<int>.Shared.Return(_head);
-        ArrayPool<int>.Shared.Return(_next);
-        ArrayPool<int>.Shared.Return(_value);
+        ArrayPool<int>.Shared.Return(_start);
+        ArrayPool<int>.Shared.Return(_capacity);
+        ArrayPool<int>.Shared.Return(_arena);
         _pairs.Dispose();
     }
 
@@ -131,8 +130,8 @@ internal sealed class MutexClustering : IDisposable
 
         if (_pairs.Add(MutexPairSet.Key(ra, rb)))
         {
-            Prepend(ra, rb);
-            Prepend(rb, ra);
+            Append(ra, rb);
+            Append(rb, ra);
         }
     }
 
@@ -168,51 +167,44 @@ internal sealed class MutexClustering : IDisposable
 
     private void MoveMutexes(int absorbed, int survivor)
     {
-        int node = _head[absorbed];
-        int kept = 0;
-        int head = _head[survivor];
-        while (node >= 0)
+        int start = _start[absorbed], end = start + _mutexCount[absorbed];
+        _mutexCount[absorbed] = 0;
+        for (int i = start; i < end; i++)
         {
-            int next = _next[node];
-            int partner = Find(_value[node]);
+            int partner = Find(_arena[i]);
             if (partner != survivor && _pairs.Add(MutexPairSet.Key(survivor, partner)))
             {
-                _value[node] = partner;
-                _next[node] = head;
-                head = node;
-                kept++;
+                Append(survivor, partner); // may move the arena, so entries are read by index
+            }
+        }
+    }
+
+    private void Append(int root, int partner)
+    {
+        int count = _mutexCount[root];
+        if (count == _capacity[root])
+        {
+            int capacity = Math.Max(4, count * 2);
+            if (_used + capacity > _arena.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(Math.Max(_arena.Length * 2, _used + capacity));
+                _arena.AsSpan(0, _used).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(_arena);
+                _arena = larger;
             }
 
-            node = next;
+            if (count > 0)
+            {
+                _arena.AsSpan(_start[root], count).CopyTo(_arena.AsSpan(_used, count));
+            }
+
+            _start[root] = _used;
+            _capacity[root] = capacity;
+            _used += capacity;
         }
 
-        _head[survivor] = head;
-        _head[absorbed] = -1;
-        _mutexCount[absorbed] = 0;
-        _mutexCount[survivor] += kept;
-    }
-
-    private void Prepend(int root, int partner)
-    {
-        if (_used == _next.Length)
-        {
-            _next = Grow(_next, _used);
-            _value = Grow(_value, _used);
-        }
-
-        int node = _used++;
-        _value[node] = partner;
-        _next[node] = _head[root];
-        _head[root] = node;
-        _mutexCount[root]++;
-    }
-
-    private static int[] Grow(int[] array, int used)
-    {
-        var larger = ArrayPool<int>.Shared.Rent(used * 2);
-        array.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<int>.Shared.Return(array);
-        return larger;
+        _arena[_start[root] + count] = partner;
+        _mutexCount[root] = count + 1;
     }
 
     /// <summary>Number of nodes.</summary>
