@@ -11,9 +11,9 @@ namespace Volara.Runtime.Segmentation;
 /// edge. Its weight is w = affinity + bias[k] (uint8 affinities are first divided by 255). Edge type comes from the
 /// sign, as in mwatershed (not from the channel index as in affogato): w &gt; 0 is attractive, w ≤ 0 repulsive
 /// (so an affinity of exactly 0 without bias repels). Priority is |w|. NaN weights are rejected.</para>
-/// <para><b>Order.</b> Edges are processed by |w| descending; ties are broken by channel index ascending, then by the
-/// C-order linear index of p ascending. This total order is what a stable sort of the edges enumerated channel by
-/// channel, voxel by voxel gives, so results are reproducible (mwatershed's unstable sort is not).</para>
+/// <para><b>Order.</b> Edges are processed by |w| descending; ties are broken by attractive before repulsive, then
+/// channel index ascending, then the C-order linear index of p ascending. A total order, so results are reproducible
+/// (mwatershed's unstable sort is not).</para>
 /// <para><b>Clustering.</b> Kruskal-style: skip an edge whose endpoints are already in one cluster or whose
 /// clusters have a mutex; otherwise an attractive edge merges the clusters (and their mutexes), a repulsive one
 /// adds a mutex between them.</para>
