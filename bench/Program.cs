@@ -2,6 +2,7 @@ using Volara.Bench;
 using Volara.Bench.Engine;
 using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
+using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
 using Volara.Workers;
 
@@ -32,6 +33,7 @@ IBenchmark[] benchmarks =
     new ThresholdBenchmark(),
     new GraphWriteBenchmark(GraphBackend.Sqlite),
     new GraphWriteBenchmark(GraphBackend.Postgres),
+    new MutexWatershedBenchmark(),
 ];
 
 try

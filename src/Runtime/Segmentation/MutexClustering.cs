@@ -1,0 +1,212 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Volara.Runtime.Segmentation;
+
+/// <summary>
+/// The greedy state of the mutex watershed over dense node indices: a union-find forest (path halving; a root
+/// stores its negated size) and the mutexes between clusters. Each root keeps a linked list of its mutex partners
+/// (entries may name former roots and are resolved with <see cref="Find"/> when used) and every mutex is a key in
+/// one hash set of root pairs. A merge keeps the root with more mutexes and re-keys only the other root's partners,
+/// so each check is one hash probe and the re-keying work stays small. Seeded clusters carry a seed index; two
+/// different seeds never merge, which stands in for mwatershed's all-pairs seed mutexes. The per-node arrays are
+/// pooled: dispose to return them.
+/// </summary>
+internal sealed class MutexClustering : IDisposable
+{
+    private readonly int[] _parent;
+    private readonly int[] _mutexCount;
+    private readonly int[] _start;
+    private readonly int[] _capacity;
+    private readonly int[]? _seed;
+    private readonly MutexPairSet _pairs;
+    private readonly int _nodes;
+    private int[] _arena;
+    private int _used;
+
+    /// <param name="nodes">Number of nodes.</param>
+    /// <param name="seed">Per node: 0, or the 1-based index of its seed value (kept and updated for roots).</param>
+    /// <param name="expectedMutexes">Capacity hint.</param>
+    public MutexClustering(int nodes, int[]? seed, int expectedMutexes)
+    {
+        _nodes = nodes;
+        _parent = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _mutexCount = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _start = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _capacity = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _parent.AsSpan(0, nodes).Fill(-1);
+        _mutexCount.AsSpan(0, nodes).Clear();
+        _capacity.AsSpan(0, nodes).Clear();
+        _seed = seed;
+        _arena = ArrayPool<int>.Shared.Rent(Math.Max(1024, expectedMutexes * 4));
+        _pairs = new MutexPairSet(expectedMutexes);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(_parent);
+        ArrayPool<int>.Shared.Return(_mutexCount);
+        ArrayPool<int>.Shared.Return(_start);
+        ArrayPool<int>.Shared.Return(_capacity);
+        ArrayPool<int>.Shared.Return(_arena);
+        _pairs.Dispose();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(int x)
+    {
+        ref int parent = ref MemoryMarshal.GetArrayDataReference(_parent);
+        while (true)
+        {
+            int p = Unsafe.Add(ref parent, x);
+            if (p < 0)
+            {
+                return x;
+            }
+
+            int g = Unsafe.Add(ref parent, p);
+            if (g < 0)
+            {
+                return p;
+            }
+
+            Unsafe.Add(ref parent, x) = g;
+            x = g;
+        }
+    }
+
+    /// <summary>Joins <c>root(a)</c> to <c>root(b)</c> without any check (seeds and starting merges).</summary>
+    public void Join(int a, int b)
+    {
+        int ra = Find(a);
+        int rb = Find(b);
+        if (ra != rb)
+        {
+            Union(ra, rb);
+        }
+    }
+
+    /// <summary>An attractive edge: merges the two clusters unless they are one already or a mutex separates them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Attract(int a, int b)
+    {
+        int ra = Find(a);
+        int rb = Find(b);
+        if (ra == rb)
+        {
+            return;
+        }
+
+        ref int count = ref MemoryMarshal.GetArrayDataReference(_mutexCount);
+        if (Unsafe.Add(ref count, ra) != 0 && Unsafe.Add(ref count, rb) != 0 && _pairs.Contains(MutexPairSet.Key(ra, rb)))
+        {
+            return;
+        }
+
+        if (_seed is { } seed && seed[ra] != 0 && seed[rb] != 0 && seed[ra] != seed[rb])
+        {
+            return;
+        }
+
+        Union(ra, rb);
+    }
+
+    /// <summary>A repulsive edge: records a mutex between the two clusters unless they are one or already exclusive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Repel(int a, int b)
+    {
+        int ra = Find(a);
+        int rb = Find(b);
+        if (ra == rb)
+        {
+            return;
+        }
+
+        if (_seed is { } seed && seed[ra] != 0 && seed[rb] != 0 && seed[ra] != seed[rb])
+        {
+            return;
+        }
+
+        if (_pairs.Add(MutexPairSet.Key(ra, rb)))
+        {
+            Append(ra, rb);
+            Append(rb, ra);
+        }
+    }
+
+    private void Union(int ra, int rb)
+    {
+        // The survivor is the root with more mutexes, so the shorter list is the one re-keyed; size breaks ties
+        // (sizes are stored negated).
+        int survivor, absorbed;
+        int ca = _mutexCount[ra], cb = _mutexCount[rb];
+        if (ca > cb || (ca == cb && _parent[ra] <= _parent[rb]))
+        {
+            survivor = ra;
+            absorbed = rb;
+        }
+        else
+        {
+            survivor = rb;
+            absorbed = ra;
+        }
+
+        _parent[survivor] += _parent[absorbed];
+        _parent[absorbed] = survivor;
+        if (_seed is { } seed && seed[survivor] == 0)
+        {
+            seed[survivor] = seed[absorbed];
+        }
+
+        if (_mutexCount[absorbed] != 0)
+        {
+            MoveMutexes(absorbed, survivor);
+        }
+    }
+
+    private void MoveMutexes(int absorbed, int survivor)
+    {
+        int start = _start[absorbed], end = start + _mutexCount[absorbed];
+        _mutexCount[absorbed] = 0;
+        for (int i = start; i < end; i++)
+        {
+            int partner = Find(_arena[i]);
+            if (partner != survivor && _pairs.Add(MutexPairSet.Key(survivor, partner)))
+            {
+                Append(survivor, partner); // may move the arena, so entries are read by index
+            }
+        }
+    }
+
+    private void Append(int root, int partner)
+    {
+        int count = _mutexCount[root];
+        if (count == _capacity[root])
+        {
+            int capacity = Math.Max(4, count * 2);
+            if (_used + capacity > _arena.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(Math.Max(_arena.Length * 2, _used + capacity));
+                _arena.AsSpan(0, _used).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(_arena);
+                _arena = larger;
+            }
+
+            if (count > 0)
+            {
+                _arena.AsSpan(_start[root], count).CopyTo(_arena.AsSpan(_used, count));
+            }
+
+            _start[root] = _used;
+            _capacity[root] = capacity;
+            _used += capacity;
+        }
+
+        _arena[_start[root] + count] = partner;
+        _mutexCount[root] = count + 1;
+    }
+
+    /// <summary>Number of nodes.</summary>
+    public int Nodes => _nodes;
+}
