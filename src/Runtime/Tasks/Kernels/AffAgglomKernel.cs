@@ -94,39 +94,46 @@ public static class AffAgglomKernel
     {
         ref uint a = ref Unsafe.Add(ref MemoryMarshal.GetReference(dense), start);
         ref uint b = ref Unsafe.Add(ref MemoryMarshal.GetReference(dense), neighbourStart);
+        ref T values = ref Unsafe.Add(ref MemoryMarshal.GetReference(plane), start);
+        int width = Vector.IsHardwareAccelerated ? Vector<uint>.Count : int.MaxValue;
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        while (i < length)
         {
-            // Most pairs lie inside one fragment: skip whole vectors of equal ids, look closer only at mixed ones.
-            int width = Vector<uint>.Count;
-            for (; i + width <= length; i += width)
+            // Most pairs lie inside one fragment: skip whole vectors of equal ids.
+            if (length - i >= width && Vector.EqualsAll(Vector.LoadUnsafe(ref a, (nuint)i), Vector.LoadUnsafe(ref b, (nuint)i)))
             {
-                if (Vector.EqualsAll(Vector.LoadUnsafe(ref a, (nuint)i), Vector.LoadUnsafe(ref b, (nuint)i)))
-                {
-                    continue;
-                }
-
-                for (int j = i; j < i + width; j++)
-                {
-                    Visit(Unsafe.Add(ref a, j), Unsafe.Add(ref b, j), plane, start + j, slot, accumulator);
-                }
+                i += width;
+                continue;
             }
-        }
 
-        for (; i < length; i++)
-        {
-            Visit(Unsafe.Add(ref a, i), Unsafe.Add(ref b, i), plane, start + i, slot, accumulator);
-        }
-    }
+            uint first = Unsafe.Add(ref a, i);
+            uint second = Unsafe.Add(ref b, i);
+            if (first == second)
+            {
+                i++;
+                continue;
+            }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Visit<T>(uint first, uint second, ReadOnlySpan<T> plane, int voxel, int slot, PairAccumulator accumulator)
-        where T : unmanaged, INumber<T>
-    {
-        if (first != second && first != 0 && second != 0)
-        {
-            ulong key = first < second ? ((ulong)first << 32) | second : ((ulong)second << 32) | first;
-            accumulator.Add(key, slot, double.CreateTruncating(plane[voxel]));
+            // A boundary runs along the row: sum the whole run of this pair, then add it once.
+            int end = i + 1;
+            while (end < length && Unsafe.Add(ref a, end) == first && Unsafe.Add(ref b, end) == second)
+            {
+                end++;
+            }
+
+            if (first != 0 && second != 0)
+            {
+                double sum = 0;
+                for (int j = i; j < end; j++)
+                {
+                    sum += double.CreateTruncating(Unsafe.Add(ref values, j));
+                }
+
+                ulong key = first < second ? ((ulong)first << 32) | second : ((ulong)second << 32) | first;
+                accumulator.Add(key, slot, sum, end - i);
+            }
+
+            i = end;
         }
     }
 }

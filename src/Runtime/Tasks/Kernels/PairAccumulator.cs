@@ -20,13 +20,13 @@ internal sealed class PairAccumulator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(ulong key, int slot, double value)
+    public void Add(ulong key, int slot, double sum, int count)
     {
         // Boundaries run along rows, so consecutive samples often belong to the same pair.
         int pair = key == lastKey ? lastPair : Lookup(key);
         int at = (pair * slots) + slot;
-        sums[at] += value;
-        counts[at]++;
+        sums[at] += sum;
+        counts[at] += count;
     }
 
     private int Lookup(ulong key)
