@@ -75,7 +75,12 @@ public static class ExtractFragsKernel
             throw new InvalidOperationException($"block {blockId} has {count} fragments, more than the {settings.IdsPerBlock} ids a block may use");
         }
 
-        ulong idBase = checked(blockId * settings.IdsPerBlock);
+        if ((UInt128)blockId * settings.IdsPerBlock + (ulong)count > ulong.MaxValue)
+        {
+            throw new OverflowException($"the fragment ids of block {blockId} ({blockId} × {settings.IdsPerBlock} + up to {count}) do not fit in 64 bits");
+        }
+
+        ulong idBase = blockId * settings.IdsPerBlock;
         var nodes = FragmentNodes.Measure(fragments, writeGrid, count, idBase);
         if (idBase != 0)
         {
