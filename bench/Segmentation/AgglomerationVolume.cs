@@ -7,7 +7,7 @@ namespace Volara.Bench.Segmentation;
 /// truth, smaller cells of the same kind as fragments, and uint8 affinities of the ground truth with the README's 9
 /// offsets, noisy (in-cell ~0.9, across ~0.1) so the watershed has real work.
 /// </summary>
-public sealed class CremiLikeVolume
+public sealed class AgglomerationVolume
 {
     /// <summary>volara's README neighbourhood: 3 direct, then (4,8,8) and (8,16,16) long-range offsets.</summary>
     public static readonly Coordinate[] Offsets =
@@ -28,7 +28,7 @@ public sealed class CremiLikeVolume
     /// <summary>The README's biases: −0.4 direct, −0.7 long range.</summary>
     public static readonly double[] Bias = [-0.4, -0.4, -0.4, -0.7, -0.7, -0.7, -0.7, -0.7, -0.7];
 
-    public CremiLikeVolume(int[] shape, int seed)
+    public AgglomerationVolume(int[] shape, int seed)
     {
         Shape = shape;
         int voxels = shape[0] * shape[1] * shape[2];
