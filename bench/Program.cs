@@ -30,6 +30,7 @@ IBenchmark[] benchmarks =
     new ProcessThroughputBenchmark(),
     new ResumeCheckBenchmark(),
     new ThresholdBenchmark(),
+    new MutexWatershedBenchmark(),
     new AffAgglomBenchmark(),
 ];
 
