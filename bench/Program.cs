@@ -1,5 +1,6 @@
 using Volara.Bench;
 using Volara.Bench.Engine;
+using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
 using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
@@ -32,6 +33,8 @@ IBenchmark[] benchmarks =
     new ThresholdBenchmark(),
     new MutexWatershedBenchmark(),
     new AffAgglomBenchmark(),
+    new GraphWriteBenchmark(GraphBackend.Sqlite),
+    new GraphWriteBenchmark(GraphBackend.Postgres),
 ];
 
 try
