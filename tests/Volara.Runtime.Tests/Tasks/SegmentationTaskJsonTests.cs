@@ -18,7 +18,7 @@ public sealed class SegmentationTaskJsonTests
             {
               "task_type": "extract-frags",
               "db": {{Db}},
-              "affs_data": { "dataset_type": "affs", "store": "sample.zarr/affinities" },
+              "affs_data": { "dataset_type": "affs", "store": "sample.zarr/affinities", "neighborhood": [[1, 0, 0], [0, 1, 0], [4, 0, 0]] },
               "frags_data": { "dataset_type": "labels", "store": "sample.zarr/fragments" },
               "block_size": [45, 120, 120],
               "context": [15, 40, 40],
@@ -55,7 +55,7 @@ public sealed class SegmentationTaskJsonTests
               "task_type": "aff-agglom",
               "db": {{Db}},
               "frags_data": { "dataset_type": "labels", "store": "sample.zarr/fragments" },
-              "affs_data": { "dataset_type": "affs", "store": "sample.zarr/affinities" },
+              "affs_data": { "dataset_type": "affs", "store": "sample.zarr/affinities", "neighborhood": [[1, 0, 0], [0, 1, 0], [4, 0, 0]] },
               "block_size": [45, 120, 120],
               "context": [15, 40, 40],
               "scores": { "adj_weight": [[1, 0, 0], [0, 1, 0]], "lr_weight": [[4, 0, 0]] }
