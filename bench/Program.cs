@@ -32,6 +32,7 @@ IBenchmark[] benchmarks =
     new ResumeCheckBenchmark(),
     new ThresholdBenchmark(),
     new MutexWatershedBenchmark(),
+    new ExtractFragsBenchmark(),
     new AffAgglomBenchmark(),
     new GraphWriteBenchmark(GraphBackend.Sqlite),
     new GraphWriteBenchmark(GraphBackend.Postgres),
