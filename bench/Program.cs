@@ -31,9 +31,11 @@ IBenchmark[] benchmarks =
     new ProcessThroughputBenchmark(),
     new ResumeCheckBenchmark(),
     new ThresholdBenchmark(),
+    new MutexWatershedBenchmark(),
+    new ExtractFragsBenchmark(),
+    new AffAgglomBenchmark(),
     new GraphWriteBenchmark(GraphBackend.Sqlite),
     new GraphWriteBenchmark(GraphBackend.Postgres),
-    new MutexWatershedBenchmark(),
 ];
 
 try
