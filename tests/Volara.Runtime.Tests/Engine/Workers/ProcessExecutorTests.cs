@@ -133,11 +133,14 @@ public sealed class ProcessExecutorTests : IDisposable
     [Fact]
     public async Task ABlockRunningPastItsTimeoutIsFailedAndItsWorkerReplaced()
     {
-        var task = WriteIds("ids", sleepBlocks: [3], sleepMs: 60_000, maxRetries: 0, timeoutMs: 1000);
+        // The timeout is generous so that ordinary blocks never reach it on a busy machine; the sleeping block
+        // would outlast it by far, so a run ending before that block could have finished proves it was cut off.
+        const int sleepMs = 120_000;
+        var task = WriteIds("ids", sleepBlocks: [3], sleepMs: sleepMs, maxRetries: 0, timeoutMs: 10_000);
         var clock = Stopwatch.StartNew();
         var source = await RunAsync(task);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the run took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(sleepMs), $"the run took {clock.Elapsed}: the timed-out block was waited for");
         Assert.Empty(source.Violations);
         Assert.Equal([3UL], source.FailedForGood("ids"));
         Assert.StartsWith("timeout", Assert.Single(source.Failures("ids")[3]).Reason);
