@@ -22,6 +22,8 @@ public static class VolaraApp
             StatusCommand.Create(console),
             DropCommand.Create(console),
             PlanCommand.Create(console),
+            ShowCommand.Create(console),
+            ShowBlocksCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);
