@@ -24,6 +24,7 @@ public static class VolaraApp
             PlanCommand.Create(console),
             ShowCommand.Create(console),
             ShowBlocksCommand.Create(console),
+            ServeCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);
