@@ -25,6 +25,7 @@ public static class VolaraApp
             ShowCommand.Create(console),
             ShowBlocksCommand.Create(console),
             ServeCommand.Create(console),
+            SchemaCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -242,6 +242,15 @@ public sealed class PipelineFile
         }
 
         string what = id.Length > 0 ? $"task '{id}'" : pointer.Length > 0 ? $"task {pointer[(pointer.LastIndexOf('/') + 1)..]}" : "the task";
+        var fields = TaskFields.Of(taskClass).Select(f => f.Field).ToList();
+        foreach (var (key, _) in resolved)
+        {
+            if (key != TaskJson.TaskTypeProperty && !fields.Contains(key))
+            {
+                Report(LocatedDocument.Child(pointer, key), $"{what}: unknown field '{key}' (the fields of {TaskJson.TaskTypeOf(taskClass)} are {string.Join(", ", fields)})");
+            }
+        }
+
         if (TaskFields.MissingRequired(taskClass, resolved) is { Count: > 0 } missing)
         {
             Report(pointer, $"{what} needs {(missing.Count == 1 ? "the field" : "the fields")} {string.Join(", ", missing.Select(m => $"'{m}'"))}");
