@@ -17,8 +17,13 @@ internal sealed class DslTypes
         BlockSizeAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.BlockSizeAttribute");
         ContextAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.ContextAttribute");
         PerOffsetAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.PerOffsetAttribute");
+        OffsetsOfAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.OffsetsOfAttribute");
+        EdgeAttributesOfAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.EdgeAttributesOfAttribute");
+        Dataset = compilation.GetTypeByMetadataName("Volara.Runtime.Datasets.Dataset");
         Block = compilation.GetTypeByMetadataName("Volara.Runtime.Engine.Block");
         Coordinate = compilation.GetTypeByMetadataName("Volara.Runtime.Geometry.Coordinate");
+        Stored = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Stored");
+        INumber = compilation.GetTypeByMetadataName("System.Numerics.INumber`1");
         ReadOnlyTensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.ReadOnlyTensorSpan`1");
         TensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.TensorSpan`1");
         TypedDatasets =
@@ -42,9 +47,53 @@ internal sealed class DslTypes
 
     public INamedTypeSymbol? PerOffsetAttribute { get; }
 
+    public INamedTypeSymbol? OffsetsOfAttribute { get; }
+
+    public INamedTypeSymbol? EdgeAttributesOfAttribute { get; }
+
+    /// <summary>The base of the untyped dataset descriptions (<c>Raw</c>, <c>Affs</c>, …).</summary>
+    public INamedTypeSymbol? Dataset { get; }
+
+    public bool IsDataset(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, Dataset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The property name an attribute such as <c>[OffsetsOf(nameof(Affs))]</c> on <paramref name="property"/> names; null without it.</summary>
+    public string? NamedArgumentOf(IPropertySymbol property, INamedTypeSymbol? attribute)
+    {
+        foreach (var data in property.GetAttributes())
+        {
+            if (attribute is not null
+                && SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)
+                && data.ConstructorArguments.Length == 1
+                && data.ConstructorArguments[0].Value is string name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     public INamedTypeSymbol? Block { get; }
 
     public INamedTypeSymbol? Coordinate { get; }
+
+    /// <summary>The marker element type of ports read in their stored type (Process is then generic).</summary>
+    public INamedTypeSymbol? Stored { get; }
+
+    public INamedTypeSymbol? INumber { get; }
+
+    public bool IsStored(ITypeSymbol? elementType) => Stored is not null && SymbolEqualityComparer.Default.Equals(elementType, Stored);
 
     public INamedTypeSymbol? ReadOnlyTensorSpan { get; }
 
@@ -56,6 +105,26 @@ internal sealed class DslTypes
         compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.VolaraTaskAttribute") is null ? null : new DslTypes(compilation);
 
     public bool IsTask(INamedTypeSymbol type) => HasAttribute(type, TaskAttribute);
+
+    /// <summary>The task declares <c>[VolaraTask(…, ReadWriteConflict = true)]</c>: it may read what it writes.</summary>
+    public bool HasReadWriteConflict(INamedTypeSymbol task)
+    {
+        foreach (var data in task.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, TaskAttribute))
+            {
+                foreach (var argument in data.NamedArguments)
+                {
+                    if (argument.Key == "ReadWriteConflict" && argument.Value.Value is true)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     public bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
     {

@@ -26,6 +26,22 @@ public class PipelineDatasetTests
             private void Process(Block block, ReadOnlyTensorSpan<uint> fragments, TensorSpan<ulong> segments) { }
         }
 
+        [VolaraTask("grow", ReadWriteConflict = true)]
+        public sealed partial class Grow
+        {
+            [Input] public Labels<ulong> Seeds { get; init; }
+            [Output] public Labels<ulong> Grown { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<ulong> seeds, TensorSpan<ulong> grown) { }
+        }
+
+        [VolaraTask("copy")]
+        public sealed partial class Copy
+        {
+            [Input] public Labels<Stored> Source { get; init; }
+            [Output] public Labels<Stored> Target { get; init; }
+            private void Process<T>(Block block, ReadOnlyTensorSpan<T> source, TensorSpan<T> target) where T : unmanaged, System.Numerics.INumber<T> { }
+        }
+
         [VolaraTask("count")]
         public sealed partial class Count
         {
@@ -77,6 +93,41 @@ public class PipelineDatasetTests
     }
 
     [Fact]
+    public Task Datasets_and_tasks_held_in_locals_are_followed()
+    {
+        const string source = Tasks + """
+            public static class Pipelines
+            {
+                public static object[] FromLocals()
+                {
+                    var frags = new Untyped.Labels { Store = "h.zarr/frags" };
+                    var first = new Fragments { Affinities = new Untyped.Affs { Store = "h.zarr/affs" }, FragmentIds = frags };
+                    var second = new Fragments { Affinities = new Untyped.Affs { Store = "h.zarr/affs2" }, FragmentIds = {|VOL0202:frags|} };
+                    var labels = new Untyped.Labels { Store = "h.zarr/labels" };
+                    var inPlace = new Relabel { Fragments = {|VOL0203:labels|}, Segments = labels };
+                    return [first, second, inPlace];
+                }
+
+                public static object[] Reassigned(bool other)
+                {
+                    var frags = new Untyped.Labels { Store = "i.zarr/frags" };
+                    if (other)
+                    {
+                        frags = new Untyped.Labels { Store = "i.zarr/other" };
+                    }
+
+                    return
+                    [
+                        new Fragments { Affinities = new Untyped.Affs { Store = "i.zarr/affs" }, FragmentIds = frags },
+                        new Fragments { Affinities = new Untyped.Affs { Store = "i.zarr/affs" }, FragmentIds = frags },
+                    ];
+                }
+            }
+            """;
+        return Verify<PipelineDatasetAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task Is_silent_for_matching_types_separate_methods_and_stores_not_known_at_compile_time()
     {
         const string source = Tasks + """
@@ -93,6 +144,16 @@ public class PipelineDatasetTests
 
                 public static Relabel OtherMethod() =>
                     new Relabel { Fragments = new Untyped.Labels { Store = "d.zarr/frags" }, Segments = new Untyped.Labels { Store = "d.zarr/segs" } };
+
+                public static Grow InPlaceWithConflict() =>
+                    new Grow { Seeds = new Untyped.Labels { Store = "f.zarr/labels" }, Grown = new Untyped.Labels { Store = "f.zarr/labels" } };
+
+                public static object[] StoredTypes() =>
+                [
+                    new Fragments { Affinities = new Untyped.Affs { Store = "g.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = "g.zarr/frags" } },
+                    new Copy { Source = new Untyped.Labels { Store = "g.zarr/frags" }, Target = new Untyped.Labels { Store = "g.zarr/copy" } },
+                    new Relabel { Fragments = new Untyped.Labels { Store = "g.zarr/copy" }, Segments = new Untyped.Labels { Store = "g.zarr/segs" } },
+                ];
 
                 public static object[] FromArguments(string store) =>
                 [
