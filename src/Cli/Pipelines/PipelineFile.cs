@@ -53,7 +53,7 @@ public sealed class PipelineFile
 
         foreach (var task in tasks)
         {
-            TaskRules.Check(task.Task, task.Ports, (field, message) => Report(LocatedDocument.Child(task.Pointer, field), $"task '{task.Id}': {message}"));
+            TaskRules.Check(task.Id, task.Task, task.Ports, (field, message) => Report(LocatedDocument.Child(task.Pointer, field), $"task '{task.Id}': {message}"));
         }
 
         DataflowRules.Check(tasks, Report);

@@ -3,6 +3,7 @@ using System.Reflection;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl;
 using Volara.Runtime.Dsl.Rules;
+using Volara.Runtime.Dsl.Support;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
@@ -17,7 +18,8 @@ namespace Volara.Cli.Pipelines;
 public static class TaskRules
 {
     /// <summary>Adds every problem of the task; <paramref name="report"/> takes the field name and the message.</summary>
-    public static void Check(IBlockwiseTask task, IReadOnlyList<TaskPort> ports, Action<string, string> report)
+    /// <remarks>Checks whose rule function words the whole message (naming the task) report it with <paramref name="taskId"/>.</remarks>
+    public static void Check(string taskId, IBlockwiseTask task, IReadOnlyList<TaskPort> ports, Action<string, string> report)
     {
         int dims = -1;
         foreach (var port in ports)
@@ -63,6 +65,16 @@ public static class TaskRules
             {
                 CheckPerOffset(task, property, field, perOffset.Neighborhood, report);
             }
+
+            if (property.GetCustomAttribute<OffsetsOfAttribute>() is { } offsetsOf)
+            {
+                CheckOffsetsOf(taskId, task, property, field, offsetsOf.Affinities, report);
+            }
+
+            if (property.GetCustomAttribute<EdgeAttributesOfAttribute>() is { } edgeAttributesOf)
+            {
+                CheckEdgeAttributes(taskId, task, property, field, edgeAttributesOf.Database, report);
+            }
         }
     }
 
@@ -100,6 +112,50 @@ public static class TaskRules
             report(field, $"{field} has {v} values, but {neighborhoodField} has {o} offsets; it needs one value per offset");
         }
     }
+
+    private static void CheckOffsetsOf(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string affinitiesName, Action<string, string> report)
+    {
+        var affinitiesProperty = task.GetType().GetProperty(affinitiesName);
+        var affinities = affinitiesProperty?.GetValue(task) switch
+        {
+            Affs affs => affs,
+            ITypedDataset { Untyped: Affs affs } => affs,
+            _ => null,
+        };
+        try
+        {
+            DslParameterChecks.RequireOffsetsIn(taskId, field, property.GetValue(task), affinitiesProperty is null ? affinitiesName : TaskPorts.FieldName(affinitiesProperty), affinities);
+        }
+        catch (ArgumentException error)
+        {
+            report(field, WithoutTaskName(taskId, error.Message));
+        }
+    }
+
+    private static void CheckEdgeAttributes(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string databaseName, Action<string, string> report)
+    {
+        var databaseProperty = task.GetType().GetProperty(databaseName);
+        var database = databaseProperty?.GetValue(task);
+        var declared = database?.GetType().GetProperty("EdgeAttrs")?.GetValue(database) as IReadOnlyDictionary<string, string>;
+        IEnumerable<string>? keys = property.GetValue(task) switch
+        {
+            IDictionary dictionary => dictionary.Keys.OfType<string>().ToList(),
+            IEnumerable<string> names => names,
+            _ => null,
+        };
+        try
+        {
+            DslParameterChecks.RequireEdgeAttributes(taskId, field, keys, databaseProperty is null ? databaseName : TaskPorts.FieldName(databaseProperty), declared);
+        }
+        catch (ArgumentException error)
+        {
+            report(field, WithoutTaskName(taskId, error.Message));
+        }
+    }
+
+    // The shared check words its message for exceptions ("task 'x': ..."); the report adds the task itself.
+    private static string WithoutTaskName(string taskId, string message) =>
+        message.StartsWith($"task '{taskId}': ", StringComparison.Ordinal) ? message[$"task '{taskId}': ".Length..] : message;
 
     private static bool Exists(Dataset dataset) =>
         Directory.Exists(dataset.Store) || (dataset is Raw { Stack: not null });
