@@ -49,7 +49,8 @@ public static class Plugins
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } inherited)
         {
-            foreach (string path in inherited.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            // A plugin deleted since the driver started leaves its tasks unknown, which the worker reports itself.
+            foreach (string path in inherited.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists))
             {
                 registry.RegisterAssembly(Assembly.LoadFrom(path));
             }
