@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Volara.Cli.Commands;
+using Volara.Cli.Pipelines;
 
 namespace Volara.Cli;
 
@@ -18,6 +19,13 @@ public static class VolaraApp
             InfoCommand.Create(console),
             CopyCommand.Create(console),
             RunCommand.Create(console),
+            StatusCommand.Create(console),
+            DropCommand.Create(console),
+            PlanCommand.Create(console),
+            ShowCommand.Create(console),
+            ShowBlocksCommand.Create(console),
+            ServeCommand.Create(console),
+            SchemaCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -30,6 +38,16 @@ public static class VolaraApp
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (ConfigurationException error)
+        {
+            // Every problem of a configuration file is its own error line, in file order.
+            foreach (var problem in error.Problems)
+            {
+                ErrorLine.Write(stderr, problem.ToString());
+            }
+
+            return UsageError;
         }
         catch (Exception error)
         {

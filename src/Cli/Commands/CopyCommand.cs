@@ -23,9 +23,10 @@ public static class CopyCommand
         var chunks = ParsedOption.Create<int[]?>("--chunks", "Chunk shape of DST, e.g. 64,64,64 (default: as SRC).", ShapeText.Parse);
         var shards = ParsedOption.Create<int[]?>("--shards", "Shard shape of DST (format 3 only), a multiple of the chunk shape.", ShapeText.Parse);
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace DST if it exists." };
+        var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON object." };
         var command = new Command("copy", "Copy an array, changing format, compression, chunking or sharding.")
         {
-            source, destination, format, codec, chunks, shards, overwrite,
+            source, destination, format, codec, chunks, shards, overwrite, json,
         };
         command.SetAction(parsed =>
         {
@@ -37,13 +38,13 @@ public static class CopyCommand
                 Shape(parsed, chunks),
                 Shape(parsed, shards),
                 parsed.GetValue(overwrite));
-            Execute(request, console);
+            Execute(request, console, parsed.GetValue(json));
             return VolaraApp.Success;
         });
         return command;
     }
 
-    public static void Execute(CopyRequest request, CliConsole console)
+    public static void Execute(CopyRequest request, CliConsole console, bool json = false)
     {
         if (Path.GetFullPath(request.Source) == Path.GetFullPath(request.Destination))
         {
@@ -81,6 +82,19 @@ public static class CopyCommand
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
+        if (json)
+        {
+            Output.JsonText.Write(console.Out, new System.Text.Json.Nodes.JsonObject
+            {
+                ["source"] = request.Source,
+                ["destination"] = request.Destination,
+                ["chunks_written"] = grid.TotalChunks,
+                ["bytes"] = bytes,
+                ["seconds"] = Math.Round(seconds, 3),
+            });
+            return;
+        }
+
         console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"copied '{request.Source}' to '{request.Destination}': {grid.TotalChunks} chunks, {bytes / 1e6:0.0} MB in {seconds:0.00} s ({bytes / 1e6 / Math.Max(seconds, 1e-9):0.0} MB/s)"));

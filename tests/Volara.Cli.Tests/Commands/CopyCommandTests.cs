@@ -146,4 +146,19 @@ public sealed class CopyCommandTests
     }
 
     private static string JsonSerializerText(IReadOnlyList<JsonObject> codecs) => new JsonArray([.. codecs.Select(c => c.DeepClone())]).ToJsonString();
+
+    [Fact]
+    public void PrintsTheOutcomeAsJson()
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.WriteRaw(temp.Combine("raw"));
+
+        var result = VolaraProcess.Run("copy", temp.Combine("raw"), temp.Combine("copy"), "--chunks", "8,16,32", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var json = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal(2, json["chunks_written"]!.GetValue<long>());
+        Assert.Equal(8 * 32 * 32, json["bytes"]!.GetValue<long>());
+        Assert.Equal(temp.Combine("copy"), json["destination"]!.GetValue<string>());
+    }
 }

@@ -95,7 +95,7 @@ public sealed class RunCommandTests
         var result = VolaraProcess.Run("run", config);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("broken.json: not valid JSON (line 3)", result.Stderr);
+        Assert.EndsWith("broken.json:3:3: not valid JSON: 'o' is an invalid start of a property name. Expected a '\"'\n", result.Stderr);
     }
 
     private static byte[] WriteRaw(string path)

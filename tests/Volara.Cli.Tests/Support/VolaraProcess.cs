@@ -10,7 +10,13 @@ public static class VolaraProcess
 {
     public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "volara.dll");
 
-    public static VolaraResult Run(params string[] arguments)
+    /// <summary>The task assembly the tests load with <c>--plugin</c>.</summary>
+    public static string TestPlugin { get; } = Path.Combine(AppContext.BaseDirectory, "Volara.Cli.TestPlugin.dll");
+
+    public static VolaraResult Run(params string[] arguments) => RunIn(null, arguments);
+
+    /// <summary>Runs volara with <paramref name="workingDirectory"/> as its current directory (null: inherited).</summary>
+    public static VolaraResult RunIn(string? workingDirectory, params string[] arguments)
     {
         if (!File.Exists(Dll))
         {
@@ -22,6 +28,7 @@ public static class VolaraProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Dll);

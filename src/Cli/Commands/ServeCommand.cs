@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Volara.Cli.Serving;
+
+namespace Volara.Cli.Commands;
+
+/// <summary>
+/// <c>volara serve PATH [--port N] [--viewer URL] [--json]</c>: serves a Zarr container on 127.0.0.1 and prints a
+/// neuroglancer link showing its arrays; runs until interrupted (Ctrl+C or SIGTERM).
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var path = new Argument<string>("PATH") { Description = "The Zarr container (or array) to serve." };
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8000 };
+        var viewer = new Option<string>("--viewer") { Description = "The neuroglancer instance the link opens.", DefaultValueFactory = _ => NeuroglancerState.DefaultViewer };
+        var json = new Option<bool>("--json") { Description = "Print the address, the link and the state as one line of JSON." };
+        var command = new Command("serve", "Serve a Zarr container over HTTP and print a neuroglancer link to view it.") { path, port, viewer, json };
+        command.SetAction(parsed =>
+        {
+            string root = parsed.GetRequiredValue(path);
+            int requested = parsed.GetValue(port);
+            if (requested is < 0 or > 65535)
+            {
+                throw new UsageException($"--port must be between 0 and 65535, got {requested}");
+            }
+
+            using var server = new ZarrHttpServer(root, requested);
+            var arrays = ServedArray.Find(root);
+            var state = NeuroglancerState.Create(arrays, server.BaseUrl);
+            string link = NeuroglancerState.Link(parsed.GetRequiredValue(viewer), state);
+            server.Start();
+            if (parsed.GetValue(json))
+            {
+                console.Out.WriteLine(new JsonObject { ["url"] = server.BaseUrl, ["neuroglancer"] = link, ["state"] = state }.ToJsonString());
+            }
+            else
+            {
+                console.Out.WriteLine($"serving {root} at {server.BaseUrl} ({arrays.Count} arrays; Ctrl+C stops)");
+                console.Out.WriteLine($"neuroglancer: {link}");
+            }
+
+            console.Out.Flush();
+            WaitForStop();
+            return VolaraApp.Success;
+        });
+        return command;
+    }
+
+    private static void WaitForStop()
+    {
+        using var stop = new ManualResetEventSlim();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Set();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        stop.Wait();
+    }
+}

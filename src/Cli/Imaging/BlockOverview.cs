@@ -1,0 +1,90 @@
+using Volara.Cli.Pipelines;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Grid;
+using Volara.Runtime.Engine.Tracking;
+
+namespace Volara.Cli.Imaging;
+
+/// <summary>
+/// A task's blocks as a picture of its grid: one square per block, green when done, red when it failed in the last
+/// run, grey when still to do. A 3-d grid is shown as one panel per layer of blocks along z, left to right.
+/// </summary>
+public static class BlockOverview
+{
+    public static readonly Rgb Done = new(0x4c, 0xaf, 0x50);
+    public static readonly Rgb Failed = new(0xe5, 0x39, 0x35);
+    public static readonly Rgb Todo = new(0xd0, 0xd0, 0xd0);
+    public static readonly Rgb Background = new(0xff, 0xff, 0xff);
+
+    /// <summary>The picture and the counts drawn (done, failed, to do).</summary>
+    public static (RgbImage Image, long Done, long Failed, long Todo) Render(IBlockwiseTask task, string logDirectory, int cellPixels)
+    {
+        var grid = new BlockGrid(task.Name, task.Layout);
+        var marks = ReadMarks(task, logDirectory, grid.BlockCount);
+        var failed = new HashSet<ulong>(LastRun.Read(logDirectory, task.Name)?.FailedBlocks ?? []);
+        var cells = grid.Cells.ToArray();
+        int dims = cells.Length;
+        long rows = dims >= 2 ? cells[^2] : 1;
+        long columns = cells[^1];
+        long panels = 1;
+        for (int d = 0; d < dims - 2; d++)
+        {
+            panels *= cells[d];
+        }
+
+        // Panels are separated by one empty cell.
+        int width = checked((int)(((panels * columns) + panels - 1) * cellPixels));
+        int height = checked((int)(rows * cellPixels));
+        var image = new RgbImage(Math.Max(1, width), Math.Max(1, height));
+        image.Fill(Background);
+        var cell = new long[dims];
+        long done = 0, failedCount = 0, todo = 0;
+        for (long index = 0; index < grid.BlockCount; index++)
+        {
+            grid.CellOf(index, cell);
+            Rgb colour;
+            if (marks[index] != 0)
+            {
+                colour = Done;
+                done++;
+            }
+            else if (failed.Contains(grid.BlockId(cell)))
+            {
+                colour = Failed;
+                failedCount++;
+            }
+            else
+            {
+                colour = Todo;
+                todo++;
+            }
+
+            long panel = index / (rows * columns);
+            long row = dims >= 2 ? cell[^2] : 0;
+            long x = (panel * (columns + 1)) + cell[^1];
+
+            // A one-pixel gap between blocks keeps neighbours apart once cells are a few pixels large.
+            int gap = cellPixels >= 4 ? 1 : 0;
+            image.FillRectangle((int)(x * cellPixels), (int)(row * cellPixels), cellPixels - gap, cellPixels - gap, colour);
+        }
+
+        return (image, done, failedCount, todo);
+    }
+
+    private static byte[] ReadMarks(IBlockwiseTask task, string logDirectory, long blockCount)
+    {
+        string meta = TaskPaths.MetaDirectory(logDirectory, task.Name);
+        string marksPath = Path.Combine(meta, DoneStore.MarksFileName);
+        string layoutPath = Path.Combine(meta, DoneStore.LayoutFileName);
+        if (!File.Exists(marksPath) || !File.Exists(layoutPath)
+            || File.ReadAllText(layoutPath).Trim() != LayoutFingerprint.Of(task.Layout, blockCount))
+        {
+            return new byte[blockCount];
+        }
+
+        using var stream = new FileStream(marksPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var marks = new byte[blockCount];
+        stream.ReadExactly(marks.AsSpan(0, (int)Math.Min(blockCount, stream.Length)));
+        return marks;
+    }
+}

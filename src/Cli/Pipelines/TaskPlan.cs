@@ -1,0 +1,130 @@
+using System.Runtime.InteropServices;
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Grid;
+using Volara.Runtime.Geometry;
+
+namespace Volara.Cli.Pipelines;
+
+/// <summary>
+/// What running a task will take, computed from its layout and the datasets' metadata without running anything:
+/// blocks, bytes read and written (context overlap included), and the block buffers one worker holds. Outputs
+/// that do not exist yet are estimated with the element type the task writes and the channels of its first input.
+/// </summary>
+public sealed record TaskPlan(
+    string Name,
+    string TaskType,
+    int Workers,
+    long? Blocks,
+    int? Levels,
+    long[]? BlockWriteVoxels,
+    long[]? BlockReadVoxels,
+    long? ReadBytes,
+    long? WriteBytes,
+    long? MemoryPerWorker,
+    IReadOnlyList<string> Upstream,
+    string? Note)
+{
+    public static TaskPlan Of(PipelineTask entry, IReadOnlyList<string> upstream)
+    {
+        var task = entry.Task;
+        string taskType = TaskJson.TaskTypeOf(task.GetType()) ?? task.GetType().Name;
+        int workers = task.Execution.NumWorkers;
+        BlockGrid grid;
+        try
+        {
+            grid = new BlockGrid(task.Name, task.Layout);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return new TaskPlan(task.Name, taskType, workers, null, null, null, null, null, null, null, upstream,
+                $"layout unknown until its inputs exist: {ErrorLine.Describe(error)}");
+        }
+
+        var inputs = entry.Ports.Where(p => !p.IsOutput).Select(p => (Port: p, Array: TryOpen(p.Dataset))).ToList();
+        var reference = inputs.FirstOrDefault(i => i.Array is not null).Array;
+        var voxelSize = reference?.VoxelSize ?? Coordinate.Filled(task.Layout.BlockSize.Dims, 1);
+        long[] writeVoxels = (task.Layout.BlockWriteRoi.Shape / voxelSize).ToLongArray();
+        long[] readVoxels = (task.Layout.BlockReadRoi.Shape / voxelSize).ToLongArray();
+        long blockWrite = Product(writeVoxels);
+        long blockRead = Product(readVoxels);
+
+        long readPerBlock = 0;
+        long memory = 0;
+        foreach (var (port, array) in inputs)
+        {
+            long stored = array is null ? 0 : BytesPerVoxel(array, array.DataType.Size);
+            readPerBlock += stored * blockRead;
+
+            // A DSL input is converted to the element type Process sees; both buffers exist while converting.
+            long processed = array is not null && port.ElementType is { } t && t != typeof(Runtime.Dsl.Stored) ? BytesPerVoxel(array, SizeOf(t)) : stored;
+            memory += (stored + (processed != stored ? processed : 0)) * blockRead;
+        }
+
+        long writePerBlock = 0;
+        foreach (var port in entry.Ports.Where(p => p.IsOutput))
+        {
+            var existing = TryOpen(port.Dataset);
+            long perVoxel = existing is not null ? BytesPerVoxel(existing, existing.DataType.Size)
+                : port.ElementType is { } t && t != typeof(Runtime.Dsl.Stored) ? SizeOf(t) * (port.Property.GetCustomAttributes(typeof(Runtime.Dsl.OutputAttribute), false) is [Runtime.Dsl.OutputAttribute { SpatialOnly: true }] ? 1 : Channels(reference))
+                : reference is null ? 0 : BytesPerVoxel(reference, 1);
+            writePerBlock += perVoxel * blockWrite;
+        }
+
+        memory += writePerBlock;
+        return new TaskPlan(
+            task.Name, taskType, workers, grid.BlockCount, grid.LevelCount, writeVoxels, readVoxels,
+            readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null);
+    }
+
+    private static VolumeArray? TryOpen(Dataset dataset)
+    {
+        if (!Directory.Exists(dataset.Store))
+        {
+            return null;
+        }
+
+        try
+        {
+            return dataset.Array();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    private static long BytesPerVoxel(VolumeArray array, int elementSize) => Channels(array) * elementSize;
+
+    private static long Channels(VolumeArray? array)
+    {
+        if (array is null)
+        {
+            return 1;
+        }
+
+        long channels = 1;
+        for (int axis = 0; axis < array.Dims; axis++)
+        {
+            if (!AxisTypes.IsPhysical(array.Types[axis]))
+            {
+                channels *= array.Shape[axis];
+            }
+        }
+
+        return channels;
+    }
+
+    private static int SizeOf(Type elementType) => elementType == typeof(bool) ? 1 : Marshal.SizeOf(elementType);
+
+    private static long Product(long[] values)
+    {
+        long product = 1;
+        foreach (long value in values)
+        {
+            product *= value;
+        }
+
+        return product;
+    }
+}

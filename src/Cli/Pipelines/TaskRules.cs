@@ -1,0 +1,179 @@
+using System.Collections;
+using System.Reflection;
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Dsl;
+using Volara.Runtime.Dsl.Rules;
+using Volara.Runtime.Dsl.Support;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Geometry;
+using Volara.Runtime.Storage;
+
+namespace Volara.Cli.Pipelines;
+
+/// <summary>
+/// Checks one task's configuration before anything runs, with the rule functions the analyzers and the generated
+/// code use (<see cref="DslRules"/>, <see cref="ElementKindRules"/>, <see cref="NeighborhoodRules"/>). Inputs that
+/// exist already are opened to learn their dimensions and element types; the others are checked when they do.
+/// </summary>
+public static class TaskRules
+{
+    /// <summary>Adds every problem of the task; <paramref name="report"/> takes the field name and the message.</summary>
+    /// <remarks>Checks whose rule function words the whole message (naming the task) report it with <paramref name="taskId"/>.</remarks>
+    public static void Check(string taskId, IBlockwiseTask task, IReadOnlyList<TaskPort> ports, Action<string, string> report)
+    {
+        int dims = -1;
+        foreach (var port in ports)
+        {
+            if (port.IsOutput || !Exists(port.Dataset))
+            {
+                continue;
+            }
+
+            VolumeArray array;
+            try
+            {
+                array = port.Dataset.Array();
+            }
+            catch (Exception error) when (error is DatasetException or IOException or ArgumentException or Runtime.Storage.Zarr.ZarrException)
+            {
+                report(port.Field, $"cannot open '{port.Dataset.Store}': {error.Message}");
+                continue;
+            }
+
+            dims = dims < 0 ? array.PhysicalDims : dims;
+            var kind = ElementKindRules.KindOf(ClrName(array.DataType));
+            if (!ElementKindRules.Satisfies(port.Requires, kind))
+            {
+                report(port.Field, $"'{port.Dataset.Store}' holds {array.DataType.NumpyName}, but the task needs {ElementKindRules.Describe(port.Requires)} data");
+            }
+        }
+
+        foreach (var property in task.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            string field = TaskPorts.FieldName(property);
+            if (property.PropertyType == typeof(Coordinate) || property.PropertyType == typeof(Coordinate?))
+            {
+                CheckCoordinate(task, property, field, dims, report);
+            }
+
+            if (property.GetCustomAttribute<PerOffsetAttribute>() is { } perOffset)
+            {
+                CheckPerOffset(task, property, field, perOffset.Neighborhood, report);
+            }
+
+            if (property.GetCustomAttribute<OffsetsOfAttribute>() is { } offsetsOf)
+            {
+                CheckOffsetsOf(taskId, task, property, field, offsetsOf.Affinities, report);
+            }
+
+            if (property.GetCustomAttribute<EdgeAttributesOfAttribute>() is { } edgeAttributesOf)
+            {
+                CheckEdgeAttributes(taskId, task, property, field, edgeAttributesOf.Database, report);
+            }
+        }
+    }
+
+    private static void CheckCoordinate(IBlockwiseTask task, PropertyInfo property, string field, int dims, Action<string, string> report)
+    {
+        if (property.GetValue(task) is not Coordinate value)
+        {
+            return;
+        }
+
+        string? problem =
+            property.GetCustomAttribute<BlockSizeAttribute>() is not null || field == "block_size" ? DslRules.BlockSizeProblem(value.ToArray(), dims)
+            : property.GetCustomAttribute<ContextAttribute>() is not null || field == "context" ? DslRules.ContextProblem(value.ToArray(), dims)
+            : null;
+        if (problem is not null)
+        {
+            report(field, $"{field} {value} {problem}");
+        }
+    }
+
+    private static void CheckPerOffset(IBlockwiseTask task, PropertyInfo property, string field, string neighborhoodName, Action<string, string> report)
+    {
+        var neighborhoodProperty = task.GetType().GetProperty(neighborhoodName);
+        int? offsets = neighborhoodProperty?.GetValue(task) switch
+        {
+            Affs affs => affs.Neighborhood?.Count,
+            ITypedDataset { Untyped: Affs affs } => affs.Neighborhood?.Count,
+            ICollection list => list.Count,
+            _ => null,
+        };
+        int? values = property.GetValue(task) is ICollection given ? given.Count : null;
+        if (offsets is { } o && values is { } v && !NeighborhoodRules.PerOffsetLengthMatches(o, v))
+        {
+            string neighborhoodField = neighborhoodProperty is null ? neighborhoodName : TaskPorts.FieldName(neighborhoodProperty);
+            report(field, $"{field} has {v} values, but {neighborhoodField} has {o} offsets; it needs one value per offset");
+        }
+    }
+
+    private static void CheckOffsetsOf(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string affinitiesName, Action<string, string> report)
+    {
+        var affinitiesProperty = task.GetType().GetProperty(affinitiesName);
+        var affinities = affinitiesProperty?.GetValue(task) switch
+        {
+            Affs affs => affs,
+            ITypedDataset { Untyped: Affs affs } => affs,
+            _ => null,
+        };
+        try
+        {
+            DslParameterChecks.RequireOffsetsIn(taskId, field, property.GetValue(task), affinitiesProperty is null ? affinitiesName : TaskPorts.FieldName(affinitiesProperty), affinities);
+        }
+        catch (ArgumentException error)
+        {
+            report(field, WithoutTaskName(taskId, error.Message));
+        }
+    }
+
+    private static void CheckEdgeAttributes(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string databaseName, Action<string, string> report)
+    {
+        var databaseProperty = task.GetType().GetProperty(databaseName);
+        var database = databaseProperty?.GetValue(task);
+        var declared = database?.GetType().GetProperty("EdgeAttrs")?.GetValue(database) as IReadOnlyDictionary<string, string>;
+        IEnumerable<string>? keys = property.GetValue(task) switch
+        {
+            IDictionary dictionary => dictionary.Keys.OfType<string>().ToList(),
+            IEnumerable<string> names => names,
+            _ => null,
+        };
+        try
+        {
+            DslParameterChecks.RequireEdgeAttributes(taskId, field, keys, databaseProperty is null ? databaseName : TaskPorts.FieldName(databaseProperty), declared);
+        }
+        catch (ArgumentException error)
+        {
+            report(field, WithoutTaskName(taskId, error.Message));
+        }
+    }
+
+    // The shared check words its message for exceptions ("task 'x': ..."); the report adds the task itself.
+    private static string WithoutTaskName(string taskId, string message) =>
+        message.StartsWith($"task '{taskId}': ", StringComparison.Ordinal) ? message[$"task '{taskId}': ".Length..] : message;
+
+    private static bool Exists(Dataset dataset) =>
+        Directory.Exists(dataset.Store) || (dataset is Raw { Stack: not null });
+
+    /// <summary>The CLR type name of a stored element type, the key of <see cref="ElementKindRules.KindOf"/>.</summary>
+    private static string ClrName(DataType type) => type.NumpyName switch
+    {
+        "bool" => "System.Boolean",
+        "int8" => "System.SByte",
+        "int16" => "System.Int16",
+        "int32" => "System.Int32",
+        "int64" => "System.Int64",
+        "uint8" => "System.Byte",
+        "uint16" => "System.UInt16",
+        "uint32" => "System.UInt32",
+        "uint64" => "System.UInt64",
+        "float16" => "System.Half",
+        "float32" => "System.Single",
+        _ => "System.Double",
+    };
+}

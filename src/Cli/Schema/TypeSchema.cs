@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Dsl;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Geometry;
+
+namespace Volara.Cli.Schema;
+
+/// <summary>The JSON Schema of a configuration value, from the property's .NET type (as <see cref="TaskJson"/> reads it).</summary>
+public static class TypeSchema
+{
+    public static JsonObject Of(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(bool))
+        {
+            return Typed("boolean");
+        }
+
+        if (type == typeof(string))
+        {
+            return Typed("string");
+        }
+
+        if (type == typeof(float) || type == typeof(double) || type == typeof(decimal) || type == typeof(Half) || type == typeof(TimeSpan))
+        {
+            return Typed("number");
+        }
+
+        if (type.IsPrimitive)
+        {
+            return Typed("integer");
+        }
+
+        if (type.IsEnum)
+        {
+            return new JsonObject { ["enum"] = new JsonArray([.. Enum.GetNames(type).Select(n => (JsonNode)JsonNamingPolicy.SnakeCaseLower.ConvertName(n))]) };
+        }
+
+        if (type == typeof(Coordinate))
+        {
+            return Ref("coordinate");
+        }
+
+        if (type == typeof(Roi))
+        {
+            return Ref("roi");
+        }
+
+        if (type == typeof(ExecutionOptions))
+        {
+            return Ref("execution");
+        }
+
+        if (typeof(Dataset).IsAssignableFrom(type) || typeof(ITypedDataset).IsAssignableFrom(type))
+        {
+            return new JsonObject { ["anyOf"] = new JsonArray(Ref("dataset"), Ref("reference")) };
+        }
+
+        if (DictionaryValue(type) is { } value)
+        {
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = Of(value) };
+        }
+
+        if (ListElement(type) is { } element)
+        {
+            return new JsonObject { ["type"] = "array", ["items"] = Of(element) };
+        }
+
+        // Other objects (database configurations, ...) may also be named from the file's datasets/databases.
+        return new JsonObject { ["anyOf"] = new JsonArray(Typed("object"), Ref("reference")) };
+    }
+
+    /// <summary>The properties of a class as a configuration object reads them, in declaration order.</summary>
+    public static JsonObject Properties(IEnumerable<(string Field, PropertyInfo Property)> fields)
+    {
+        var properties = new JsonObject();
+        foreach (var (field, property) in fields)
+        {
+            properties[field] = Of(property.PropertyType);
+        }
+
+        return properties;
+    }
+
+    public static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/$defs/{definition}" };
+
+    private static JsonObject Typed(string type) => new() { ["type"] = type };
+
+    private static Type? DictionaryValue(Type type) =>
+        type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() is var d && (d == typeof(IReadOnlyDictionary<,>) || d == typeof(IDictionary<,>)) && i.GetGenericArguments()[0] == typeof(string))
+            ?.GetGenericArguments()[1];
+
+    private static Type? ListElement(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+}

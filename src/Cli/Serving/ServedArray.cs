@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Storage.Zarr;
+
+namespace Volara.Cli.Serving;
+
+/// <summary>An array inside a served container: its path below the root, Zarr format and funlib geometry.</summary>
+public sealed record ServedArray(string RelativePath, int ZarrFormat, string DataType, VolumeArray Geometry)
+{
+    /// <summary>Label arrays (uint32/uint64, as volara writes them) show as segmentation layers, everything else as images.</summary>
+    public bool IsSegmentation => DataType is "uint32" or "uint64";
+
+    /// <summary>Every array below <paramref name="root"/> (the root itself when it is one), in path order.</summary>
+    public static IReadOnlyList<ServedArray> Find(string root)
+    {
+        var arrays = new List<ServedArray>();
+        var pending = new Stack<string>([Path.GetFullPath(root)]);
+        while (pending.Count > 0)
+        {
+            string directory = pending.Pop();
+            if (IsArray(directory))
+            {
+                var zarr = ZarrArray.Open(directory);
+                string relative = Path.GetRelativePath(root, directory).Replace(Path.DirectorySeparatorChar, '/');
+                arrays.Add(new ServedArray(relative == "." ? "" : relative, zarr.ZarrFormat, zarr.DataType.NumpyName, new Raw { Store = directory }.Array()));
+                continue;
+            }
+
+            foreach (string child in Directory.EnumerateDirectories(directory))
+            {
+                pending.Push(child);
+            }
+        }
+
+        arrays.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return arrays;
+    }
+
+    private static bool IsArray(string directory)
+    {
+        if (File.Exists(Path.Combine(directory, ".zarray")))
+        {
+            return true;
+        }
+
+        string v3 = Path.Combine(directory, "zarr.json");
+        return File.Exists(v3) && JsonNode.Parse(File.ReadAllText(v3))?["node_type"]?.GetValue<string>() == "array";
+    }
+}

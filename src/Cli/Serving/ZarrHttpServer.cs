@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Volara.Cli.Serving;
+
+/// <summary>
+/// Serves the files of one directory (a Zarr container) read-only over HTTP on the loopback interface, for
+/// viewers in a browser: GET and HEAD with single byte ranges, CORS headers on every answer (and OPTIONS
+/// pre-flights), 404 for anything that is not a file inside the directory — paths that climb out of it included.
+/// </summary>
+public sealed class ZarrHttpServer : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly string root;
+    private Task? loop;
+
+    public ZarrHttpServer(string directory, int port)
+    {
+        root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!Directory.Exists(root))
+        {
+            throw new UsageException($"'{directory}' is no directory to serve");
+        }
+
+        Port = port == 0 ? FreePort() : port;
+        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}/";
+
+    public void Start()
+    {
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException error)
+        {
+            throw new UsageException($"cannot listen on 127.0.0.1:{Port}: {error.Message}");
+        }
+
+        loop = Task.Run(AcceptLoop);
+    }
+
+    public void Dispose()
+    {
+        listener.Close();
+        try
+        {
+            loop?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends with the listener's disposal exception; nothing is left to clean up.
+        }
+    }
+
+    private async Task AcceptLoop()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => Answer(context));
+        }
+    }
+
+    private void Answer(HttpListenerContext context)
+    {
+        var response = context.Response;
+        try
+        {
+            response.AppendHeader("Access-Control-Allow-Origin", "*");
+            response.AppendHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+            response.AppendHeader("Access-Control-Allow-Headers", "Range, Content-Type");
+            response.AppendHeader("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges");
+            string method = context.Request.HttpMethod;
+            if (method == "OPTIONS")
+            {
+                response.StatusCode = (int)HttpStatusCode.NoContent;
+                return;
+            }
+
+            if (method is not ("GET" or "HEAD"))
+            {
+                response.StatusCode = (int)HttpStatusCode.MethodNotAllowed;
+                response.AppendHeader("Allow", "GET, HEAD, OPTIONS");
+                return;
+            }
+
+            if (Resolve(context.Request.Url?.AbsolutePath) is not { } file)
+            {
+                response.StatusCode = (int)HttpStatusCode.NotFound;
+                return;
+            }
+
+            SendFile(context, file, method == "HEAD");
+        }
+        catch (Exception error) when (error is IOException or HttpListenerException or UnauthorizedAccessException)
+        {
+            // The client went away or the file vanished mid-answer; the next request is unaffected.
+        }
+        finally
+        {
+            try
+            {
+                response.Close();
+            }
+            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Already closed by a lost connection.
+            }
+        }
+    }
+
+    private static void SendFile(HttpListenerContext context, string file, bool headOnly)
+    {
+        var response = context.Response;
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        long length = stream.Length;
+        response.AppendHeader("Accept-Ranges", "bytes");
+        response.ContentType = file.EndsWith(".json", StringComparison.Ordinal) || Path.GetFileName(file) is ".zarray" or ".zgroup" or ".zattrs"
+            ? "application/json"
+            : "application/octet-stream";
+        var range = ByteRange.Parse(context.Request.Headers["Range"], length, out bool satisfiable);
+        if (!satisfiable)
+        {
+            response.StatusCode = (int)HttpStatusCode.RequestedRangeNotSatisfiable;
+            response.AppendHeader("Content-Range", $"bytes */{length}");
+            return;
+        }
+
+        long first = range?.First ?? 0;
+        long count = range?.Length ?? length;
+        if (range is { } r)
+        {
+            response.StatusCode = (int)HttpStatusCode.PartialContent;
+            response.AppendHeader("Content-Range", $"bytes {r.First}-{r.Last}/{length}");
+        }
+
+        response.ContentLength64 = count;
+        if (headOnly)
+        {
+            return;
+        }
+
+        stream.Seek(first, SeekOrigin.Begin);
+        var buffer = new byte[Math.Min(count, 1 << 16)];
+        while (count > 0)
+        {
+            int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (read == 0)
+            {
+                break;
+            }
+
+            response.OutputStream.Write(buffer, 0, read);
+            count -= read;
+        }
+    }
+
+    /// <summary>The file a URL path names inside the root; null for anything else (missing, a directory, outside).</summary>
+    private string? Resolve(string? urlPath)
+    {
+        if (urlPath is null)
+        {
+            return null;
+        }
+
+        string relative = Uri.UnescapeDataString(urlPath).TrimStart('/');
+        if (relative.Contains('\\') || relative.Contains('\0') || relative.Split('/').Any(segment => segment is ".." or "."))
+        {
+            return null;
+        }
+
+        string full = Path.GetFullPath(Path.Combine(root, relative));
+        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,182 @@
+using Volara.Cli.Tests.Support;
+
+namespace Volara.Cli.Tests.Pipelines;
+
+/// <summary>
+/// The catalogue of configuration errors: each file is refused before anything runs, with every problem on its
+/// own line — file, line:column, JSON pointer, message — in file order, and exit code 2.
+/// </summary>
+public sealed class ConfigurationErrorTests
+{
+    private const string Raw = "datasets:\n  raw: {dataset_type: raw, store: data.zarr/raw}\n";
+
+    [Fact]
+    public void ReportsEveryProblemOfAFileAtOnceWithItsLocation()
+    {
+        string stderr = Refused(
+            "log_dir: logs\n" +
+            "colour: blue\n" +
+            Raw +
+            "tasks:\n" +
+            "  a:\n" +
+            "    task_type: threshold\n" +
+            "    in_data: $raw\n" +
+            "    mask: {dataset_type: labels, store: data.zarr/mask}\n" +
+            "    threshold: 100\n" +
+            "    block_size: [4, 16]\n" +
+            "  b:\n" +
+            "    task_type: threshold\n" +
+            "    in_data: $rwa\n" +
+            "    mask: {dataset_type: labels, store: data.zarr/mask2}\n" +
+            "    threshold: 0\n" +
+            "    block_size: [4, 16, 16]\n" +
+            "  c:\n" +
+            "    task_type: thresold\n" +
+            "  d:\n" +
+            "    task_type: threshold\n" +
+            "    in_data: $raw\n" +
+            "    threshold: 1\n" +
+            "    block_size: [4, 16, 16]\n" +
+            "  e:\n" +
+            "    task_type: threshold\n" +
+            "    in_data: $raw\n" +
+            "    mask: {dataset_type: labels, store: data.zarr/mask3}\n" +
+            "    threshold: high\n" +
+            "    block_size: [4, 16, 16]\n" +
+            "pipeline: a + b + x\n");
+
+        Assert.Equal(
+            """
+            volara: error: pipeline.yaml:2:1: /colour: unknown field 'colour' (expected one of $schema, log_dir, execution, datasets, databases, tasks, pipeline)
+            volara: error: pipeline.yaml:11:5: /tasks/a/block_size: task 'a': block_size (4, 16) has 2 values, the data has 3 physical axes
+            volara: error: pipeline.yaml:14:5: /tasks/b/in_data: '$rwa' names no entry of datasets or databases ($raw)
+            volara: error: pipeline.yaml:19:5: /tasks/c/task_type: unknown task_type 'thresold'; known task types: argmax, threshold
+            volara: error: pipeline.yaml:20:3: /tasks/d: task 'd' needs the field 'mask'
+            volara: error: pipeline.yaml:29:5: /tasks/e/threshold: task 'e': threshold must be a number, not "high"
+            volara: error: pipeline.yaml:31:1: /pipeline: no task named 'x' (the tasks are 'a', 'b', 'c', 'd', 'e')
+
+            """,
+            stderr);
+    }
+
+    [Theory]
+    [InlineData("[4, 0, 16]", "block_size (4, 0, 16) must be positive in every axis")]
+    [InlineData("[4, -16, 16]", "block_size (4, -16, 16) must be positive in every axis")]
+    [InlineData("[4, 16, 16, 16]", "block_size (4, 16, 16, 16) has 4 values, the data has 3 physical axes")]
+    public void RefusesBlockSizesByTheDslRule(string blockSize, string message)
+    {
+        string stderr = Refused(Raw + $"tasks:\n  a: {{task_type: threshold, in_data: $raw, mask: {{dataset_type: labels, store: data.zarr/m}}, threshold: 1,\n      block_size: {blockSize}}}\n");
+
+        Assert.Equal($"volara: error: pipeline.yaml:5:7: /tasks/a/block_size: task 'a': {message}\n", stderr);
+    }
+
+    [Fact]
+    public void RefusesTwoWritersOfOneDataset()
+    {
+        string stderr = Refused(
+            Raw +
+            "tasks:\n" +
+            "  a: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/m}, threshold: 1, block_size: [4, 16, 16]}\n" +
+            "  b: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/m/}, threshold: 2, block_size: [4, 16, 16]}\n" +
+            "pipeline: a | b\n");
+
+        Assert.Equal("volara: error: pipeline.yaml:5:44: /tasks/b/mask: tasks 'a' (mask) and 'b' (mask) both write 'data.zarr/m/'; a dataset has one writer\n", stderr);
+    }
+
+    [Fact]
+    public void RefusesTasksThatReadEachOthersOutputs()
+    {
+        string stderr = Refused(
+            "tasks:\n" +
+            "  a: {task_type: threshold, in_data: {dataset_type: raw, store: data.zarr/x}, mask: {dataset_type: labels, store: data.zarr/y}, threshold: 1, block_size: [4, 16, 16]}\n" +
+            "  b: {task_type: threshold, in_data: {dataset_type: raw, store: data.zarr/y}, mask: {dataset_type: labels, store: data.zarr/x}, threshold: 1, block_size: [4, 16, 16]}\n");
+
+        Assert.Equal("volara: error: pipeline.yaml:2:3: /tasks/a: the tasks read each other's outputs in a cycle: 'a' → 'b' → 'a'\n", stderr);
+    }
+
+    [Fact]
+    public void RefusesACompositionThatRunsATaskAfterItself()
+    {
+        string stderr = Refused(
+            Raw +
+            "tasks:\n" +
+            "  a: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/m}, threshold: 1, block_size: [4, 16, 16]}\n" +
+            "pipeline: a + (a)\n");
+
+        Assert.Equal("volara: error: pipeline.yaml:5:1: /pipeline: task 'm-threshold' cannot run after itself\n", stderr);
+    }
+
+    [Theory]
+    [InlineData("a +", "expected a task name at the end at column 4 of 'a +'")]
+    [InlineData("(a | b", "expected ')' at column 7 of '(a | b'")]
+    [InlineData("a b", "unexpected 'b' at column 3 of 'a b'")]
+    public void RefusesAMalformedComposition(string expression, string message)
+    {
+        string stderr = Refused(
+            Raw +
+            "tasks:\n" +
+            "  a: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/m}, threshold: 1, block_size: [4, 16, 16]}\n" +
+            "  b: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/n}, threshold: 1, block_size: [4, 16, 16]}\n" +
+            $"pipeline: \"{expression}\"\n");
+
+        Assert.Equal($"volara: error: pipeline.yaml:6:1: /pipeline: {message}\n", stderr);
+    }
+
+    [Fact]
+    public void RefusesATaskLeftOutOfTheComposition()
+    {
+        string stderr = Refused(
+            Raw +
+            "tasks:\n" +
+            "  a: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/m}, threshold: 1, block_size: [4, 16, 16]}\n" +
+            "  b: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/n}, threshold: 1, block_size: [4, 16, 16]}\n" +
+            "pipeline: a\n");
+
+        Assert.Equal("volara: error: pipeline.yaml:5:3: /tasks/b: task 'b' is not part of the pipeline expression 'a'\n", stderr);
+    }
+
+    [Fact]
+    public void LocatesProblemsInJsonFilesToo()
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.WriteRaw(temp.Combine("data.zarr", "raw"));
+        File.WriteAllText(temp.Combine("pipeline.json"), """
+            [
+              {
+                "task_type": "threshold",
+                "in_data": {"dataset_type": "raw", "store": "data.zarr/raw"},
+                "mask": {"dataset_type": "labels", "store": "data.zarr/m"},
+                "threshold": true,
+                "block_size": [4, 16, 16],
+              }
+            ]
+            """);
+
+        var result = VolaraProcess.RunIn(temp.Path, "run", "pipeline.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("volara: error: pipeline.json:6:5: /0/threshold: task 0: threshold must be a number, not true\n", result.Stderr);
+    }
+
+    [Fact]
+    public void ReportsYamlSyntaxErrorsWithTheirLine()
+    {
+        string stderr = Refused("tasks:\n  a: [1\n");
+
+        Assert.Equal("volara: error: pipeline.yaml:3:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'.\n", stderr);
+    }
+
+    private static string Refused(string yaml)
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.WriteRaw(temp.Combine("data.zarr", "raw"));
+        File.WriteAllText(temp.Combine("pipeline.yaml"), yaml);
+
+        var result = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "serial");
+
+        Assert.True(result.ExitCode == 2, result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("volara_logs")), "nothing may run when the configuration has problems");
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "mask")));
+        return result.Stderr;
+    }
+}

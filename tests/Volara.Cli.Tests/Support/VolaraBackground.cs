@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Volara.Cli.Tests.Support;
+
+/// <summary>A volara command that keeps running (<c>serve</c>): started in the background, stopped on dispose.</summary>
+public sealed class VolaraBackground : IDisposable
+{
+    private readonly Process process;
+
+    public VolaraBackground(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(VolaraProcess.Dll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    /// <summary>The next line the command prints; fails when it exits or stays silent for a minute.</summary>
+    public string ReadLine()
+    {
+        var line = process.StandardOutput.ReadLineAsync();
+        if (!line.Wait(TimeSpan.FromMinutes(1)) || line.Result is null)
+        {
+            throw new InvalidOperationException($"volara printed no line; stderr: {process.StandardError.ReadToEnd()}");
+        }
+
+        return line.Result;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+
+        process.Dispose();
+    }
+}
