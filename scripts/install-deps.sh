@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests and benchmarks need, if they are missing.
-# The reference implementation (zarr-python 2, numcodecs, dask) comes from Debian's python3 packages.
+# The reference implementation (zarr-python 2, numcodecs, dask) comes from Debian's python3 packages; the cluster
+# worker tests start a single-node Slurm (slurm-wlm, munge) as plain background processes.
 set -euo pipefail
 
-packages=(python3-zarr python3-numcodecs python3-numpy python3-dask libblosc1)
+packages=(python3-zarr python3-numcodecs python3-numpy python3-dask libblosc1 slurm-wlm munge)
 
 missing=()
 for package in "${packages[@]}"; do
