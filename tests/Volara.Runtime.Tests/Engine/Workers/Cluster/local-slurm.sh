@@ -5,14 +5,17 @@
 #   local-slurm.sh stop DIR                             ends what start started, by the pids in its pid files
 set -euo pipefail
 action=$1 root=$2
+# The daemons run as root (slurmd starts jobs as the submitting user); munged as its own user.
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 stop() {
   for f in "$root/slurmd.pid" "$root/slurmctld.pid" "$root/munge/munged.pid"; do
     [ -s "$f" ] || continue
     p=$(cat "$f")
-    kill "$p" 2>/dev/null || continue
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$p" 2>/dev/null && kill -9 "$p" 2>/dev/null || true
+    $SUDO kill "$p" 2>/dev/null || continue
+    for _ in $(seq 1 50); do $SUDO kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+    $SUDO kill -0 "$p" 2>/dev/null && $SUDO kill -9 "$p" 2>/dev/null || true
   done
 }
 
@@ -22,8 +25,6 @@ ctld_port=$3 slurmd_port=$4
 for tool in slurmctld slurmd munged mungekey sbatch; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "Slurm is not installed ($tool missing); scripts/install-deps.sh installs slurm-wlm and munge" >&2; exit 1; }
 done
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 mkdir -p "$root"/{state,spool,log}
 chmod 755 "$root"
 # munged insists on a socket directory everyone may enter, owned by its own user.
@@ -37,7 +38,7 @@ memory=$(( $(awk '/MemTotal/{print $2}' /proc/meminfo) / 1024 - 512 ))
 cat > "$root/slurm.conf" <<CONF
 ClusterName=volaratest
 SlurmctldHost=$host
-SlurmUser=$(id -un)
+SlurmUser=root
 AuthType=auth/munge
 CredType=cred/munge
 AuthInfo=socket=$root/munge/munge.sock
@@ -68,8 +69,8 @@ NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=debug Nodes=ALL Default=YES MaxTime=INFINITE State=UP OverSubscribe=FORCE:8
 CONF
 export SLURM_CONF="$root/slurm.conf"
-/usr/sbin/slurmctld -i
-/usr/sbin/slurmd
+$SUDO env SLURM_CONF="$SLURM_CONF" /usr/sbin/slurmctld -i
+$SUDO env SLURM_CONF="$SLURM_CONF" /usr/sbin/slurmd
 # A dead controller makes client calls hang for seconds, hence the timeouts.
 for _ in $(seq 1 240); do
   timeout 5 sinfo -h -o %T 2>/dev/null | grep -Eqx 'idle|mixed|allocated' && exit 0
