@@ -58,9 +58,3 @@ internal static class Commands
         return new CommandOutcome(process.ExitCode, $"{ShellWords.Join(command)}: exit code {process.ExitCode}" + (text.Length > 0 ? $": {text}" : ""));
     }
 }
-
-/// <summary>How a command ended: its exit code (null when it did not start or did not finish) and a one-line account.</summary>
-internal sealed record CommandOutcome(int? ExitCode, string Text)
-{
-    public override string ToString() => Text;
-}

@@ -14,6 +14,7 @@ namespace Volara.Runtime.Tests.Engine.Workers.Cluster;
 /// Workers as LSF jobs against fake bsub/bkill (LSF cannot be installed here): the exact submission lines, job ids,
 /// the scheduler's own error message, and the teardown that kills every job still alive.
 /// </summary>
+[Collection(RunnerProcessCollection.Name)]
 public sealed class LsfWorkerTests : IDisposable
 {
     private static readonly Roi Total = new(new Coordinate(0, 0), new Coordinate(32, 48));
