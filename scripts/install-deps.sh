@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests and benchmarks need, if they are missing.
-# PostgreSQL server binaries for the graph database tests.
-# The reference implementation (zarr-python 2, numcodecs, dask) comes from Debian's python3 packages.
+# The reference implementation (zarr-python 2, numcodecs, dask) comes from Debian's python3 packages; the graph
+# database tests start a private PostgreSQL server and the cluster worker tests a single-node Slurm (slurm-wlm,
+# munge), both as plain background processes.
 set -euo pipefail
 
-packages=(python3-zarr python3-numcodecs python3-numpy python3-dask libblosc1)
+packages=(python3-zarr python3-numcodecs python3-numpy python3-dask libblosc1 slurm-wlm munge)
 
 missing=()
 for package in "${packages[@]}"; do

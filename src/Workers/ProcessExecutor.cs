@@ -49,9 +49,16 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
             ConfigFiles.Write(task, TaskPaths.ConfigFile(logDirectory, task.Name));
         }
 
+        var launchers = new Dictionary<string, IWorkerLauncher>(StringComparer.Ordinal);
+        foreach (var task in blocks.Tasks)
+        {
+            launchers[task.Name] = WorkerLaunchers.For(task, _options);
+        }
+
         var state = new DriverState(blocks);
-        var run = new Run(blocks, state, command, logDirectory, _options);
-        await using var server = await DriverServer.StartAsync(state, _options, cancellationToken);
+        var run = new Run(blocks, state, command, logDirectory, _options, launchers);
+        var anyCluster = launchers.Values.Any(launcher => launcher is not LocalLauncher);
+        await using var server = await DriverServer.StartAsync(state, _options, anyCluster, cancellationToken);
         try
         {
             await run.DriveAsync(server.Address, cancellationToken);
@@ -63,13 +70,15 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
     }
 
     /// <summary>The state of one <see cref="RunAsync"/> call.</summary>
-    private sealed class Run(IBlockSource source, DriverState state, WorkerCommand command, string logDirectory, ProcessExecutorOptions options)
+    private sealed class Run(
+        IBlockSource source, DriverState state, WorkerCommand command, string logDirectory, ProcessExecutorOptions options,
+        IReadOnlyDictionary<string, IWorkerLauncher> launchers)
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
         private readonly AsyncSignal _wake = new();
         private readonly List<TaskWorkers> _tasks = [.. source.Tasks.Select(task =>
-            new TaskWorkers(task, source, Math.Max(1, options.RestartsPerWorker * Math.Max(1, task.Execution.NumWorkers))))];
+            new TaskWorkers(task, source, Math.Max(1, options.RestartsPerWorker * Math.Max(1, task.Execution.NumWorkers)), launchers[task.Name]))];
 
         private readonly List<WorkerSlot> _allSlots = [];
         private int _nextWorkerId;
@@ -145,8 +154,24 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                     var left = TimeSpan.FromSeconds(Math.Max(0, (double)(deadline - Stopwatch.GetTimestamp()) / Stopwatch.Frequency));
                     await Task.WhenAny(process.Exited, Task.Delay(left));
                 }
+            }
 
-                process.Kill();
+            // Each task's launcher ends its workers at once: cluster jobs with one cancel command for all of them.
+            foreach (var task in _tasks)
+            {
+                var workers = new List<IWorkerHandle>();
+                foreach (var slot in slots)
+                {
+                    if (slot.Task == task && slot.Process is { } process)
+                    {
+                        workers.Add(process);
+                    }
+                }
+
+                if (workers.Count > 0)
+                {
+                    await task.Launcher.StopAsync(workers);
+                }
             }
 
             foreach (var slot in slots)
@@ -206,7 +231,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                 _allSlots.Add(slot);
             }
 
-            var process = WorkerProcess.Start(command, context, TaskPaths.WorkerLog(logDirectory, task.Name, slot.Id));
+            var process = task.Launcher.Start(command, context, TaskPaths.WorkerLog(logDirectory, task.Name, slot.Id));
             slot.Process = process;
             _ = process.Exited.ContinueWith(exit => OnExited(slot, exit.Result), TaskScheduler.Default);
         }
@@ -218,7 +243,8 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
             lock (slot.Gate)
             {
                 slot.Exited = true;
-                var reason = $"worker died (exit code {exitCode}); see {log}";
+                var ending = slot.Process?.DescribeExit(exitCode) ?? $"exit code {exitCode}";
+                var reason = $"worker died ({ending}); see {log}";
                 if (!Volatile.Read(ref _ending))
                 {
                     foreach (var held in slot.Held.Values)
@@ -230,7 +256,7 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
                 slot.Held.Clear();
                 if (!(slot.ShutdownSent && exitCode == 0) && !slot.TimedOut)
                 {
-                    task.RecordDeath(slot.Id, $"worker {slot.Id} exited with code {exitCode}; see {log}");
+                    task.RecordDeath(slot.Id, $"worker {slot.Id} ended ({ending}); see {log}");
                 }
             }
 
@@ -284,9 +310,14 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
             }
         }
 
-        private void EnforceConnectTimeout(TaskWorkers task)
+        private static void EnforceConnectTimeout(TaskWorkers task)
         {
-            var limit = (long)(options.ConnectTimeout.TotalSeconds * Stopwatch.Frequency);
+            if (task.Launcher.ConnectTimeout is not { } timeout)
+            {
+                return;
+            }
+
+            var limit = (long)(timeout.TotalSeconds * Stopwatch.Frequency);
             var now = Stopwatch.GetTimestamp();
             foreach (var slot in task.Slots)
             {

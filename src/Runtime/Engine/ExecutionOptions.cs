@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Volara.Runtime.Engine;
 
 /// <summary>How a task's blocks are executed.</summary>
@@ -11,4 +13,13 @@ public sealed record ExecutionOptions
 
     /// <summary>A block running longer than this is failed (and its worker replaced); null = no limit.</summary>
     public TimeSpan? BlockTimeout { get; init; }
+
+    /// <summary>
+    /// Where worker processes run in <see cref="Running.ExecutionMode.Processes"/> (volara's <c>worker_config</c>):
+    /// null runs them on this machine; the worker-process layer defines the cluster kinds (Slurm, LSF).
+    /// </summary>
+    [JsonPropertyName("worker_config")]
+    [JsonConverter(typeof(WorkerConfigJsonConverter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WorkerConfig? Workers { get; init; }
 }

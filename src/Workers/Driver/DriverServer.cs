@@ -23,12 +23,21 @@ internal sealed class DriverServer : IAsyncDisposable
     /// <summary>The address workers connect to, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string Address { get; }
 
-    public static async Task<DriverServer> StartAsync(DriverState state, ProcessExecutorOptions options, CancellationToken cancellationToken)
+    public static async Task<DriverServer> StartAsync(DriverState state, ProcessExecutorOptions options, bool servesCluster, CancellationToken cancellationToken)
     {
+        // Cluster nodes reach the driver from outside this machine.
+        var listen = options.ListenAddress ?? (servesCluster ? IPAddress.Any : IPAddress.Loopback);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(options.ListenAddress, options.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        {
+            kestrel.Listen(listen, options.Port, endpoint => endpoint.Protocols = HttpProtocols.Http2);
+
+            // A worker on a node that vanished never closes its connection; pings find it, the stream breaks
+            // and its blocks go back to the queue.
+            kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(20);
+            kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(40);
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 64 * 1024 * 1024);
@@ -41,9 +50,10 @@ internal sealed class DriverServer : IAsyncDisposable
             ?? throw new InvalidOperationException("the driver's gRPC server did not report its address");
         var port = new Uri(bound).Port;
         var host = options.AdvertisedHost
-            ?? (options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any)
+            ?? (Environment.GetEnvironmentVariable(ProcessExecutorOptions.DriverAddressVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null)
+            ?? (listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any)
                 ? Dns.GetHostName()
-                : options.ListenAddress.ToString());
+                : listen.ToString());
         if (host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('['))
         {
             host = $"[{host}]";

@@ -6,7 +6,7 @@ namespace Volara.Workers.Driver;
 /// The driver's view of one task: its workers, blocks taken from the block source but not yet handed to a
 /// worker (taken to learn that the task has work before starting processes), and its worker deaths.
 /// </summary>
-internal sealed class TaskWorkers(IBlockwiseTask task, IBlockSource source, int restartCap)
+internal sealed class TaskWorkers(IBlockwiseTask task, IBlockSource source, int restartCap, IWorkerLauncher launcher)
 {
     private readonly Lock _pendingGate = new();
     private readonly Queue<Block> _pending = new();
@@ -16,6 +16,9 @@ internal sealed class TaskWorkers(IBlockwiseTask task, IBlockSource source, int 
     public string Name => Task.Name;
 
     public IBlockSource Source { get; } = source;
+
+    /// <summary>Starts and ends this task's workers (local processes or cluster jobs).</summary>
+    public IWorkerLauncher Launcher { get; } = launcher;
 
     public List<WorkerSlot> Slots { get; } = [];
 

@@ -6,7 +6,7 @@ namespace Volara.Workers.Driver;
 /// A started worker process whose standard output and error are copied, line by line, into its log file
 /// (so crashes of the runtime itself are in the log too).
 /// </summary>
-internal sealed class WorkerProcess : IDisposable
+internal sealed class WorkerProcess : IWorkerHandle
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
@@ -91,6 +91,8 @@ internal sealed class WorkerProcess : IDisposable
             // Exiting right now.
         }
     }
+
+    public string DescribeExit(int exitCode) => $"exit code {exitCode}";
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ internal sealed class WorkerSlot(int id, TaskWorkers task)
     /// <summary>Blocks the worker asked for and has not been sent yet.</summary>
     public int Demand { get; set; }
 
-    public WorkerProcess? Process { get; set; }
+    public IWorkerHandle? Process { get; set; }
 
     public long StartedTimestamp { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 

@@ -9,6 +9,7 @@ using Volara.Workers;
 namespace Volara.Runtime.Tests.Engine.Workers;
 
 /// <summary>Blocks run in real worker processes (the test worker program) against a list block source.</summary>
+[Collection(RunnerProcessCollection.Name)]
 public sealed class ProcessExecutorTests : IDisposable
 {
     private const int BlockCount = 24;

@@ -10,6 +10,7 @@ using Volara.Workers;
 namespace Volara.Runtime.Tests.Engine.Workers;
 
 /// <summary>The Runner with the engine's scheduler and done-stores, executing in real worker processes.</summary>
+[Collection(RunnerProcessCollection.Name)]
 public sealed class RunnerProcessTests : IDisposable
 {
     private static readonly Roi Total = DriverMode.Total;
