@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests and benchmarks need, if they are missing.
+# PostgreSQL server binaries for the graph database tests.
 # The reference implementation (zarr-python 2, numcodecs, dask, scikit-image for segmentation scores) comes from Debian's python3 packages.
 set -euo pipefail
 
@@ -9,6 +10,9 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+
+# The graph database tests start a private PostgreSQL server (initdb + pg_ctl); any packaged version will do.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 
 if ((${#missing[@]})); then
   echo "installing: ${missing[*]}"

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Npgsql;
 
 namespace Volara.Runtime.Graphs;
 
@@ -25,11 +26,64 @@ public sealed record PostgresGraphConfig : GraphDatabaseConfig
 
     public override string Id => Name;
 
-    public override IGraphDatabase Open(GraphOpenMode mode) => throw new NotImplementedException();
+    /// <summary>
+    /// A config for the server and database of an Npgsql connection string (<c>Host=…;Port=…;Username=…;Database=…</c>);
+    /// the database defaults to <c>volara</c>.
+    /// </summary>
+    public static PostgresGraphConfig FromConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return new PostgresGraphConfig
+        {
+            Host = builder.Host ?? "localhost",
+            Port = builder.Port == NpgsqlConnection.DefaultPort ? null : builder.Port,
+            User = builder.Username,
+            Password = builder.Password,
+            Name = string.IsNullOrEmpty(builder.Database) ? "volara" : builder.Database,
+        };
+    }
 
-    public override void Drop() => throw new NotImplementedException();
+    public override IGraphDatabase Open(GraphOpenMode mode) => PostgresGraphDatabase.Open(this, mode);
 
-    public override void DropEdges() => throw new NotImplementedException();
+    public override void Drop() => PostgresGraphDatabase.Drop(this);
 
-    public override IDisposable BeginBulkWrite() => throw new NotImplementedException();
+    public override void DropEdges()
+    {
+        if (!PostgresGraphDatabase.EnsureDatabase(this, create: false))
+        {
+            return;
+        }
+
+        try
+        {
+            // Mode r only checks that the graph exists; r+ would create it.
+            PostgresGraphDatabase.Open(this, GraphOpenMode.Read).Dispose();
+        }
+        catch (GraphNotFoundException)
+        {
+            return;
+        }
+
+        using var writable = PostgresGraphDatabase.Open(this, GraphOpenMode.ReadWrite);
+        writable.DropEdgesTable();
+    }
+
+    public override IDisposable BeginBulkWrite()
+    {
+        Init();
+        PostgresGraphDatabase.DropIndex(this);
+        return new BulkWriteScope(() => PostgresGraphDatabase.CreateIndex(this));
+    }
+
+    /// <summary>The Npgsql connection string for one database of this server.</summary>
+    internal string ConnectionString(string database)
+    {
+        var builder = new NpgsqlConnectionStringBuilder { Host = Host, Database = database, Username = User, Password = Password };
+        if (Port is { } port)
+        {
+            builder.Port = port;
+        }
+
+        return builder.ConnectionString;
+    }
 }

@@ -21,11 +21,25 @@ public sealed record SqliteGraphConfig : GraphDatabaseConfig
     public string MetadataPath =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".", Id + "-meta.json");
 
-    public override IGraphDatabase Open(GraphOpenMode mode) => throw new NotImplementedException();
+    public override IGraphDatabase Open(GraphOpenMode mode) => SqliteGraphDatabase.Open(this, mode);
 
-    public override void Drop() => throw new NotImplementedException();
+    public override void Drop() => SqliteGraphDatabase.Drop(this);
 
-    public override void DropEdges() => throw new NotImplementedException();
+    public override void DropEdges()
+    {
+        if (!File.Exists(MetadataPath))
+        {
+            return;
+        }
 
-    public override IDisposable BeginBulkWrite() => throw new NotImplementedException();
+        using var database = SqliteGraphDatabase.Open(this, GraphOpenMode.ReadWrite);
+        database.DropEdgesTable();
+    }
+
+    public override IDisposable BeginBulkWrite()
+    {
+        Init();
+        SqliteGraphDatabase.DropIndex(this);
+        return new BulkWriteScope(() => SqliteGraphDatabase.CreateIndex(this));
+    }
 }

@@ -1,0 +1,521 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Volara.Runtime.Graphs;
+
+/// <summary>
+/// funlib.persistence's PostgreSQL graph layout: <c>nodes(id BIGINT NOT NULL PRIMARY KEY, position REAL[], attrs…)</c>
+/// with index <c>pos_index</c> on <c>position</c>, <c>edges(u BIGINT, v BIGINT, attrs…, PRIMARY KEY (u, v))</c> and
+/// <c>metadata(value VARCHAR)</c> holding the JSON metadata. Writes stream a binary COPY into a temporary staging table
+/// and insert from it in key order with <c>ON CONFLICT DO NOTHING</c> (ordered, so concurrent writers of overlapping
+/// keys lock in the same order and cannot deadlock).
+/// </summary>
+internal sealed class PostgresGraphDatabase : SqlGraphDatabase
+{
+    // Serialises the schema checks and DDL of concurrent openers of one database.
+    private const long SchemaLockKey = 0x566F6C617261;
+
+    private readonly NpgsqlConnection _connection;
+
+    private PostgresGraphDatabase(PostgresGraphConfig config, GraphOpenMode mode, GraphSchema schema, NpgsqlConnection connection)
+        : base(config.Name, mode, schema)
+    {
+        _connection = connection;
+    }
+
+    public static PostgresGraphDatabase Open(PostgresGraphConfig config, GraphOpenMode mode)
+    {
+        var schema = config.Schema;
+        if (!EnsureDatabase(config, create: mode != GraphOpenMode.Read))
+        {
+            throw new GraphNotFoundException($"graph database '{config.Name}' on {config.Host}: the database does not exist, so its metadata does not either; create the graph first (init or mode w)");
+        }
+
+        var connection = Connect(config);
+        var database = new PostgresGraphDatabase(config, mode, schema, connection);
+        try
+        {
+            database.Prepare();
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Drops the nodes, edges and metadata tables; a missing database is fine.</summary>
+    public static void Drop(PostgresGraphConfig config)
+    {
+        if (!EnsureDatabase(config, create: false))
+        {
+            return;
+        }
+
+        using var connection = Connect(config);
+        Execute(connection, "DROP TABLE IF EXISTS nodes, edges, metadata");
+    }
+
+    public static void DropIndex(PostgresGraphConfig config)
+    {
+        using var connection = Connect(config);
+        Execute(connection, "DROP INDEX IF EXISTS pos_index");
+    }
+
+    public static void CreateIndex(PostgresGraphConfig config)
+    {
+        using var connection = Connect(config);
+        Execute(connection, "CREATE INDEX IF NOT EXISTS pos_index ON nodes (position)");
+    }
+
+    /// <summary>True when the database exists (after creating it when asked to).</summary>
+    public static bool EnsureDatabase(PostgresGraphConfig config, bool create)
+    {
+        using var admin = PostgresDataSources.For(config.ConnectionString("postgres")).OpenConnection();
+        using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", admin))
+        {
+            exists.Parameters.Add(new NpgsqlParameter { Value = config.Name });
+            if (exists.ExecuteScalar() is not null)
+            {
+                return true;
+            }
+        }
+
+        if (!create)
+        {
+            return false;
+        }
+
+        try
+        {
+            Execute(admin, $"CREATE DATABASE {QuoteIdentifier(config.Name)}");
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another opener created it first.
+        }
+
+        return true;
+    }
+
+    internal override void DropEdgesTable()
+    {
+        using var transaction = _connection.BeginTransaction();
+        Execute(_connection, "DROP TABLE IF EXISTS edges");
+        Execute(_connection, CreateEdgesSql());
+        transaction.Commit();
+    }
+
+    private protected override NodeTable ReadNodes(RoiBounds bounds)
+    {
+        var dims = Schema.Dims;
+        var select = new List<string> { "id" };
+        for (var d = 0; d < dims; d++)
+        {
+            select.Add($"position[{d + 1}]");
+        }
+
+        select.AddRange(Schema.NodeAttributes.SelectMany(SelectExploded));
+        var sql = $"SELECT {string.Join(", ", select)} FROM nodes WHERE {bounds.SqlCondition(PositionElement)} ORDER BY id";
+        var table = CreateNodeTable();
+        using var command = new NpgsqlCommand(sql, _connection);
+        using var reader = Run(command, "nodes", c => c.ExecuteReader());
+        while (reader.Read())
+        {
+            var row = table.Count;
+            table.Resize(row + 1);
+            table.Ids[row] = (ulong)reader.GetInt64(0);
+            var position = table.Position(row);
+            for (var d = 0; d < dims; d++)
+            {
+                position[d] = reader.GetFloat(1 + d);
+            }
+
+            ReadAttributes(reader, table, row, 1 + dims);
+        }
+
+        return table;
+    }
+
+    private protected override EdgeTable ReadEdges(RoiBounds bounds, bool fetchOnV)
+    {
+        var columns = string.Join(", ", new[] { "e.u", "e.v" }.Concat(Schema.EdgeAttributes.SelectMany(a => SelectExploded(a).Select(c => "e." + c))));
+        string sql;
+        if (bounds.IsUnbounded)
+        {
+            sql = $"SELECT {columns} FROM edges e ORDER BY e.u, e.v";
+        }
+        else
+        {
+            var inRoi = $"SELECT id FROM nodes WHERE {bounds.SqlCondition(PositionElement)}";
+            sql = fetchOnV
+                ? $"SELECT {columns} FROM edges e WHERE e.u IN ({inRoi}) OR e.v IN ({inRoi}) ORDER BY e.u, e.v"
+                : $"SELECT {columns} FROM edges e WHERE e.u IN ({inRoi}) ORDER BY e.u, e.v";
+        }
+
+        var table = CreateEdgeTable();
+        using var command = new NpgsqlCommand(sql, _connection);
+        using var reader = Run(command, "edges", c => c.ExecuteReader());
+        while (reader.Read())
+        {
+            var row = table.Count;
+            table.Resize(row + 1);
+            table.U[row] = (ulong)reader.GetInt64(0);
+            table.V[row] = (ulong)reader.GetInt64(1);
+            ReadAttributes(reader, table, row, 2);
+        }
+
+        return table;
+    }
+
+    private protected override HashSet<ulong> ReadNodeIds(RoiBounds bounds)
+    {
+        var ids = new HashSet<ulong>();
+        using var command = new NpgsqlCommand($"SELECT id FROM nodes WHERE {bounds.SqlCondition(PositionElement)}", _connection);
+        using var reader = Run(command, "nodes", c => c.ExecuteReader());
+        while (reader.Read())
+        {
+            ids.Add((ulong)reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private protected override int InsertNodes(NodeTable nodes, int[] rows)
+    {
+        var dims = Schema.Dims;
+        var staged = new List<(string Name, string Type)> { ("id", "BIGINT") };
+        for (var d = 0; d < dims; d++)
+        {
+            staged.Add((SqlColumns.Position(d), "REAL"));
+        }
+
+        staged.AddRange(Schema.NodeAttributes.SelectMany(StagedColumns));
+        var target = new List<string> { "id", GraphSchema.PositionAttribute };
+        target.AddRange(Schema.NodeAttributes.Select(a => a.Name));
+        var source = new List<string> { "id", $"ARRAY[{string.Join(", ", Enumerable.Range(0, dims).Select(SqlColumns.Position))}]" };
+        source.AddRange(Schema.NodeAttributes.Select(AssembleFromStage));
+        return Stage("nodes", staged, target, source, "id", importer =>
+        {
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                importer.Write((long)nodes.Ids[row], NpgsqlDbType.Bigint);
+                foreach (var coordinate in nodes.Position(row))
+                {
+                    importer.Write(coordinate, NpgsqlDbType.Real);
+                }
+
+                WriteAttributes(importer, nodes, row);
+            }
+        });
+    }
+
+    private protected override int InsertEdges(EdgeTable edges, int[] rows)
+    {
+        var staged = new List<(string Name, string Type)> { ("u", "BIGINT"), ("v", "BIGINT") };
+        staged.AddRange(Schema.EdgeAttributes.SelectMany(StagedColumns));
+        var target = new List<string> { "u", "v" };
+        target.AddRange(Schema.EdgeAttributes.Select(a => a.Name));
+        var source = new List<string> { "u", "v" };
+        source.AddRange(Schema.EdgeAttributes.Select(AssembleFromStage));
+        return Stage("edges", staged, target, source, "u, v", importer =>
+        {
+            foreach (var row in rows)
+            {
+                var u = edges.U[row];
+                var v = edges.V[row];
+                importer.StartRow();
+                importer.Write((long)Math.Min(u, v), NpgsqlDbType.Bigint);
+                importer.Write((long)Math.Max(u, v), NpgsqlDbType.Bigint);
+                WriteAttributes(importer, edges, row);
+            }
+        });
+    }
+
+    private protected override void Close() => _connection.Dispose();
+
+    private static NpgsqlConnection Connect(PostgresGraphConfig config) =>
+        PostgresDataSources.For(config.ConnectionString(config.Name)).OpenConnection();
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string PositionElement(int dim) => $"position[{dim + 1}]";
+
+    private static string SqlType(GraphValueKind kind) => kind switch
+    {
+        GraphValueKind.Float => "REAL",
+        GraphValueKind.Int => "BIGINT",
+        GraphValueKind.Bool => "BOOLEAN",
+        GraphValueKind.Str => "VARCHAR",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static string ColumnType(GraphAttributeType type) =>
+        type.IsVector ? $"{SqlType(type.Kind)}[{type.Length}]" : SqlType(type.Kind);
+
+    private static NpgsqlDbType DbType(GraphValueKind kind) => kind switch
+    {
+        GraphValueKind.Float => NpgsqlDbType.Real,
+        GraphValueKind.Int => NpgsqlDbType.Bigint,
+        GraphValueKind.Bool => NpgsqlDbType.Boolean,
+        GraphValueKind.Str => NpgsqlDbType.Varchar,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Select expressions of an attribute, a vector as its elements (no array allocation per row on read).</summary>
+    private static IEnumerable<string> SelectExploded(GraphAttribute attribute) =>
+        attribute.Type.IsVector
+            ? Enumerable.Range(1, attribute.Type.Length).Select(i => $"{attribute.Name}[{i}]")
+            : [attribute.Name];
+
+    private static IEnumerable<(string Name, string Type)> StagedColumns(GraphAttribute attribute) =>
+        SqlColumns.Exploded(attribute).Select(c => (c, SqlType(attribute.Type.Kind)));
+
+    /// <summary>The staging expression of an attribute: a vector is re-assembled (null when its elements are).</summary>
+    private static string AssembleFromStage(GraphAttribute attribute)
+    {
+        if (!attribute.Type.IsVector)
+        {
+            return attribute.Name;
+        }
+
+        var elements = SqlColumns.Exploded(attribute).ToList();
+        return $"CASE WHEN {elements[0]} IS NULL THEN NULL ELSE ARRAY[{string.Join(", ", elements)}] END";
+    }
+
+    private static void WriteAttributes(NpgsqlBinaryImporter importer, GraphTable table, int row)
+    {
+        foreach (var column in table.Columns)
+        {
+            var width = column.Width;
+            if (column.HasNulls && column.IsNull(row))
+            {
+                for (var k = 0; k < width; k++)
+                {
+                    importer.WriteNull();
+                }
+
+                continue;
+            }
+
+            switch (column)
+            {
+                case FloatColumn floats:
+                    foreach (var value in floats.Row(row))
+                    {
+                        importer.Write(value, NpgsqlDbType.Real);
+                    }
+
+                    break;
+                case IntColumn ints:
+                    foreach (var value in ints.Row(row))
+                    {
+                        importer.Write(value, NpgsqlDbType.Bigint);
+                    }
+
+                    break;
+                case BoolColumn bools:
+                    foreach (var value in bools.Row(row))
+                    {
+                        importer.Write(value, NpgsqlDbType.Boolean);
+                    }
+
+                    break;
+                case StringColumn strings:
+                    foreach (var value in strings.Row(row))
+                    {
+                        if (value is null)
+                        {
+                            importer.WriteNull();
+                        }
+                        else
+                        {
+                            importer.Write(value, NpgsqlDbType.Varchar);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void ReadAttributes(NpgsqlDataReader reader, GraphTable table, int row, int firstColumn)
+    {
+        var index = firstColumn;
+        foreach (var column in table.Columns)
+        {
+            var width = column.Width;
+            var isNull = false;
+            for (var k = 0; k < width; k++)
+            {
+                isNull |= reader.IsDBNull(index + k);
+            }
+
+            if (isNull)
+            {
+                column.SetNull(row);
+                index += width;
+                continue;
+            }
+
+            for (var k = 0; k < width; k++)
+            {
+                switch (column)
+                {
+                    case FloatColumn floats:
+                        floats.Row(row)[k] = reader.GetFloat(index + k);
+                        break;
+                    case IntColumn ints:
+                        ints.Row(row)[k] = reader.GetInt64(index + k);
+                        break;
+                    case BoolColumn bools:
+                        bools.Row(row)[k] = reader.GetBoolean(index + k);
+                        break;
+                    case StringColumn strings:
+                        strings.Row(row)[k] = reader.GetString(index + k);
+                        break;
+                }
+            }
+
+            index += width;
+        }
+    }
+
+    private int Stage(string table, List<(string Name, string Type)> staged, List<string> target, List<string> source, string order, Action<NpgsqlBinaryImporter> copy)
+    {
+        var stage = table + "_stage";
+        return Run(_connection, table, connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, $"CREATE TEMP TABLE {stage} ({string.Join(", ", staged.Select(c => $"{c.Name} {c.Type}"))}) ON COMMIT DROP");
+            using (var importer = connection.BeginBinaryImport($"COPY {stage} ({string.Join(", ", staged.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)"))
+            {
+                copy(importer);
+                importer.Complete();
+            }
+
+            using var insert = new NpgsqlCommand(
+                $"INSERT INTO {table} ({string.Join(", ", target)}) SELECT {string.Join(", ", source)} FROM {stage} ORDER BY {order} ON CONFLICT DO NOTHING",
+                connection);
+            var inserted = insert.ExecuteNonQuery();
+            transaction.Commit();
+            return inserted;
+        });
+    }
+
+    private void Prepare()
+    {
+        Run(_connection, "metadata", connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, $"SELECT pg_advisory_xact_lock({SchemaLockKey})");
+            if (Mode == GraphOpenMode.Write)
+            {
+                Execute(connection, "DROP TABLE IF EXISTS nodes, edges, metadata");
+            }
+
+            var metadata = ReadMetadata(connection);
+            if (metadata is not null)
+            {
+                GraphMetadata.Verify(metadata, Schema, Name);
+            }
+            else if (Mode == GraphOpenMode.Read)
+            {
+                throw new GraphNotFoundException($"graph database '{Name}': metadata does not exist (no table 'metadata'); create the graph first (init or mode w)");
+            }
+            else
+            {
+                Execute(connection, "CREATE TABLE IF NOT EXISTS metadata (value VARCHAR)");
+                using var insert = new NpgsqlCommand("INSERT INTO metadata (value) VALUES ($1)", connection);
+                insert.Parameters.Add(new NpgsqlParameter { Value = GraphMetadata.ToJson(Schema) });
+                insert.ExecuteNonQuery();
+            }
+
+            var nodeColumns = new List<string> { "id", GraphSchema.PositionAttribute };
+            nodeColumns.AddRange(Schema.NodeAttributes.Select(a => a.Name));
+            var edgeColumns = new List<string> { "u", "v" };
+            edgeColumns.AddRange(Schema.EdgeAttributes.Select(a => a.Name));
+            VerifyTable(connection, "nodes", nodeColumns, required: Mode == GraphOpenMode.Read);
+            VerifyTable(connection, "edges", edgeColumns, required: Mode == GraphOpenMode.Read);
+            if (Mode != GraphOpenMode.Read)
+            {
+                var attributes = Schema.NodeAttributes.Select(a => $"{a.Name} {ColumnType(a.Type)}");
+                Execute(connection, $"CREATE TABLE IF NOT EXISTS nodes (id BIGINT NOT NULL PRIMARY KEY, position REAL[{Schema.Dims}]{string.Concat(attributes.Select(a => ", " + a))})");
+                Execute(connection, "CREATE INDEX IF NOT EXISTS pos_index ON nodes (position)");
+                Execute(connection, CreateEdgesSql());
+            }
+
+            transaction.Commit();
+            return 0;
+        });
+    }
+
+    private string CreateEdgesSql() =>
+        $"CREATE TABLE IF NOT EXISTS edges (u BIGINT NOT NULL, v BIGINT NOT NULL{string.Concat(Schema.EdgeAttributes.Select(a => $", {a.Name} {ColumnType(a.Type)}"))}, PRIMARY KEY (u, v))";
+
+    private static string? ReadMetadata(NpgsqlConnection connection)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass('metadata') IS NOT NULL", connection);
+        if (!(bool)exists.ExecuteScalar()!)
+        {
+            return null;
+        }
+
+        using var read = new NpgsqlCommand("SELECT value FROM metadata LIMIT 1", connection);
+        return read.ExecuteScalar() as string;
+    }
+
+    private void VerifyTable(NpgsqlConnection connection, string table, List<string> expected, bool required)
+    {
+        var actual = new List<string>();
+        using (var command = new NpgsqlCommand("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = table });
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                actual.Add(reader.GetString(0));
+            }
+        }
+
+        if (actual.Count == 0)
+        {
+            if (required)
+            {
+                throw new GraphSchemaMismatchException($"graph database '{Name}': table '{table}' does not exist although the metadata does; re-create the graph (mode w)");
+            }
+
+            return;
+        }
+
+        if (actual.Count != expected.Count || !actual.All(expected.Contains))
+        {
+            throw new GraphSchemaMismatchException(
+                $"graph database '{Name}', table '{table}': columns ({string.Join(", ", actual)}) do not match the configuration's ({string.Join(", ", expected)}); "
+                + "open it with the same node_attrs/edge_attrs/ndim, or drop it (mode w)");
+        }
+    }
+
+    private T Run<T>(NpgsqlCommand command, string table, Func<NpgsqlCommand, T> work) =>
+        Run(_connection, table, _ => work(command));
+
+    private T Run<T>(NpgsqlConnection connection, string table, Func<NpgsqlConnection, T> work)
+    {
+        try
+        {
+            return work(connection);
+        }
+        catch (PostgresException e)
+        {
+            throw new GraphDatabaseException($"graph database '{Name}', table '{table}': {e.MessageText} ({e.SqlState})", e);
+        }
+    }
+}
