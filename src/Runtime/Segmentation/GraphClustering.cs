@@ -2,10 +2,10 @@ namespace Volara.Runtime.Segmentation;
 
 /// <summary>
 /// The result of <see cref="MutexWatershed.Cluster(ReadOnlySpan{MwsEdge})"/>: one (fragment, segment) pair per node
-/// that appears in any edge, in order of the node's first appearance in the edge list. The segment id of a cluster is
+/// that appears in any edge, by ascending fragment id. The segment id of a cluster is
 /// the smallest fragment id in it (deterministic, and always one of the cluster's own ids as in mwatershed).
 /// </summary>
-/// <param name="Fragments">Node ids, each once.</param>
+/// <param name="Fragments">Node ids, each once, ascending.</param>
 /// <param name="Segments">Segment id of <c>Fragments[i]</c> at index i.</param>
 public sealed record GraphClustering(ulong[] Fragments, ulong[] Segments)
 {

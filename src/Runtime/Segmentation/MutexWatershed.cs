@@ -45,7 +45,8 @@ public static class MutexWatershed
         ReadOnlySpan<ulong> seeds = default,
         MutexWatershedOptions? options = null)
     {
-        throw new NotImplementedException();
+        var grid = new GridGeometry(shape, offsets, options);
+        return GridAgglomeration.Run(affinities, grid, bias, labels, seeds);
     }
 
     /// <summary>
@@ -63,7 +64,8 @@ public static class MutexWatershed
         ReadOnlySpan<ulong> seeds = default,
         MutexWatershedOptions? options = null)
     {
-        throw new NotImplementedException();
+        var grid = new GridGeometry(shape, offsets, options);
+        return GridAgglomeration.Run(affinities, grid, bias, labels, seeds);
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ public static class MutexWatershed
     /// </summary>
     public static GraphClustering Cluster(ReadOnlySpan<MwsEdge> orderedEdges)
     {
-        throw new NotImplementedException();
+        return GraphAgglomeration.Cluster(default, orderedEdges);
     }
 
     /// <summary>
@@ -90,6 +92,6 @@ public static class MutexWatershed
         ReadOnlySpan<double> weights,
         ReadOnlySpan<MwsEdge> prefix = default)
     {
-        throw new NotImplementedException();
+        return GraphAgglomeration.Cluster(prefix, GraphAgglomeration.Order(sources, targets, weights));
     }
 }
