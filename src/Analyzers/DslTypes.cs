@@ -19,6 +19,8 @@ internal sealed class DslTypes
         PerOffsetAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.PerOffsetAttribute");
         Block = compilation.GetTypeByMetadataName("Volara.Runtime.Engine.Block");
         Coordinate = compilation.GetTypeByMetadataName("Volara.Runtime.Geometry.Coordinate");
+        Stored = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Stored");
+        INumber = compilation.GetTypeByMetadataName("System.Numerics.INumber`1");
         ReadOnlyTensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.ReadOnlyTensorSpan`1");
         TensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.TensorSpan`1");
         TypedDatasets =
@@ -46,6 +48,13 @@ internal sealed class DslTypes
 
     public INamedTypeSymbol? Coordinate { get; }
 
+    /// <summary>The marker element type of ports read in their stored type (Process is then generic).</summary>
+    public INamedTypeSymbol? Stored { get; }
+
+    public INamedTypeSymbol? INumber { get; }
+
+    public bool IsStored(ITypeSymbol? elementType) => Stored is not null && SymbolEqualityComparer.Default.Equals(elementType, Stored);
+
     public INamedTypeSymbol? ReadOnlyTensorSpan { get; }
 
     public INamedTypeSymbol? TensorSpan { get; }
@@ -56,6 +65,26 @@ internal sealed class DslTypes
         compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.VolaraTaskAttribute") is null ? null : new DslTypes(compilation);
 
     public bool IsTask(INamedTypeSymbol type) => HasAttribute(type, TaskAttribute);
+
+    /// <summary>The task declares <c>[VolaraTask(…, ReadWriteConflict = true)]</c>: it may read what it writes.</summary>
+    public bool HasReadWriteConflict(INamedTypeSymbol task)
+    {
+        foreach (var data in task.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, TaskAttribute))
+            {
+                foreach (var argument in data.NamedArguments)
+                {
+                    if (argument.Key == "ReadWriteConflict" && argument.Value.Value is true)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     public bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
     {

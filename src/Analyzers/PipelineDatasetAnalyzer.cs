@@ -65,6 +65,11 @@ public sealed class PipelineDatasetAnalyzer : DiagnosticAnalyzer
             foreach (var reader in sameStore.Where(u => !u.IsOutput))
             {
                 var ownWriter = writers.FirstOrDefault(w => w.Task == reader.Task);
+                if (ownWriter is not null && reader.Task.Type is INamedTypeSymbol readerTask && types.HasReadWriteConflict(readerTask))
+                {
+                    continue;
+                }
+
                 if (ownWriter is not null)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskReadsOwnOutput, reader.Value.Syntax.GetLocation(), reader.TaskName, sameStore.Key));
@@ -72,6 +77,12 @@ public sealed class PipelineDatasetAnalyzer : DiagnosticAnalyzer
                 }
 
                 var producer = writers[0];
+                if (types.IsStored(producer.ElementType) || types.IsStored(reader.ElementType))
+                {
+                    // The stored type is only known at run time; the generated code converts or dispatches on it.
+                    continue;
+                }
+
                 var required = types.RequirementOf(reader.Port);
                 if (!ElementKindRules.Satisfies(required, ElementKindRules.KindOf(ElementTypeName(producer.ElementType))))
                 {

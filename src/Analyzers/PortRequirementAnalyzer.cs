@@ -30,7 +30,8 @@ public sealed class PortRequirementAnalyzer : DiagnosticAnalyzer
         if (port.ContainingType is not { } task
             || !types.IsTask(task)
             || !types.HasAttribute(port, types.InputAttribute)
-            || types.ElementTypeOf(port.Type) is not { } elementType)
+            || types.ElementTypeOf(port.Type) is not { } elementType
+            || types.IsStored(elementType))
         {
             return;
         }

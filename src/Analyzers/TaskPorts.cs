@@ -5,22 +5,32 @@ using Microsoft.CodeAnalysis;
 
 namespace Volara.Analyzers;
 
-/// <summary>A task's input and output element types, in declaration order, and the Process parameters they call for.</summary>
+/// <summary>
+/// A task's input and output element types, in declaration order, and the Process parameters they call for. Ports
+/// declared with the <c>Stored</c> marker make Process generic: their tensors are over its single type parameter.
+/// </summary>
 internal sealed class TaskPorts
 {
-    private TaskPorts(ImmutableArray<IPropertySymbol> inputs, ImmutableArray<IPropertySymbol> outputs, ImmutableArray<ITypeSymbol> expectedParameters)
+    private readonly DslTypes types;
+
+    private TaskPorts(DslTypes types, ImmutableArray<IPropertySymbol> inputs, ImmutableArray<IPropertySymbol> outputs, ImmutableArray<ITypeSymbol> expectedParameters, bool isGeneric)
     {
+        this.types = types;
         Inputs = inputs;
         Outputs = outputs;
         ExpectedParameters = expectedParameters;
+        IsGeneric = isGeneric;
     }
 
     public ImmutableArray<IPropertySymbol> Inputs { get; }
 
     public ImmutableArray<IPropertySymbol> Outputs { get; }
 
-    /// <summary>Block, one ReadOnlyTensorSpan per input, one TensorSpan per output; empty when a port is untyped.</summary>
+    /// <summary>Block, one ReadOnlyTensorSpan per input, one TensorSpan per output; a <c>Stored</c> port's span is over <c>Stored</c>.</summary>
     public ImmutableArray<ITypeSymbol> ExpectedParameters { get; }
+
+    /// <summary>Some port is <c>Stored</c>: Process is <c>Process&lt;T&gt;</c> with <c>where T : unmanaged, INumber&lt;T&gt;</c>.</summary>
+    public bool IsGeneric { get; }
 
     /// <summary>The ports of <paramref name="task"/>; null when the DSL's span or block types are missing or a port has no element type.</summary>
     public static TaskPorts? Of(INamedTypeSymbol task, DslTypes types)
@@ -35,6 +45,7 @@ internal sealed class TaskPorts
         var outputs = properties.Where(p => types.HasAttribute(p, types.OutputAttribute)).ToImmutableArray();
         var parameters = ImmutableArray.CreateBuilder<ITypeSymbol>();
         parameters.Add(types.Block);
+        bool generic = false;
         foreach (var (ports, span) in new[] { (inputs, types.ReadOnlyTensorSpan), (outputs, types.TensorSpan) })
         {
             foreach (var port in ports)
@@ -44,11 +55,12 @@ internal sealed class TaskPorts
                     return null;
                 }
 
+                generic |= types.IsStored(element);
                 parameters.Add(span.Construct(element));
             }
         }
 
-        return new TaskPorts(inputs, outputs, parameters.ToImmutable());
+        return new TaskPorts(types, inputs, outputs, parameters.ToImmutable(), generic);
     }
 
     /// <summary>Parameter names for a fresh Process: "block" then each port's name in camelCase.</summary>
@@ -61,14 +73,55 @@ internal sealed class TaskPorts
         }
     }
 
-    public bool Matches(IMethodSymbol process) =>
-        process.ReturnsVoid
-        && process.Parameters.Length == ExpectedParameters.Length
-        && process.Parameters.Select(p => p.Type).SequenceEqual(ExpectedParameters, SymbolEqualityComparer.Default)
-        && process.Parameters.All(p => p.RefKind == RefKind.None);
+    public bool Matches(IMethodSymbol process)
+    {
+        if (!process.ReturnsVoid || process.Parameters.Length != ExpectedParameters.Length || process.Parameters.Any(p => p.RefKind != RefKind.None)
+            || process.TypeParameters.Length != (IsGeneric ? 1 : 0))
+        {
+            return false;
+        }
+
+        var typeParameter = IsGeneric ? process.TypeParameters[0] : null;
+        if (typeParameter is not null && !HasStoredConstraints(typeParameter))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < ExpectedParameters.Length; i++)
+        {
+            var expected = ExpectedParameters[i];
+            if (typeParameter is not null && expected is INamedTypeSymbol { TypeArguments.Length: 1 } span && types.IsStored(span.TypeArguments[0]))
+            {
+                expected = span.ConstructedFrom.Construct(typeParameter);
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(process.Parameters[i].Type, expected))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The parameter types as source text, <c>Stored</c> written as the type parameter <c>T</c>.</summary>
+    public IEnumerable<string> ParameterTypeTexts(System.Func<ITypeSymbol, string> display) =>
+        ExpectedParameters.Select(type => type is INamedTypeSymbol { TypeArguments.Length: 1 } span && types.IsStored(span.TypeArguments[0])
+            ? span.Name + "<T>"
+            : display(type));
 
     public string Signature() =>
-        "void Process(" + string.Join(", ", ExpectedParameters.Select(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")";
+        "void Process" + (IsGeneric ? "<T>" : string.Empty)
+        + "(" + string.Join(", ", ParameterTypeTexts(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")"
+        + (IsGeneric ? " where T : unmanaged, INumber<T>" : string.Empty);
+
+    /// <summary><c>unmanaged</c>, and no constraint type but <c>INumber&lt;T&gt;</c> (the generated code instantiates every stored number type).</summary>
+    private bool HasStoredConstraints(ITypeParameterSymbol typeParameter) =>
+        typeParameter.HasUnmanagedTypeConstraint
+        && !typeParameter.HasConstructorConstraint
+        && typeParameter.ConstraintTypes.All(constraint => constraint is INamedTypeSymbol { TypeArguments.Length: 1 } number
+            && SymbolEqualityComparer.Default.Equals(number.ConstructedFrom, types.INumber)
+            && SymbolEqualityComparer.Default.Equals(number.TypeArguments[0], typeParameter));
 
     // Members come back from the symbol in source order within one declaration; partial parts are taken in the
     // order the compiler lists them, which is the order the generator sees too.

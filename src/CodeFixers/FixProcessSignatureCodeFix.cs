@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 using Volara.Analyzers;
 
 namespace Volara.CodeFixers;
@@ -50,12 +51,32 @@ public sealed class FixProcessSignatureCodeFix : VolaraCodeFix
         var names = method.ParameterList.Parameters.Count == ports.ExpectedParameters.Length
             ? method.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToArray()
             : ports.SuggestedParameterNames().ToArray();
-        var parameters = ports.ExpectedParameters.Select((type, i) => SyntaxFactory.Parameter(SyntaxFactory.Identifier(names[i]))
-            .WithType(SyntaxFactory.ParseTypeName(type.ToMinimalDisplayString(model, position)).WithTrailingTrivia(SyntaxFactory.Space)));
+        var parameters = ports.ParameterTypeTexts(type => type.ToMinimalDisplayString(model, position))
+            .Select((type, i) => SyntaxFactory.Parameter(SyntaxFactory.Identifier(names[i]))
+                .WithType(SyntaxFactory.ParseTypeName(type).WithTrailingTrivia(SyntaxFactory.Space)));
         var fixedMethod = method
             .WithReturnType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.VoidKeyword)).WithTriviaFrom(method.ReturnType))
             .WithParameterList(method.ParameterList.WithParameters(SyntaxFactory.SeparatedList(parameters, Enumerable.Repeat(
                 SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), System.Math.Max(0, names.Length - 1)))));
+        fixedMethod = ports.IsGeneric ? WithStoredTypeParameter(fixedMethod) : fixedMethod.WithTypeParameterList(null).WithConstraintClauses(default);
         return document.WithSyntaxRoot(root.ReplaceNode(method, fixedMethod));
+    }
+
+    /// <summary><c>Process&lt;T&gt;(…) where T : unmanaged, INumber&lt;T&gt;</c>, keeping the name of an existing single type parameter.</summary>
+    private static MethodDeclarationSyntax WithStoredTypeParameter(MethodDeclarationSyntax method)
+    {
+        var constraint = SyntaxFactory.TypeParameterConstraintClause(
+                SyntaxFactory.IdentifierName("T"),
+                SyntaxFactory.SeparatedList<TypeParameterConstraintSyntax>(new[]
+                {
+                    SyntaxFactory.TypeConstraint(SyntaxFactory.IdentifierName("unmanaged")),
+                    SyntaxFactory.TypeConstraint(SyntaxFactory.ParseTypeName("global::System.Numerics.INumber<T>").WithAdditionalAnnotations(Simplifier.Annotation)),
+                }))
+            .NormalizeWhitespace()
+            .WithLeadingTrivia(SyntaxFactory.Space);
+        return method
+            .WithTypeParameterList(SyntaxFactory.TypeParameterList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.TypeParameter("T"))))
+            .WithParameterList(method.ParameterList.WithTrailingTrivia())
+            .WithConstraintClauses(SyntaxFactory.SingletonList(constraint.WithTrailingTrivia(method.ParameterList.GetTrailingTrivia())));
     }
 }

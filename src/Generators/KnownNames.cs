@@ -11,6 +11,15 @@ namespace Volara.Generators
         public const string BlockSizeAttribute = "Volara.Runtime.Dsl.BlockSizeAttribute";
         public const string ContextAttribute = "Volara.Runtime.Dsl.ContextAttribute";
         public const string WriteRoiAttribute = "Volara.Runtime.Dsl.WriteRoiAttribute";
+        public const string OffsetsOfAttribute = "Volara.Runtime.Dsl.OffsetsOfAttribute";
+        public const string EdgeAttributesOfAttribute = "Volara.Runtime.Dsl.EdgeAttributesOfAttribute";
+        public const string Stored = "Volara.Runtime.Dsl.Stored";
+        public const string NumericsNamespace = "System.Numerics";
+        public const string ReadWriteConflict = "ReadWriteConflict";
+        public const string WholeRoi = "WholeRoi";
+        public const string EdgeAttrs = "EdgeAttrs";
+        public const string EdgeAttrsType = "System.Collections.Generic.IReadOnlyDictionary<string, string>";
+        public const string NameProperty = "Name";
         public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
         public const string Coordinate = "Volara.Runtime.Geometry.Coordinate";
         public const string Roi = "Volara.Runtime.Geometry.Roi";
@@ -20,6 +29,8 @@ namespace Volara.Generators
         public const string TensorSpan = "TensorSpan";
         public const string OutputSpatialOnly = "SpatialOnly";
         public const string ValidateHook = "Validate";
+        public const string OnInitHook = "OnInit";
+        public const string OnDropArtifactsHook = "OnDropArtifacts";
         public const string ProcessMethod = "Process";
 
         /// <summary>The typed dataset kinds a port may be declared as (<c>Raw&lt;T&gt;</c>, …).</summary>

@@ -26,6 +26,22 @@ public class PipelineDatasetTests
             private void Process(Block block, ReadOnlyTensorSpan<uint> fragments, TensorSpan<ulong> segments) { }
         }
 
+        [VolaraTask("grow", ReadWriteConflict = true)]
+        public sealed partial class Grow
+        {
+            [Input] public Labels<ulong> Seeds { get; init; }
+            [Output] public Labels<ulong> Grown { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<ulong> seeds, TensorSpan<ulong> grown) { }
+        }
+
+        [VolaraTask("copy")]
+        public sealed partial class Copy
+        {
+            [Input] public Labels<Stored> Source { get; init; }
+            [Output] public Labels<Stored> Target { get; init; }
+            private void Process<T>(Block block, ReadOnlyTensorSpan<T> source, TensorSpan<T> target) where T : unmanaged, System.Numerics.INumber<T> { }
+        }
+
         [VolaraTask("count")]
         public sealed partial class Count
         {
@@ -93,6 +109,16 @@ public class PipelineDatasetTests
 
                 public static Relabel OtherMethod() =>
                     new Relabel { Fragments = new Untyped.Labels { Store = "d.zarr/frags" }, Segments = new Untyped.Labels { Store = "d.zarr/segs" } };
+
+                public static Grow InPlaceWithConflict() =>
+                    new Grow { Seeds = new Untyped.Labels { Store = "f.zarr/labels" }, Grown = new Untyped.Labels { Store = "f.zarr/labels" } };
+
+                public static object[] StoredTypes() =>
+                [
+                    new Fragments { Affinities = new Untyped.Affs { Store = "g.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = "g.zarr/frags" } },
+                    new Copy { Source = new Untyped.Labels { Store = "g.zarr/frags" }, Target = new Untyped.Labels { Store = "g.zarr/copy" } },
+                    new Relabel { Fragments = new Untyped.Labels { Store = "g.zarr/copy" }, Segments = new Untyped.Labels { Store = "g.zarr/segs" } },
+                ];
 
                 public static object[] FromArguments(string store) =>
                 [

@@ -131,4 +131,81 @@ public class ProcessSignatureTests
             """;
         return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
+    [Fact]
+    public Task Stored_ports_call_for_a_generic_Process_and_the_fix_writes_it()
+    {
+        const string source = Usings + """
+            [VolaraTask("stored")]
+            public sealed partial class StoredTask
+            {
+                [Input] public Affs<Stored> Affs { get; init; }
+                [Input] public Labels<ulong>? Mask { get; init; }
+                [Output] public Raw<Stored> Smoothed { get; init; }
+                private void {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<float> affs, ReadOnlyTensorSpan<ulong> mask, TensorSpan<float> smoothed) { }
+            }
+            """;
+        const string fixedSource = Usings + """
+            [VolaraTask("stored")]
+            public sealed partial class StoredTask
+            {
+                [Input] public Affs<Stored> Affs { get; init; }
+                [Input] public Labels<ulong>? Mask { get; init; }
+                [Output] public Raw<Stored> Smoothed { get; init; }
+                private void Process<T>(Block block, ReadOnlyTensorSpan<T> affs, ReadOnlyTensorSpan<ulong> mask, TensorSpan<T> smoothed) where T : unmanaged, System.Numerics.INumber<T> { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.CodeFixAsync<FixProcessSignatureCodeFix>(source, fixedSource);
+    }
+
+    [Fact]
+    public Task A_generic_Process_is_wrong_without_Stored_ports_or_with_other_constraints()
+    {
+        const string source = Usings + """
+            [VolaraTask("plain")]
+            public sealed partial class Plain
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Raw<float> OutData { get; init; }
+                private void {|VOL0003:Process|}<T>(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
+
+            [VolaraTask("narrow")]
+            public sealed partial class Narrow
+            {
+                [Input] public Raw<Stored> InData { get; init; }
+                [Output] public Raw<Stored> OutData { get; init; }
+                private void {|VOL0003:Process|}<T>(Block block, ReadOnlyTensorSpan<T> inData, TensorSpan<T> outData)
+                    where T : unmanaged, System.Numerics.IBinaryInteger<T> { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task Is_silent_for_a_generic_Process_over_Stored_ports_and_tasks_without_outputs()
+    {
+        const string source = Usings + """
+            using System.Numerics;
+
+            [VolaraTask("stored")]
+            public sealed partial class StoredTask
+            {
+                [Input] public Affs<Stored> Affs { get; init; }
+                [Input] public Raw<Stored> Weights { get; init; }
+                [Input] public Labels<byte>? Mask { get; init; }
+                [Output] public Raw<Stored> Smoothed { get; init; }
+                [Output] public Labels<uint>? Counts { get; init; }
+                private void Process<TValue>(Block block, ReadOnlyTensorSpan<TValue> affs, ReadOnlyTensorSpan<TValue> weights, ReadOnlyTensorSpan<byte> mask, TensorSpan<TValue> smoothed, TensorSpan<uint> counts)
+                    where TValue : unmanaged, INumber<TValue> { }
+            }
+
+            [VolaraTask("sink")]
+            public sealed partial class Sink
+            {
+                [Input] public Raw<float> InData { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData) { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
+    }
 }

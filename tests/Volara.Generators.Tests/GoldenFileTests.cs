@@ -8,6 +8,8 @@ public sealed class GoldenFileTests
     [Theory]
     [InlineData(nameof(TaskSources.Threshold), TaskSources.Threshold)]
     [InlineData(nameof(TaskSources.TwoPorts), TaskSources.TwoPorts)]
+    [InlineData(nameof(TaskSources.StoredOptional), TaskSources.StoredOptional)]
+    [InlineData(nameof(TaskSources.WholeRoi), TaskSources.WholeRoi)]
     public void GeneratedSourceMatchesItsBaselineAndCompiles(string name, string source)
     {
         var (driver, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.Parse(source)));

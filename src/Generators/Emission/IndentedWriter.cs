@@ -19,9 +19,15 @@ namespace Volara.Generators.Emission
             return this;
         }
 
-        public IndentedWriter Open(string header)
+        /// <summary>Opens a block under <paramref name="header"/>, with an optional indented continuation line (a constraint clause).</summary>
+        public IndentedWriter Open(string header, string? continuation = null)
         {
             Line(header);
+            if (continuation is not null)
+            {
+                Line("    " + continuation);
+            }
+
             Line("{");
             depth++;
             return this;

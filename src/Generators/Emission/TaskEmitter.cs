@@ -12,8 +12,17 @@ namespace Volara.Generators.Emission
         private const string Engine = "global::Volara.Runtime.Engine";
         private const string Support = "global::Volara.Runtime.Dsl.Support";
         private const string VolumeArray = "global::Volara.Runtime.Datasets.VolumeArray";
+        private const string DataType = "global::Volara.Runtime.Storage.DataType";
         private const string JsonIgnore = "[global::System.Text.Json.Serialization.JsonIgnore]";
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Volara.Generators\", \"1.0.0\")]";
+        private const string StoredConstraint = "where T : unmanaged, global::System.Numerics.INumber<T>";
+
+        /// <summary>The stored data types a generic Process is instantiated for, with their element types.</summary>
+        private static readonly (string Kind, string Type)[] StoredTypes =
+        {
+            ("UInt8", "byte"), ("Int8", "sbyte"), ("UInt16", "ushort"), ("Int16", "short"), ("UInt32", "uint"), ("Int32", "int"),
+            ("UInt64", "ulong"), ("Int64", "long"), ("Float16", "global::System.Half"), ("Float32", "float"), ("Float64", "double"),
+        };
 
         public static string Emit(TaskModel task)
         {
@@ -41,75 +50,197 @@ namespace Volara.Generators.Emission
 
         private static void WriteTaskMembers(IndentedWriter writer, TaskModel task)
         {
-            var first = task.Inputs[0];
             writer.Line($"private {Engine}.BlockLayout? __layout;").Line();
+            if (!task.OwnName)
+            {
+                var named = task.Outputs.First(output => !output.Optional);
+                writer.Line("/// <summary>The first output's name and the task type.</summary>");
+                writer.Line(JsonIgnore).Line(GeneratedCode);
+                writer.Line($"public override string Name => this.{named.Property}.Name + \"-{Escape(task.TaskType)}\";").Line();
+            }
 
-            writer.Line("/// <summary>The first output's name and the task type.</summary>");
             writer.Line(JsonIgnore).Line(GeneratedCode);
-            writer.Line($"public override string Name => this.{task.Outputs[0].Property}.Name + \"-{Escape(task.TaskType)}\";").Line();
+            writer.Line($"public override {Engine}.BlockLayout Layout => __layout ??= this.CreateLayout();").Line();
+            WriteHookDeclarations(writer, task.Hooks);
+            WriteInit(writer, task);
+            WriteDropArtifacts(writer, task);
+            WriteCreateProcessor(writer, task);
+            WriteCreateLayout(writer, task);
+            WriteOpenInputs(writer, task);
+        }
 
-            writer.Line(JsonIgnore).Line(GeneratedCode);
-            writer.Line($"public override {Engine}.BlockLayout Layout => __layout ??= {Support}.DslTaskSupport.Layout(");
-            writer.Line($"    this.Name, this.OpenInputs()[0], \"{Escape(task.BlockSize.Field)}\", this.{task.BlockSize.Property}, "
-                + (task.Context is { } context ? $"\"{Escape(context.Field)}\", this.{context.Property}, " : "\"context\", null, ")
-                + (task.WriteRoi is { } roi ? $"this.{roi.Property});" : "null);"));
-            writer.Line();
-
-            if (task.HasValidateHook)
+        private static void WriteHookDeclarations(IndentedWriter writer, HookModel hooks)
+        {
+            if (hooks.Validate)
             {
                 writer.Line("/// <summary>The task's own checks against its data; runs in Init and when a worker opens the task.</summary>");
                 writer.Line("partial void Validate();").Line();
             }
 
+            if (hooks.OnInit)
+            {
+                writer.Line("/// <summary>The task's own preparation; runs at the end of Init, after the outputs are prepared.</summary>");
+                writer.Line("partial void OnInit();").Line();
+            }
+
+            if (hooks.OnDropArtifacts)
+            {
+                writer.Line("/// <summary>The task's own clean-up; runs at the end of DropArtifacts, after the outputs are dropped.</summary>");
+                writer.Line("partial void OnDropArtifacts();").Line();
+            }
+        }
+
+        private static void WriteInit(IndentedWriter writer, TaskModel task)
+        {
             writer.Line(GeneratedCode);
             writer.Open("public override void Init()");
-            writer.Line($"{VolumeArray} first = this.OpenInputs()[0];");
+            writer.Line($"{VolumeArray}?[] inputs = this.OpenInputs();");
+            string blockSize = task.BlockSize is { } size ? "this." + size.Property : "null";
             foreach (var output in task.Outputs)
             {
-                writer.Line($"{Support}.DslTaskSupport.PrepareOutput<{output.ElementType}>(this.{output.Property}.Untyped, first, this.{task.BlockSize.Property}, spatialOnly: {(output.SpatialOnly ? "true" : "false")});");
+                string dataType = output.Stored ? $"{Support}.DslTaskSupport.StoredType(inputs[{FirstStored(task)}]!)" : $"{DataType}.Of<{output.ElementType}>()";
+                string prepare = $"{Support}.DslTaskSupport.PrepareOutput(this.{output.Property}.Untyped, inputs[0]!, {blockSize}, spatialOnly: {(output.SpatialOnly ? "true" : "false")}, {dataType});";
+                if (output.Optional)
+                {
+                    writer.Open($"if (this.{output.Property} is not null)").Line(prepare).Close();
+                }
+                else
+                {
+                    writer.Line(prepare);
+                }
+            }
+
+            if (task.Hooks.OnInit)
+            {
+                writer.Line("this.OnInit();");
             }
 
             writer.Close().Line();
+        }
 
+        private static void WriteDropArtifacts(IndentedWriter writer, TaskModel task)
+        {
             writer.Line(GeneratedCode);
             writer.Open("public override void DropArtifacts()");
             foreach (var output in task.Outputs)
             {
-                writer.Line($"this.{output.Property}.Untyped.Drop();");
+                writer.Line($"this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Drop();");
+            }
+
+            if (task.Hooks.OnDropArtifacts)
+            {
+                writer.Line("this.OnDropArtifacts();");
             }
 
             writer.Close().Line();
+        }
 
+        private static void WriteCreateProcessor(IndentedWriter writer, TaskModel task)
+        {
             writer.Line(GeneratedCode);
             writer.Open($"public override {Engine}.IBlockProcessor CreateProcessor()");
-            writer.Line($"{VolumeArray}[] inputs = this.OpenInputs();");
-            writer.Line("return new __Processor(");
-            writer.Line("    this,");
+            writer.Line($"{VolumeArray}?[] inputs = this.OpenInputs();");
+            if (!task.IsGeneric)
+            {
+                WriteProcessorCreation(writer, task);
+                writer.Close().Line();
+                return;
+            }
+
+            // One dispatch per processor on the stored type; every block then runs a closed instantiation of Process.
+            int stored = FirstStored(task);
+            writer.Line($"return inputs[{stored}]!.DataType.Kind switch");
+            writer.Line("{");
+            foreach (var (kind, type) in StoredTypes)
+            {
+                writer.Line($"    global::Volara.Runtime.Storage.ScalarKind.{kind} => this.__CreateProcessor<{type}>(inputs),");
+            }
+
+            writer.Line($"    _ => throw new global::System.NotSupportedException($\"task '{{this.Name}}': {Escape(task.Inputs[stored].Field)} stores {{inputs[{stored}]!.DataType}}, which is not a number type\"),");
+            writer.Line("};");
+            writer.Close().Line();
+
+            writer.Open($"private {Engine}.IBlockProcessor __CreateProcessor<T>({VolumeArray}?[] inputs)", StoredConstraint);
+            WriteProcessorCreation(writer, task);
+            writer.Close().Line();
+        }
+
+        private static void WriteProcessorCreation(IndentedWriter writer, TaskModel task)
+        {
+            writer.Line($"return new __Processor{(task.IsGeneric ? "<T>" : string.Empty)}(");
+            writer.Line("    this" + (task.Inputs.Count + task.Outputs.Count > 0 ? "," : ");"));
             var arguments = task.Inputs.Select((input, i) => $"    new {Support}.InputBuffer<{input.ElementType}>(inputs[{i}])")
                 .Concat(task.Outputs.Select(output =>
-                    $"    new {Support}.OutputBuffer<{output.ElementType}>(this.{output.Property}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
+                    $"    new {Support}.OutputBuffer<{output.ElementType}>(this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
                 .ToList();
             for (int i = 0; i < arguments.Count; i++)
             {
                 writer.Line(arguments[i] + (i + 1 < arguments.Count ? "," : ");"));
             }
+        }
+
+        private static void WriteCreateLayout(IndentedWriter writer, TaskModel task)
+        {
+            string context = task.Context is { } c ? $"\"{Escape(c.Field)}\", this.{c.Property}" : "\"context\", null";
+            string roi = task.WriteRoi is { } r ? $"this.{r.Property}" : "null";
+            string conflict = task.ReadWriteConflict ? "true" : "false";
+            writer.Line("/// <summary>The block geometry over the opened inputs.</summary>");
+            writer.Open($"private {Engine}.BlockLayout CreateLayout()");
+            writer.Line($"{VolumeArray}?[] inputs = this.OpenInputs();");
+            if (task.WholeRoi)
+            {
+                string first = task.Inputs.Count > 0 ? "inputs[0]" : "null";
+                string roiField = task.WriteRoi is { } setting ? setting.Field : "roi";
+                writer.Line($"return {Support}.DslTaskSupport.WholeRoiLayout(this.Name, {first}, {context}, \"{Escape(roiField)}\", {roi}, readWriteConflict: {conflict});");
+            }
+            else
+            {
+                var blockSize = task.BlockSize!;
+                writer.Line($"return {Support}.DslTaskSupport.Layout(this.Name, inputs[0]!, \"{Escape(blockSize.Field)}\", this.{blockSize.Property}, {context}, {roi}, readWriteConflict: {conflict});");
+            }
 
             writer.Close().Line();
+        }
 
-            writer.Line("/// <summary>Opens every input as its element type and checks that they agree; then the task's own checks.</summary>");
-            writer.Open($"private {VolumeArray}[] OpenInputs()");
-            writer.Line($"var inputs = new {VolumeArray}[{task.Inputs.Count}];");
+        private static void WriteOpenInputs(IndentedWriter writer, TaskModel task)
+        {
+            writer.Line("/// <summary>Opens every configured input as its element type and checks that they agree; then the parameters and the task's own checks.</summary>");
+            writer.Open($"private {VolumeArray}?[] OpenInputs()");
+            writer.Line($"var inputs = new {VolumeArray}?[{task.Inputs.Count}];");
+            int stored = FirstStored(task);
             for (int i = 0; i < task.Inputs.Count; i++)
             {
                 var input = task.Inputs[i];
-                writer.Line($"inputs[{i}] = {Support}.DslTaskSupport.OpenInput<{input.ElementType}>(this.{input.Property}.Untyped);");
-                if (i > 0)
+                string open = !input.Stored
+                    ? $"{Support}.DslTaskSupport.OpenInput<{input.ElementType}>(this.{input.Property}.Untyped)"
+                    : i == stored
+                        ? $"{Support}.DslTaskSupport.OpenStored(this.Name, \"{Escape(input.Field)}\", this.{input.Property}.Untyped)"
+                        : $"{Support}.DslTaskSupport.OpenInput(this.{input.Property}.Untyped, inputs[{stored}]!.DataType)";
+                writer.Line(input.Optional ? $"inputs[{i}] = this.{input.Property} is null ? null : {open};" : $"inputs[{i}] = {open};");
+                if (i == 0)
                 {
-                    writer.Line($"{Support}.DslTaskSupport.RequireSameVoxelSize(this.Name, \"{Escape(first.Field)}\", inputs[0], \"{Escape(input.Field)}\", inputs[{i}]);");
+                    continue;
+                }
+
+                string check = $"{Support}.DslTaskSupport.RequireSameVoxelSize(this.Name, \"{Escape(task.Inputs[0].Field)}\", inputs[0]!, \"{Escape(input.Field)}\", inputs[{i}]!);";
+                if (input.Optional)
+                {
+                    writer.Open($"if (inputs[{i}] is not null)").Line(check).Close();
+                }
+                else
+                {
+                    writer.Line(check);
                 }
             }
 
-            if (task.HasValidateHook)
+            foreach (var check in task.ParameterChecks)
+            {
+                writer.Line(check.Kind == ParameterCheckKind.OffsetsOf
+                    ? $"{Support}.DslParameterChecks.RequireOffsetsIn(this.Name, \"{Escape(check.Field)}\", this.{check.Property}, \"{Escape(check.TargetField)}\", this.{check.Target}?.Untyped);"
+                    : $"{Support}.DslParameterChecks.RequireEdgeAttributes(this.Name, \"{Escape(check.Field)}\", {Support}.DslParameterChecks.KeysOf(this.{check.Property}), \"{Escape(check.TargetField)}\", this.{check.Target}?.EdgeAttrs);");
+            }
+
+            if (task.Hooks.Validate)
             {
                 writer.Line("this.Validate();");
             }
@@ -126,11 +257,15 @@ namespace Volara.Generators.Emission
                 .Concat(task.Outputs.Select((output, i) => $"{Support}.OutputBuffer<{output.ElementType}> output{i}"));
             writer.Line("/// <summary>Per worker: pooled block buffers and one direct call of Process per block.</summary>");
             writer.Line(GeneratedCode);
-            writer.Open($"private sealed class __Processor({string.Join(", ", parameters)}) : {Engine}.IBlockProcessor");
+            writer.Open(
+                $"private sealed class __Processor{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", parameters)}) : {Engine}.IBlockProcessor",
+                task.IsGeneric ? StoredConstraint : null);
+
             writer.Open($"public void Process({Engine}.Block block)");
-            var arguments = task.Inputs.Select((_, i) => $"input{i}.Read(block.ReadRoi)")
+            var arguments = new[] { "block" }
+                .Concat(task.Inputs.Select((_, i) => $"input{i}.Read(block.ReadRoi)"))
                 .Concat(task.Outputs.Select((_, i) => $"output{i}.Clear(block.WriteRoi)"));
-            writer.Line($"task.Process(block, {string.Join(", ", arguments)});");
+            writer.Line($"task.Process{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", arguments)});");
             for (int i = 0; i < task.Outputs.Count; i++)
             {
                 writer.Line($"output{i}.Write(block.WriteRoi);");
@@ -150,6 +285,19 @@ namespace Volara.Generators.Emission
 
             writer.Close();
             writer.Close();
+        }
+
+        private static int FirstStored(TaskModel task)
+        {
+            for (int i = 0; i < task.Inputs.Count; i++)
+            {
+                if (task.Inputs[i].Stored)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");

@@ -3,7 +3,9 @@ namespace Volara.Generators.Model
     /// <summary>An <c>[Input]</c> or <c>[Output]</c> property.</summary>
     /// <param name="Property">The property name.</param>
     /// <param name="Field">Its configuration name, used in messages.</param>
-    /// <param name="ElementType">The fully qualified element type <c>T</c>.</param>
+    /// <param name="ElementType">The fully qualified element type <c>T</c>; <c>T</c> itself for a <c>Stored</c> port.</param>
     /// <param name="SpatialOnly">For outputs: prepared with the physical axes of the first input only.</param>
-    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly);
+    /// <param name="Optional">The property is nullable: a port that may be left unconfigured.</param>
+    /// <param name="Stored">Declared with the <c>Stored</c> marker: read or written in the stored type, Process's type parameter.</param>
+    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly, bool Optional, bool Stored);
 }

@@ -4,19 +4,44 @@ namespace Volara.Generators.Model
     /// <param name="Namespace">The class's namespace; empty for the global namespace.</param>
     /// <param name="ClassName">The class name.</param>
     /// <param name="TaskType">The <c>task_type</c>.</param>
-    /// <param name="HasValidateHook">The class implements <c>partial void Validate()</c>.</param>
+    /// <param name="BlockSize">The block size; null only for a whole-volume task.</param>
+    /// <param name="Hooks">The partial hooks the class implements.</param>
+    /// <param name="ReadWriteConflict">volara's <c>read_write_conflict</c>.</param>
+    /// <param name="WholeRoi">One block covering the whole write ROI.</param>
+    /// <param name="OwnName">The class declares its own <c>Name</c>.</param>
     public sealed record TaskModel(
         string Namespace,
         string ClassName,
         string TaskType,
         EquatableArray<PortModel> Inputs,
         EquatableArray<PortModel> Outputs,
-        SettingModel BlockSize,
+        SettingModel? BlockSize,
         SettingModel? Context,
         SettingModel? WriteRoi,
-        bool HasValidateHook)
+        HookModel Hooks,
+        bool ReadWriteConflict,
+        bool WholeRoi,
+        bool OwnName,
+        EquatableArray<ParameterCheckModel> ParameterChecks)
     {
         /// <summary>A file name unique per class: namespace and class name.</summary>
         public string HintName => (Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName) + ".g.cs";
+
+        /// <summary>Process is generic over the stored type of the first <c>Stored</c> input.</summary>
+        public bool IsGeneric
+        {
+            get
+            {
+                foreach (var input in Inputs)
+                {
+                    if (input.Stored)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 }

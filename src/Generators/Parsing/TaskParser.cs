@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -23,10 +24,13 @@ namespace Volara.Generators.Parsing
                 return null;
             }
 
+            bool readWriteConflict = NamedFlag(context.Attributes[0], KnownNames.ReadWriteConflict);
+            bool wholeRoi = NamedFlag(context.Attributes[0], KnownNames.WholeRoi);
             var inputs = ImmutableArray.CreateBuilder<PortModel>();
             var outputs = ImmutableArray.CreateBuilder<PortModel>();
             var inputTypes = ImmutableArray.CreateBuilder<ITypeSymbol>();
             var outputTypes = ImmutableArray.CreateBuilder<ITypeSymbol>();
+            var checks = new List<(ParameterCheckKind Kind, IPropertySymbol Property, string Target)>();
             SettingModel? blockSize = null, contextSetting = null, writeRoi = null;
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
@@ -45,7 +49,14 @@ namespace Volara.Generators.Parsing
 
                             bool isInput = attribute.AttributeClass!.ToDisplayString() == KnownNames.InputAttribute;
                             bool spatialOnly = attribute.NamedArguments.Any(a => a.Key == KnownNames.OutputSpatialOnly && a.Value.Value is true);
-                            var port = new PortModel(property.Name, FieldName(property), element.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), spatialOnly);
+                            bool stored = element.ToDisplayString() == KnownNames.Stored;
+                            var port = new PortModel(
+                                property.Name,
+                                FieldName(property),
+                                stored ? "T" : element.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                                spatialOnly,
+                                Optional: property.NullableAnnotation == NullableAnnotation.Annotated,
+                                stored);
                             (isInput ? inputs : outputs).Add(port);
                             (isInput ? inputTypes : outputTypes).Add(element);
                             break;
@@ -64,11 +75,18 @@ namespace Volara.Generators.Parsing
                         case KnownNames.ContextAttribute:
                         case KnownNames.WriteRoiAttribute:
                             return null;
+                        case KnownNames.OffsetsOfAttribute when attribute.ConstructorArguments.FirstOrDefault().Value is string affinities:
+                            checks.Add((ParameterCheckKind.OffsetsOf, property, affinities));
+                            break;
+                        case KnownNames.EdgeAttributesOfAttribute when attribute.ConstructorArguments.FirstOrDefault().Value is string database:
+                            checks.Add((ParameterCheckKind.EdgeAttributesOf, property, database));
+                            break;
                     }
                 }
             }
 
-            if (blockSize is null || inputs.Count == 0 || outputs.Count == 0
+            bool ownName = type.GetMembers(KnownNames.NameProperty).OfType<IPropertySymbol>().Any();
+            if (!PortsAreCompletable(inputs, outputs, blockSize, wholeRoi, ownName)
                 || !ProcessSignatureMatches(type, inputTypes.ToImmutable(), outputTypes.ToImmutable()))
             {
                 return null;
@@ -83,8 +101,78 @@ namespace Volara.Generators.Parsing
                 blockSize,
                 contextSetting,
                 writeRoi,
-                HasValidateHook(type));
+                new HookModel(HasHook(type, KnownNames.ValidateHook), HasHook(type, KnownNames.OnInitHook), HasHook(type, KnownNames.OnDropArtifactsHook)),
+                readWriteConflict,
+                wholeRoi,
+                ownName,
+                new EquatableArray<ParameterCheckModel>(checks.Select(check => CheckModel(type, check.Kind, check.Property, check.Target)).OfType<ParameterCheckModel>().ToImmutableArray()));
         }
+
+        /// <summary>
+        /// The port rules: a first input that is always configured (the layout and output preparation follow it) unless a
+        /// whole-volume task has none and no outputs; a block size unless whole-volume; a name source (a required output
+        /// or the class's own <c>Name</c>); <c>Stored</c> outputs need a required first <c>Stored</c> input to take the type from.
+        /// </summary>
+        private static bool PortsAreCompletable(
+            ImmutableArray<PortModel>.Builder inputs, ImmutableArray<PortModel>.Builder outputs, SettingModel? blockSize, bool wholeRoi, bool ownName)
+        {
+            if (inputs.Count == 0 ? !wholeRoi || outputs.Count > 0 : inputs[0].Optional)
+            {
+                return false;
+            }
+
+            if (blockSize is null && !wholeRoi)
+            {
+                return false;
+            }
+
+            if (!ownName && !outputs.Any(output => !output.Optional))
+            {
+                return false;
+            }
+
+            var firstStored = inputs.FirstOrDefault(input => input.Stored);
+            return firstStored is null ? !outputs.Any(output => output.Stored) : !firstStored.Optional;
+        }
+
+        private static ParameterCheckModel? CheckModel(INamedTypeSymbol type, ParameterCheckKind kind, IPropertySymbol property, string target)
+        {
+            if (type.GetMembers(target).OfType<IPropertySymbol>().FirstOrDefault() is not { } targetProperty)
+            {
+                return null;
+            }
+
+            bool checkable = kind == ParameterCheckKind.OffsetsOf
+                ? targetProperty.Type is INamedTypeSymbol { Name: "Affs" } affs && ElementTypeOf(affs) is not null
+                : targetProperty.Type.IsReferenceType && HasEdgeAttrs(targetProperty.Type) && HasNameKeys(property.Type);
+            return checkable ? new ParameterCheckModel(kind, property.Name, FieldName(property), targetProperty.Name, FieldName(targetProperty)) : null;
+        }
+
+        /// <summary>The database type (or a base type) has <c>IReadOnlyDictionary&lt;string, string&gt;? EdgeAttrs</c>.</summary>
+        private static bool HasEdgeAttrs(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.GetMembers(KnownNames.EdgeAttrs).OfType<IPropertySymbol>().Any(p =>
+                    !p.IsStatic && p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == KnownNames.EdgeAttrsType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The parameter is names: a list of strings or a dictionary keyed by strings.</summary>
+        private static bool HasNameKeys(ITypeSymbol type) =>
+            (type is INamedTypeSymbol named ? type.AllInterfaces.Add(named) : type.AllInterfaces).Any(candidate => candidate is { Name: "IEnumerable", TypeArguments.Length: 1 }
+                && candidate.ContainingNamespace.ToDisplayString() == "System.Collections.Generic"
+                && (candidate.TypeArguments[0].SpecialType == SpecialType.System_String
+                    || candidate.TypeArguments[0] is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair
+                        && pair.TypeArguments[0].SpecialType == SpecialType.System_String));
+
+        private static bool NamedFlag(AttributeData attribute, string name) =>
+            attribute.NamedArguments.Any(argument => argument.Key == name && argument.Value.Value is true);
 
         private static bool IsCompletableClass(INamedTypeSymbol type) =>
             type.TypeKind == TypeKind.Class && !type.IsStatic && !type.IsAbstract && !type.IsGenericType
@@ -111,6 +199,10 @@ namespace Volara.Generators.Parsing
             return type.ToDisplayString() == metadataName;
         }
 
+        /// <summary>
+        /// Block, one read-only tensor per input, one tensor per output, each over the port's <c>T</c>; ports declared
+        /// <c>Stored</c> use Process's single type parameter, constrained to <c>unmanaged</c> and at most <c>INumber&lt;T&gt;</c>.
+        /// </summary>
         private static bool ProcessSignatureMatches(INamedTypeSymbol type, ImmutableArray<ITypeSymbol> inputs, ImmutableArray<ITypeSymbol> outputs)
         {
             var candidates = type.GetMembers(KnownNames.ProcessMethod).OfType<IMethodSymbol>().ToList();
@@ -120,16 +212,26 @@ namespace Volara.Generators.Parsing
             }
 
             var process = candidates[0];
-            if (process.IsStatic || !process.ReturnsVoid || process.IsGenericMethod || process.Parameters.Length != 1 + inputs.Length + outputs.Length
+            bool generic = inputs.Concat(outputs).Any(element => element.ToDisplayString() == KnownNames.Stored);
+            if (process.IsStatic || !process.ReturnsVoid || process.Parameters.Length != 1 + inputs.Length + outputs.Length
                 || process.Parameters.Any(p => p.RefKind != RefKind.None)
-                || process.Parameters[0].Type.ToDisplayString() != KnownNames.Block)
+                || process.Parameters[0].Type.ToDisplayString() != KnownNames.Block
+                || process.TypeParameters.Length != (generic ? 1 : 0))
+            {
+                return false;
+            }
+
+            var typeParameter = generic ? process.TypeParameters[0] : null;
+            if (typeParameter is not null
+                && (!typeParameter.HasUnmanagedTypeConstraint || typeParameter.HasConstructorConstraint
+                    || typeParameter.ConstraintTypes.Any(constraint => !IsNumberOf(constraint, typeParameter))))
             {
                 return false;
             }
 
             for (int i = 0; i < inputs.Length; i++)
             {
-                if (!IsTensor(process.Parameters[1 + i].Type, KnownNames.ReadOnlyTensorSpan, inputs[i]))
+                if (!IsTensor(process.Parameters[1 + i].Type, KnownNames.ReadOnlyTensorSpan, inputs[i], typeParameter))
                 {
                     return false;
                 }
@@ -137,7 +239,7 @@ namespace Volara.Generators.Parsing
 
             for (int i = 0; i < outputs.Length; i++)
             {
-                if (!IsTensor(process.Parameters[1 + inputs.Length + i].Type, KnownNames.TensorSpan, outputs[i]))
+                if (!IsTensor(process.Parameters[1 + inputs.Length + i].Type, KnownNames.TensorSpan, outputs[i], typeParameter))
                 {
                     return false;
                 }
@@ -146,14 +248,19 @@ namespace Volara.Generators.Parsing
             return true;
         }
 
-        private static bool IsTensor(ITypeSymbol type, string name, ITypeSymbol element) =>
+        private static bool IsNumberOf(ITypeSymbol constraint, ITypeParameterSymbol typeParameter) =>
+            constraint is INamedTypeSymbol { Name: "INumber", TypeArguments.Length: 1 } number
+            && number.ContainingNamespace.ToDisplayString() == KnownNames.NumericsNamespace
+            && SymbolEqualityComparer.Default.Equals(number.TypeArguments[0], typeParameter);
+
+        private static bool IsTensor(ITypeSymbol type, string name, ITypeSymbol element, ITypeParameterSymbol? storedType) =>
             type is INamedTypeSymbol { TypeArguments.Length: 1 } named
             && named.Name == name
             && named.ContainingNamespace.ToDisplayString() == KnownNames.TensorsNamespace
-            && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], element);
+            && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], element.ToDisplayString() == KnownNames.Stored ? storedType : element);
 
-        private static bool HasValidateHook(INamedTypeSymbol type) =>
-            type.GetMembers(KnownNames.ValidateHook).OfType<IMethodSymbol>().Any(method =>
+        private static bool HasHook(INamedTypeSymbol type, string name) =>
+            type.GetMembers(name).OfType<IMethodSymbol>().Any(method =>
                 method.Parameters.Length == 0 && method.ReturnsVoid && !method.IsStatic
                 && method.DeclaringSyntaxReferences.Any(reference =>
                     reference.GetSyntax() is MethodDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword)));

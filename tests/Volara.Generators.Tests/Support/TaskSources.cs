@@ -61,6 +61,73 @@ internal static class TaskSources
         }
         """;
 
+    /// <summary>Process over the stored type, optional ports, hooks, a read/write conflict and offsets checked against a neighbourhood.</summary>
+    public const string StoredOptional = """
+        using System.Collections.Generic;
+        using System.Numerics;
+        using System.Numerics.Tensors;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
+
+        namespace Samples.Agglomeration;
+
+        [VolaraTask("smooth", ReadWriteConflict = true)]
+        public sealed partial class Smooth
+        {
+            [Input] public required Affs<Stored> Affs { get; init; }
+            [Input] public Labels<byte>? Mask { get; init; }
+            [Input] public required Raw<Stored> Weights { get; init; }
+            [Output] public required Raw<Stored> Smoothed { get; init; }
+            [Output(SpatialOnly = true)] public Labels<uint>? Counts { get; init; }
+            [Parameter, OffsetsOf(nameof(Affs))] public IReadOnlyList<Coordinate>? Offsets { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            [Context] public Coordinate? Context { get; init; }
+
+            partial void OnInit()
+            {
+            }
+
+            partial void OnDropArtifacts()
+            {
+            }
+
+            private void Process<T>(Block block, ReadOnlyTensorSpan<T> affs, ReadOnlyTensorSpan<byte> mask, ReadOnlyTensorSpan<T> weights, TensorSpan<T> smoothed, TensorSpan<uint> counts)
+                where T : unmanaged, INumber<T>
+            {
+            }
+        }
+        """;
+
+    /// <summary>A whole-volume task without arrays: its own name, weights checked against a database's edge attributes.</summary>
+    public const string WholeRoi = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
+
+        public sealed record GraphConfig(string Path)
+        {
+            public IReadOnlyDictionary<string, string>? EdgeAttrs { get; init; }
+        }
+
+        [VolaraTask("global-agglomeration", WholeRoi = true)]
+        public sealed partial class GlobalAgglomeration
+        {
+            [Parameter] public required GraphConfig Db { get; init; }
+            [Parameter, EdgeAttributesOf(nameof(Db))] public required IReadOnlyDictionary<string, double> Weights { get; init; }
+            [WriteRoi] public Roi? Roi { get; init; }
+
+            [JsonIgnore]
+            public override string Name => Db.Path + "-global-agglomeration";
+
+            private void Process(Block block)
+            {
+            }
+        }
+        """;
+
     /// <summary>Classes the generator must leave alone (the analyzers explain why).</summary>
     public const string Invalid = """
         using System.Numerics.Tensors;
@@ -91,6 +158,41 @@ internal static class TaskSources
         {
             [Input] public required Raw<float> In { get; init; }
             [Output] public required Raw<float> Out { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
+        }
+
+        [VolaraTask("stored-output-only")]
+        public sealed partial class StoredOutputOnly
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [Output] public required Raw<Stored> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            private void Process<T>(Block block, ReadOnlyTensorSpan<float> input, TensorSpan<T> output) where T : unmanaged { }
+        }
+
+        [VolaraTask("generic-without-stored")]
+        public sealed partial class GenericWithoutStored
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [Output] public required Raw<float> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            private void Process<T>(Block block, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
+        }
+
+        [VolaraTask("unnamed")]
+        public sealed partial class Unnamed
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> input) { }
+        }
+
+        [VolaraTask("optional-first")]
+        public sealed partial class OptionalFirst
+        {
+            [Input] public Raw<float>? In { get; init; }
+            [Output] public required Raw<float> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
             private void Process(Block block, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
         }
         """;

@@ -8,13 +8,16 @@ namespace Volara.Generators.Tests.Support;
 internal static class Volumes
 {
     public static Raw Write<T>(string store, T[] values, long height, long width, long voxel = 1)
+        where T : unmanaged => Fill(new Raw { Store = store }, values, height, width, voxel);
+
+    public static TDataset Fill<TDataset, T>(TDataset dataset, T[] values, long height, long width, long voxel = 1)
+        where TDataset : Dataset
         where T : unmanaged
     {
-        var raw = new Raw { Store = store };
-        var array = raw.Prepare(
+        var array = dataset.Prepare(
             [height, width], [4, 4], new Coordinate(0, 0), new Coordinate(voxel, voxel), ["nm", "nm"], ["y", "x"], ["space", "space"], DataType.Of<T>());
         array.Write(array.Roi, (ReadOnlySpan<T>)values);
-        return raw;
+        return dataset;
     }
 
     public static T[] ReadAll<T>(Dataset dataset)

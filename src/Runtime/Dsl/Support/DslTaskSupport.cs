@@ -17,11 +17,29 @@ public static class DslTaskSupport
 {
     /// <summary>Opens an input so that it reads as <typeparamref name="T"/>, converting the stored values when they differ.</summary>
     public static VolumeArray OpenInput<T>(Dataset dataset)
-        where T : unmanaged
+        where T : unmanaged => OpenInput(dataset, DataType.Of<T>());
+
+    /// <summary>Opens an input so that it reads as <paramref name="dataType"/>, converting the stored values when they differ.</summary>
+    public static VolumeArray OpenInput(Dataset dataset, DataType dataType)
     {
         var array = dataset.Array();
-        return array.DataType.Matches<T>() ? array : array.WithOps(new ConvertType(DataType.Of<T>().NumpyName));
+        return array.DataType.Kind == dataType.Kind ? array : array.WithOps(new ConvertType(dataType.NumpyName));
     }
+
+    /// <summary>Opens a <c>Stored</c> input as it is stored; it must hold numbers (booleans have no arithmetic).</summary>
+    public static VolumeArray OpenStored(string taskName, string field, Dataset dataset)
+    {
+        var array = dataset.Array();
+        if (array.DataType.Kind == ScalarKind.Bool)
+        {
+            throw new ArgumentException($"task '{taskName}': {field} '{array.Path}' stores {array.DataType}, but the task reads it as stored numbers");
+        }
+
+        return array;
+    }
+
+    /// <summary>The type a <c>Stored</c> output is created with: the first <c>Stored</c> input's, in native byte order.</summary>
+    public static DataType StoredType(VolumeArray array) => new(array.DataType.Kind);
 
     /// <summary>Every input must share the voxel size of the first one.</summary>
     public static void RequireSameVoxelSize(string taskName, string firstField, VolumeArray first, string field, VolumeArray other)
@@ -35,7 +53,14 @@ public static class DslTaskSupport
 
     /// <summary>The task's block geometry in world units, over the first input (restricted to <paramref name="writeRoi"/>), shrink fit.</summary>
     public static BlockLayout Layout(
-        string taskName, VolumeArray first, string blockSizeField, Coordinate blockSize, string contextField, Coordinate? context, Roi? writeRoi)
+        string taskName,
+        VolumeArray first,
+        string blockSizeField,
+        Coordinate blockSize,
+        string contextField,
+        Coordinate? context,
+        Roi? writeRoi,
+        bool readWriteConflict = false)
     {
         int dims = first.PhysicalDims;
         Check(taskName, blockSizeField, blockSize, DslRules.BlockSizeProblem(blockSize.ToArray(), dims));
@@ -43,16 +68,53 @@ public static class DslTaskSupport
         Check(taskName, contextField, contextVoxels, DslRules.ContextProblem(contextVoxels.ToArray(), dims));
         var contextWorld = contextVoxels * first.VoxelSize;
         return new BlockLayout(
-            TaskArrays.WriteRoi(taskName, first, writeRoi), blockSize * first.VoxelSize, contextWorld, contextWorld, BlockFit.Shrink);
+            TaskArrays.WriteRoi(taskName, first, writeRoi), blockSize * first.VoxelSize, contextWorld, contextWorld, BlockFit.Shrink, readWriteConflict);
+    }
+
+    /// <summary>
+    /// One block covering the whole write ROI: the first input's ROI restricted to <paramref name="writeRoi"/>, or, for a
+    /// task without inputs, <paramref name="writeRoi"/> itself, which it then needs.
+    /// </summary>
+    public static BlockLayout WholeRoiLayout(
+        string taskName, VolumeArray? first, string contextField, Coordinate? context, string writeRoiField, Roi? writeRoi, bool readWriteConflict = false)
+    {
+        Roi roi;
+        Coordinate contextWorld;
+        if (first is null)
+        {
+            roi = writeRoi ?? throw new ArgumentException($"task '{taskName}': {writeRoiField} is required: a whole-volume task without inputs writes exactly that region");
+            if (roi.Empty || roi.Unbounded)
+            {
+                throw new ArgumentException($"task '{taskName}': {writeRoiField} {roi} must be a bounded, non-empty region");
+            }
+
+            contextWorld = Coordinate.Filled(roi.Dims, 0);
+        }
+        else
+        {
+            roi = TaskArrays.WriteRoi(taskName, first, writeRoi);
+            var contextVoxels = context ?? Coordinate.Filled(first.PhysicalDims, 0);
+            Check(taskName, contextField, contextVoxels, DslRules.ContextProblem(contextVoxels.ToArray(), first.PhysicalDims));
+            contextWorld = contextVoxels * first.VoxelSize;
+        }
+
+        return new BlockLayout(roi, roi.Shape, contextWorld, contextWorld, BlockFit.Shrink, readWriteConflict);
     }
 
     /// <summary>Prepares an output like <paramref name="like"/> (or only its physical axes), chunks of one block, element type <typeparamref name="T"/>.</summary>
     public static void PrepareOutput<T>(Dataset output, VolumeArray like, Coordinate blockSize, bool spatialOnly)
-        where T : unmanaged
+        where T : unmanaged => PrepareOutput(output, like, blockSize, spatialOnly, DataType.Of<T>());
+
+    /// <summary>
+    /// Prepares an output like <paramref name="like"/> (or only its physical axes) with <paramref name="dataType"/>:
+    /// chunks of one block, or the chunks of <paramref name="like"/> when there is no block size (whole-volume tasks).
+    /// </summary>
+    public static void PrepareOutput(Dataset output, VolumeArray like, Coordinate? blockSize, bool spatialOnly, DataType dataType)
     {
+        var chunkSize = blockSize ?? PhysicalChunks(like);
         if (!spatialOnly)
         {
-            TaskArrays.PrepareLike(output, like, DataType.Of<T>(), TaskArrays.BlockChunks(like, blockSize));
+            TaskArrays.PrepareLike(output, like, dataType, TaskArrays.BlockChunks(like, chunkSize));
             return;
         }
 
@@ -70,7 +132,21 @@ public static class DslTaskSupport
         }
 
         output.Prepare(
-            [.. shape], TaskArrays.BlockChunks(like, blockSize, shape, types), like.Offset, like.VoxelSize, like.Units, names, types, DataType.Of<T>());
+            [.. shape], TaskArrays.BlockChunks(like, chunkSize, shape, types), like.Offset, like.VoxelSize, like.Units, names, types, dataType);
+    }
+
+    private static Coordinate PhysicalChunks(VolumeArray like)
+    {
+        var chunks = new List<long>();
+        for (int axis = 0; axis < like.Dims; axis++)
+        {
+            if (AxisTypes.IsPhysical(like.Types[axis]))
+            {
+                chunks.Add(like.ChunkShape[axis]);
+            }
+        }
+
+        return new Coordinate(chunks);
     }
 
     private static void Check(string taskName, string field, Coordinate value, string? problem)

@@ -8,10 +8,11 @@ namespace Volara.Runtime.Dsl.Support;
 
 /// <summary>
 /// One input of a generated processor: reads a block's read ROI into a pooled buffer reused across blocks. Voxels
-/// beyond the array read as 0 (context at the volume's border).
+/// beyond the array read as 0 (context at the volume's border). An optional input that is not configured (null array)
+/// reads as an empty tensor.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class InputBuffer<T>(VolumeArray array) : IDisposable
+public sealed class InputBuffer<T>(VolumeArray? configured) : IDisposable
     where T : unmanaged
 {
     private T[] buffer = [];
@@ -19,6 +20,11 @@ public sealed class InputBuffer<T>(VolumeArray array) : IDisposable
 
     public ReadOnlyTensorSpan<T> Read(Roi roi)
     {
+        if (configured is not { } array)
+        {
+            return ReadOnlyTensorSpan<T>.Empty;
+        }
+
         var lengths = BlockShape.Lengths(array, roi);
         int count = BlockShape.Count(lengths);
         Rent(ref buffer, count);
@@ -33,7 +39,7 @@ public sealed class InputBuffer<T>(VolumeArray array) : IDisposable
         var overlap = roi.Intersect(array.Roi);
         if (!overlap.Empty)
         {
-            CopyOverlap(roi, overlap, new TensorSpan<T>(target, lengths));
+            CopyOverlap(array, roi, overlap, new TensorSpan<T>(target, lengths));
         }
 
         return new ReadOnlyTensorSpan<T>(target, lengths);
@@ -45,7 +51,7 @@ public sealed class InputBuffer<T>(VolumeArray array) : IDisposable
         Return(ref inside);
     }
 
-    private void CopyOverlap(Roi roi, Roi overlap, TensorSpan<T> target)
+    private void CopyOverlap(VolumeArray array, Roi roi, Roi overlap, TensorSpan<T> target)
     {
         var lengths = BlockShape.Lengths(array, overlap);
         int count = BlockShape.Count(lengths);

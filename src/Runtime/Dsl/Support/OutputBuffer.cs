@@ -6,9 +6,12 @@ using Volara.Runtime.Geometry;
 
 namespace Volara.Runtime.Dsl.Support;
 
-/// <summary>One output of a generated processor: a zeroed pooled buffer over a block's write ROI, then written back.</summary>
+/// <summary>
+/// One output of a generated processor: a zeroed pooled buffer over a block's write ROI, then written back. An optional
+/// output that is not configured (null array) is an empty tensor and writes nothing.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class OutputBuffer<T>(VolumeArray array) : IDisposable
+public sealed class OutputBuffer<T>(VolumeArray? configured) : IDisposable
     where T : unmanaged
 {
     private T[] buffer = [];
@@ -16,6 +19,11 @@ public sealed class OutputBuffer<T>(VolumeArray array) : IDisposable
 
     public TensorSpan<T> Clear(Roi roi)
     {
+        if (configured is not { } array)
+        {
+            return TensorSpan<T>.Empty;
+        }
+
         var lengths = BlockShape.Lengths(array, roi);
         count = BlockShape.Count(lengths);
         if (buffer.Length < count)
@@ -29,7 +37,7 @@ public sealed class OutputBuffer<T>(VolumeArray array) : IDisposable
         return new TensorSpan<T>(target, lengths);
     }
 
-    public void Write(Roi roi) => array.Write(roi, (ReadOnlySpan<T>)buffer.AsSpan(0, count));
+    public void Write(Roi roi) => configured?.Write(roi, (ReadOnlySpan<T>)buffer.AsSpan(0, count));
 
     public void Dispose()
     {

@@ -1,0 +1,23 @@
+namespace Volara.Generators.Model
+{
+    /// <summary>
+    /// A parameter checked against another property at run time: <c>[OffsetsOf]</c> (offsets in an affinities port's
+    /// neighbourhood) or <c>[EdgeAttributesOf]</c> (keys among a graph database's declared edge attributes).
+    /// </summary>
+    /// <param name="Kind">What is checked.</param>
+    /// <param name="Property">The parameter property.</param>
+    /// <param name="Field">Its configuration name.</param>
+    /// <param name="Target">The affinities port or database property it names.</param>
+    /// <param name="TargetField">That property's configuration name.</param>
+    public sealed record ParameterCheckModel(ParameterCheckKind Kind, string Property, string Field, string Target, string TargetField);
+
+    /// <summary>What a <see cref="ParameterCheckModel"/> checks.</summary>
+    public enum ParameterCheckKind
+    {
+        /// <summary>Offsets in the neighbourhood of an <c>Affs&lt;T&gt;</c> port.</summary>
+        OffsetsOf,
+
+        /// <summary>Keys among the <c>EdgeAttrs</c> of a graph database configuration.</summary>
+        EdgeAttributesOf,
+    }
+}

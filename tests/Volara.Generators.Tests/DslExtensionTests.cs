@@ -1,0 +1,190 @@
+using Volara.Generators.Tests.Support;
+using Volara.Generators.Tests.Tasks;
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Grid;
+using Volara.Runtime.Engine.Running;
+using Volara.Runtime.Geometry;
+using Volara.Runtime.Storage;
+
+namespace Volara.Generators.Tests;
+
+/// <summary>Optional ports, hooks, Process over the stored type, whole-volume tasks, read/write conflicts and parameter checks.</summary>
+public sealed class DslExtensionTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void StoredPortsRunProcessInTheStoredTypeAndOutputsTakeIt()
+    {
+        var values = new ushort[] { 0, 7, 65535, 3, 9, 1 };
+        var task = new StoredCopy
+        {
+            Values = Volumes.Write(temp.Combine("data.zarr", "values"), values, 2, 3),
+            Copy = new Raw { Store = temp.Combine("data.zarr", "copy") },
+            BlockSize = new Coordinate(2, 2),
+        };
+
+        Assert.True(Runner.Run(task, Serial()).Succeeded);
+        Assert.Equal(typeof(ushort), task.ProcessedAs);
+        Assert.Equal(DataType.UInt16, task.Copy.Array().DataType);
+        Assert.Equal(values, Volumes.ReadAll<ushort>(task.Copy.Untyped));
+    }
+
+    [Fact]
+    public void UnconfiguredOptionalPortsAreEmptyAndConfiguredOnesAreUsed()
+    {
+        var values = new float[] { 1.5f, -2, 0, 4, 5, 6 };
+        var unmasked = new StoredCopy
+        {
+            Values = Volumes.Write(temp.Combine("data.zarr", "values"), values, 2, 3),
+            Copy = new Raw { Store = temp.Combine("data.zarr", "plain") },
+            BlockSize = new Coordinate(2, 2),
+        };
+
+        Assert.True(Runner.Run(unmasked, Serial()).Succeeded);
+        Assert.Equal(0, unmasked.MaskedBlocks);
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "nonzero")));
+
+        var masked = new StoredCopy
+        {
+            Values = unmasked.Values,
+            Mask = Volumes.Fill(new Labels { Store = temp.Combine("data.zarr", "mask") }, new byte[] { 1, 1, 1, 0, 0, 1 }, 2, 3),
+            Copy = new Raw { Store = temp.Combine("data.zarr", "masked") },
+            Nonzero = new Labels { Store = temp.Combine("data.zarr", "nonzero") },
+            BlockSize = new Coordinate(2, 2),
+        };
+
+        Assert.True(Runner.Run(masked, Serial()).Succeeded);
+        Assert.Equal(typeof(float), masked.ProcessedAs);
+        Assert.Equal(2, masked.MaskedBlocks);
+        Assert.Equal([1.5f, -2, 0, 0, 0, 6], Volumes.ReadAll<float>(masked.Copy.Untyped));
+        Assert.Equal([1, 1, 0, 0, 0, 1], Volumes.ReadAll<byte>(masked.Nonzero!.Untyped));
+    }
+
+    [Fact]
+    public void HooksRunAtTheEndOfInitAndDropArtifacts()
+    {
+        var task = new StoredCopy
+        {
+            Values = Volumes.Write(temp.Combine("data.zarr", "values"), new int[] { 1, 2, 3, 4 }, 2, 2),
+            Copy = new Raw { Store = temp.Combine("data.zarr", "copy") },
+            BlockSize = new Coordinate(2, 2),
+        };
+
+        task.Init();
+        Assert.Equal(1, task.InitHookRuns);
+        Assert.True(Directory.Exists(task.Copy.Store));
+
+        task.DropArtifacts();
+        Assert.Equal(1, task.DropHookRuns);
+        Assert.False(Directory.Exists(task.Copy.Store));
+    }
+
+    [Fact]
+    public void StoredBooleansAreRefusedWithTheField()
+    {
+        var task = new StoredCopy
+        {
+            Values = Volumes.Write(temp.Combine("data.zarr", "flags"), new bool[] { true, false, true, true }, 2, 2),
+            Copy = new Raw { Store = temp.Combine("data.zarr", "copy") },
+            BlockSize = new Coordinate(2, 2),
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => task.Layout);
+        Assert.Contains("task 'copy-test-stored-copy': values '", error.Message);
+        Assert.Contains("stores bool", error.Message);
+    }
+
+    [Fact]
+    public void ReadWriteConflictReachesTheLayoutAndSplitsTheGridIntoLevels()
+    {
+        var task = ScoreGroupsOver(new Dictionary<string, IReadOnlyList<Coordinate>> { ["adj"] = [new Coordinate(0, 1)] });
+
+        Assert.True(task.Layout.ReadWriteConflict);
+        Assert.True(new BlockGrid(task.Name, task.Layout).LevelCount > 1);
+        var result = Runner.Run(task, Serial());
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(9, result["frags-scores"].Completed);
+    }
+
+    [Fact]
+    public void OffsetsOutsideTheNeighborhoodAreRefusedWithTheField()
+    {
+        var task = ScoreGroupsOver(new Dictionary<string, IReadOnlyList<Coordinate>> { ["adj"] = [new Coordinate(0, 1)], ["far"] = [new Coordinate(0, 3)] });
+
+        var error = Assert.Throws<ArgumentException>(() => task.Layout);
+        Assert.StartsWith("task 'frags-scores': scores names offset (0, 3), which is not in the neighborhood of affs", error.Message);
+    }
+
+    [Fact]
+    public void AWholeRoiTaskWithoutArraysRunsOneBlockOverItsRoi()
+    {
+        var lut = temp.Combine("lut.txt");
+        var task = new WholeGraph
+        {
+            Db = new TestGraphConfig("graph.db") { EdgeAttrs = new Dictionary<string, string> { ["adj_weight"] = "float" } },
+            Weights = new Dictionary<string, double[]> { ["adj_weight"] = [1, 0] },
+            Lut = lut,
+            Roi = new Roi(new Coordinate(10, 20), new Coordinate(100, 200)),
+        };
+
+        var result = Runner.Run(task, Serial());
+
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(1, result["lut.txt-whole-graph"].Completed);
+        Assert.Equal(new Roi(new Coordinate(10, 20), new Coordinate(100, 200)).ToString(), File.ReadAllText(lut));
+        Assert.Equal(task.Layout.TotalWriteRoi.Shape, task.Layout.BlockSize);
+    }
+
+    [Fact]
+    public void AWholeRoiTaskWithoutInputsNeedsItsRoi()
+    {
+        var task = new WholeGraph { Db = new TestGraphConfig("graph.db"), Weights = new Dictionary<string, double[]>(), Lut = "lut" };
+
+        Assert.Equal("task 'lut-whole-graph': roi is required: a whole-volume task without inputs writes exactly that region", Assert.Throws<ArgumentException>(() => task.Layout).Message);
+    }
+
+    [Fact]
+    public void WeightsMustNameDeclaredEdgeAttributes()
+    {
+        var task = new WholeGraph
+        {
+            Db = new TestGraphConfig("graph.db") { EdgeAttrs = new Dictionary<string, string> { ["adj_weight"] = "float" } },
+            Weights = new Dictionary<string, double[]> { ["adj_weight"] = [1, 0], ["lr_weight"] = [1, 0] },
+            Lut = "lut",
+            Roi = new Roi(new Coordinate(0, 0), new Coordinate(4, 4)),
+        };
+
+        Assert.Equal(
+            "task 'lut-whole-graph': weights names edge attribute 'lr_weight', but db declares only [adj_weight] in edge_attrs",
+            Assert.Throws<ArgumentException>(() => task.Layout).Message);
+    }
+
+    private ScoreGroups ScoreGroupsOver(IReadOnlyDictionary<string, IReadOnlyList<Coordinate>> scores)
+    {
+        const int size = 6;
+        var affs = new Affs { Store = temp.Combine("data.zarr", "affs"), Neighborhood = [new Coordinate(0, 1), new Coordinate(1, 0)] };
+        var array = affs.Prepare(
+            [2, size, size], [2, 4, 4], new Coordinate(0, 0), new Coordinate(1, 1), ["nm", "nm"], ["c^", "y", "x"], ["channel", "space", "space"], DataType.Float32);
+        array.Write(array.Roi, (ReadOnlySpan<float>)Enumerable.Repeat(0.5f, 2 * size * size).ToArray());
+        return new ScoreGroups
+        {
+            Affs = affs,
+            Frags = Volumes.Fill(new Labels { Store = temp.Combine("data.zarr", "frags") }, new ulong[size * size], size, size),
+            Scores = scores,
+            BlockSize = new Coordinate(2, 2),
+            Context = new Coordinate(1, 1),
+        };
+    }
+
+    private RunOptions Serial() => new()
+    {
+        Mode = ExecutionMode.Serial,
+        LogDirectory = temp.Combine("logs"),
+        ShowProgress = false,
+        PrintSummary = false,
+    };
+}
