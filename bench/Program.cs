@@ -1,6 +1,7 @@
 using Volara.Bench;
 using Volara.Bench.Engine;
 using Volara.Bench.Peer;
+using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
 using Volara.Workers;
 
@@ -29,6 +30,7 @@ IBenchmark[] benchmarks =
     new ProcessThroughputBenchmark(),
     new ResumeCheckBenchmark(),
     new ThresholdBenchmark(),
+    new AffAgglomBenchmark(),
 ];
 
 try
