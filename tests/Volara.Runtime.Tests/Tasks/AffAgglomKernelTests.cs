@@ -192,7 +192,7 @@ public sealed class AffAgglomKernelTests
     }
 
     /// <summary>Every voxel pair of every offset, checked one by one with coordinates.</summary>
-    private static Dictionary<(ulong, ulong), double[]> BruteForce(float[] affs, ulong[] frags, int[] shape, List<Coordinate> offsets, IReadOnlyList<IReadOnlyList<int>> groups)
+    internal static Dictionary<(ulong, ulong), double[]> BruteForce(float[] affs, ulong[] frags, int[] shape, IReadOnlyList<Coordinate> offsets, IReadOnlyList<IReadOnlyList<int>> groups)
     {
         int dims = shape.Length;
         int voxels = frags.Length;
