@@ -20,17 +20,18 @@ public static class SyntheticAffinities
     }
 
     /// <summary>
-    /// Realistic uint8 affinities: within a cell the affinity is 1 − exp(−m / <paramref name="boundaryWidth"/>)
-    /// where m is the smaller <see cref="VoronoiLabels.Margin"/> of the two voxels (so it fades towards cell
-    /// boundaries), across cells 0; then uniform noise in ±<paramref name="noise"/> is added and the value clamped
-    /// to [0, 1] and scaled to 0–255. Reproducible for a given <paramref name="seed"/>.
+    /// Realistic uint8 affinities: within a cell the affinity is 1 − drop · exp(−m / <paramref name="boundaryWidth"/>)
+    /// where m is the smaller <see cref="VoronoiLabels.Margin"/> of the two voxels (so it fades by up to
+    /// <paramref name="boundaryDrop"/> towards cell boundaries), across cells 0; then uniform noise in
+    /// ±<paramref name="noise"/> is added and the value clamped to [0, 1] and scaled to 0–255. Reproducible for a
+    /// given <paramref name="seed"/>.
     /// </summary>
-    public static byte[] Noisy(VoronoiLabels volume, IReadOnlyList<Coordinate> offsets, double boundaryWidth, double noise, int seed)
+    public static byte[] Noisy(VoronoiLabels volume, IReadOnlyList<Coordinate> offsets, double boundaryWidth, double boundaryDrop, double noise, int seed)
     {
         ArgumentNullException.ThrowIfNull(volume);
         var margin = volume.Margin;
         var affinities = new byte[offsets.Count * volume.Labels.Length];
-        Fill(volume.Labels, volume.Shape, offsets, affinities, (p, q, _) => 1 - Math.Exp(-Math.Min(margin[p], margin[q]) / boundaryWidth), noise, seed);
+        Fill(volume.Labels, volume.Shape, offsets, affinities, (p, q, _) => 1 - boundaryDrop * Math.Exp(-Math.Min(margin[p], margin[q]) / boundaryWidth), noise, seed);
         return affinities;
     }
 
