@@ -31,6 +31,8 @@ IBenchmark[] benchmarks =
     new ResumeCheckBenchmark(),
     new ThresholdBenchmark(),
     new AffAgglomBenchmark(),
+    new RelabelBenchmark(),
+    new SegmentationPipelineBenchmark(),
 ];
 
 try
