@@ -1,5 +1,6 @@
 using Volara.Bench;
 using Volara.Bench.Engine;
+using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
 using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
@@ -30,7 +31,11 @@ IBenchmark[] benchmarks =
     new ProcessThroughputBenchmark(),
     new ResumeCheckBenchmark(),
     new ThresholdBenchmark(),
+    new MutexWatershedBenchmark(),
+    new ExtractFragsBenchmark(),
     new AffAgglomBenchmark(),
+    new GraphWriteBenchmark(GraphBackend.Sqlite),
+    new GraphWriteBenchmark(GraphBackend.Postgres),
     new RelabelBenchmark(),
     new SegmentationPipelineBenchmark(),
 ];

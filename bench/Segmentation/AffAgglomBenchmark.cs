@@ -17,11 +17,11 @@ public sealed class AffAgglomBenchmark : IBenchmark
     public IReadOnlyList<BenchmarkResult> Run(BenchSettings settings)
     {
         int[] shape = settings.Quick ? [32, 256, 256] : [64, 384, 384];
-        var volume = new CremiLikeVolume(shape, seed: 11);
+        var volume = new AgglomerationVolume(shape, seed: 11);
         var regions = BlockCutter.Regions(shape, [16, 128, 128], [3, 6, 6]);
         var blocks = regions.Select(region => (
             Region: region,
-            Affs: BlockCutter.Read(volume.Affinities, CremiLikeVolume.Offsets.Length, shape, region),
+            Affs: BlockCutter.Read(volume.Affinities, AgglomerationVolume.Offsets.Length, shape, region),
             Frags: BlockCutter.Read(volume.Fragments, 1, shape, region))).ToList();
         long voxels = (long)shape[0] * shape[1] * shape[2];
 
@@ -31,7 +31,7 @@ public sealed class AffAgglomBenchmark : IBenchmark
             ours.Clear();
             foreach (var block in blocks)
             {
-                ours.Add(AffAgglomKernel.Score<byte>(block.Affs, block.Frags, new VoxelGrid(block.Region.ReadShape), CremiLikeVolume.Offsets, Groups, 1.0 / 255));
+                ours.Add(AffAgglomKernel.Score<byte>(block.Affs, block.Frags, new VoxelGrid(block.Region.ReadShape), AgglomerationVolume.Offsets, Groups, 1.0 / 255));
             }
         });
 
@@ -41,7 +41,7 @@ public sealed class AffAgglomBenchmark : IBenchmark
             peer.Clear();
             foreach (var block in blocks)
             {
-                peer.Add(NaiveAffAgglom.Score(block.Affs, block.Frags, block.Region.ReadShape, CremiLikeVolume.Offsets, Groups));
+                peer.Add(NaiveAffAgglom.Score(block.Affs, block.Frags, block.Region.ReadShape, AgglomerationVolume.Offsets, Groups));
             }
         });
 

@@ -3,123 +3,130 @@ using Volara.Runtime.Geometry;
 namespace Volara.Bench.Segmentation;
 
 /// <summary>
-/// A synthetic CREMI-like block: anisotropic cells (jittered-grid Voronoi, z voxels 10x larger than xy) as ground
-/// truth, smaller cells of the same kind as fragments, and uint8 affinities of the ground truth with the README's 9
-/// offsets, noisy (in-cell ~0.9, across ~0.1) so the watershed has real work.
+/// A synthetic stand-in for CREMI affinities: an anisotropic Voronoi segmentation (z voxels 10× the xy size, as
+/// 40 nm / 4 nm) and 9-channel uint8 affinities that fall towards cell borders like a network's prediction
+/// (in-cell 0.03 + 0.94·min(border distance / 3, 1), across cells 0.03) with gaussian noise.
 /// </summary>
 public sealed class CremiLikeVolume
 {
-    /// <summary>volara's README neighbourhood: 3 direct, then (4,8,8) and (8,16,16) long-range offsets.</summary>
-    public static readonly Coordinate[] Offsets =
+    /// <summary>The 9 offsets: direct neighbours, then mid- and long-range ones.</summary>
+    public static readonly IReadOnlyList<Coordinate> Offsets =
     [
-        new(1L, 0L, 0L), new(0L, 1L, 0L), new(0L, 0L, 1L),
-        new(4L, 0L, 0L), new(0L, 8L, 0L), new(0L, 0L, 8L),
-        new(8L, 0L, 0L), new(0L, 16L, 0L), new(0L, 0L, 16L),
+        new(-1, 0, 0), new(0, -1, 0), new(0, 0, -1),
+        new(-2, 0, 0), new(0, -3, 0), new(0, 0, -3),
+        new(-3, 0, 0), new(0, -9, 0), new(0, 0, -9),
     ];
 
-    /// <summary>The CREMI example's stride pattern extended to 9 offsets: (1,1,1) direct, (1,3,3) and (1,6,6) long range.</summary>
-    public static readonly Coordinate[] Strides =
+    /// <summary>volara's CREMI example strides extended to 9 offsets: (1,1,1) direct, (1,3,3) mid, (1,6,6) long range.</summary>
+    public static readonly IReadOnlyList<Coordinate> Strides =
     [
-        new(1L, 1L, 1L), new(1L, 1L, 1L), new(1L, 1L, 1L),
-        new(1L, 3L, 3L), new(1L, 3L, 3L), new(1L, 3L, 3L),
-        new(1L, 6L, 6L), new(1L, 6L, 6L), new(1L, 6L, 6L),
+        new(1, 1, 1), new(1, 1, 1), new(1, 1, 1),
+        new(1, 3, 3), new(1, 3, 3), new(1, 3, 3),
+        new(1, 6, 6), new(1, 6, 6), new(1, 6, 6),
     ];
 
-    /// <summary>The README's biases: −0.4 direct, −0.7 long range.</summary>
-    public static readonly double[] Bias = [-0.4, -0.4, -0.4, -0.7, -0.7, -0.7, -0.7, -0.7, -0.7];
+    /// <summary>Biases as in volara's examples: −0.5 direct, −0.7 mid, −0.8 long range.</summary>
+    public static readonly double[] Bias = [-0.5, -0.5, -0.5, -0.7, -0.7, -0.7, -0.8, -0.8, -0.8];
 
-    public CremiLikeVolume(int[] shape, int seed)
+    private const float ZScale = 10f;
+
+    private CremiLikeVolume(int[] shape, ulong[] truth, byte[] affinities)
     {
         Shape = shape;
-        int voxels = shape[0] * shape[1] * shape[2];
-        Truth = new ulong[voxels];
-        Fragments = new ulong[voxels];
-        Voronoi(Truth, shape, [6, 48, 48], seed);
-        Voronoi(Fragments, shape, [3, 20, 20], seed + 1);
-        Affinities = new byte[Offsets.Length * voxels];
-        var random = new Random(seed + 2);
-        var grid = new Runtime.Tasks.Kernels.VoxelGrid(shape);
-        for (int k = 0; k < Offsets.Length; k++)
-        {
-            var plane = Affinities.AsSpan(k * voxels, voxels);
-            var rows = grid.RowsFor(Offsets[k]);
-            int delta = (int)grid.LinearDelta(Offsets[k]);
-            while (rows.MoveNext())
-            {
-                for (int i = 0; i < rows.Length; i++)
-                {
-                    int p = (int)rows.Start + i;
-                    double mean = Truth[p] == Truth[p + delta] ? 0.9 : 0.1;
-                    plane[p] = (byte)Math.Clamp((mean + (0.08 * Gaussian(random))) * 255, 0, 255);
-                }
-            }
-        }
+        Truth = truth;
+        Affinities = affinities;
     }
 
     public int[] Shape { get; }
 
+    public int Voxels => Truth.Length;
+
     public ulong[] Truth { get; }
 
-    public ulong[] Fragments { get; }
-
-    /// <summary>Channel-first uint8 affinities, <see cref="Offsets"/>.Length planes.</summary>
     public byte[] Affinities { get; }
 
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    /// <summary>Nearest-seed labels (anisotropic distance), one jittered seed per grid cell of <paramref name="cell"/> voxels.</summary>
-    private static void Voronoi(ulong[] labels, int[] shape, int[] cell, int seed)
+    public static CremiLikeVolume Create(int depth, int height, int width, int cells, int seed)
     {
-        var random = new Random(seed);
-        int[] cells = [.. Enumerable.Range(0, 3).Select(d => (shape[d] + cell[d] - 1) / cell[d])];
-        var seeds = new double[cells[0] * cells[1] * cells[2] * 3];
-        for (int c = 0; c < seeds.Length / 3; c++)
+        var rng = new Random(seed);
+        var centers = new float[cells * 3];
+        for (int c = 0; c < cells; c++)
         {
-            int[] at = [c / (cells[1] * cells[2]), c / cells[2] % cells[1], c % cells[2]];
-            for (int d = 0; d < 3; d++)
-            {
-                seeds[(c * 3) + d] = (at[d] + random.NextDouble()) * cell[d];
-            }
+            centers[(3 * c) + 0] = (float)rng.NextDouble() * depth * ZScale;
+            centers[(3 * c) + 1] = (float)rng.NextDouble() * height;
+            centers[(3 * c) + 2] = (float)rng.NextDouble() * width;
         }
 
-        double[] scale = [10, 1, 1];
-        Parallel.For(0, shape[0], z =>
+        int plane = height * width, n = depth * plane;
+        var truth = new ulong[n];
+        var border = new float[n]; // distance to the nearest cell border, in xy voxels
+        Parallel.For(0, depth, z =>
         {
-            for (int y = 0; y < shape[1]; y++)
+            for (int y = 0; y < height; y++)
             {
-                for (int x = 0; x < shape[2]; x++)
+                for (int x = 0; x < width; x++)
                 {
-                    int[] home = [z / cell[0], y / cell[1], x / cell[2]];
-                    double best = double.MaxValue;
+                    float best = float.MaxValue, second = float.MaxValue;
                     int bestCell = 0;
-                    for (int dz = -1; dz <= 1; dz++)
+                    for (int c = 0; c < cells; c++)
                     {
-                        for (int dy = -1; dy <= 1; dy++)
+                        float dz = (z * ZScale) - centers[3 * c], dy = y - centers[(3 * c) + 1], dx = x - centers[(3 * c) + 2];
+                        float d = (dz * dz) + (dy * dy) + (dx * dx);
+                        if (d < best)
                         {
-                            for (int dx = -1; dx <= 1; dx++)
-                            {
-                                int cz = home[0] + dz, cy = home[1] + dy, cx = home[2] + dx;
-                                if (cz < 0 || cy < 0 || cx < 0 || cz >= cells[0] || cy >= cells[1] || cx >= cells[2])
-                                {
-                                    continue;
-                                }
-
-                                int c = (((cz * cells[1]) + cy) * cells[2]) + cx;
-                                double fz = (z - seeds[c * 3]) * scale[0], fy = y - seeds[(c * 3) + 1], fx = x - seeds[(c * 3) + 2];
-                                double distance = (fz * fz) + (fy * fy) + (fx * fx);
-                                if (distance < best)
-                                {
-                                    best = distance;
-                                    bestCell = c;
-                                }
-                            }
+                            second = best;
+                            best = d;
+                            bestCell = c;
+                        }
+                        else if (d < second)
+                        {
+                            second = d;
                         }
                     }
 
-                    labels[(((z * shape[1]) + y) * shape[2]) + x] = (ulong)bestCell + 1;
+                    int i = (z * plane) + (y * width) + x;
+                    truth[i] = (ulong)bestCell + 1;
+                    border[i] = (MathF.Sqrt(second) - MathF.Sqrt(best)) / 2;
                 }
             }
         });
+
+        var affinities = new byte[Offsets.Count * n];
+        int[] shape = [depth, height, width];
+        Parallel.For(0, Offsets.Count, k =>
+        {
+            var noise = new Random(seed + 1 + k);
+            int oz = (int)Offsets[k].ValueAt(0), oy = (int)Offsets[k].ValueAt(1), ox = (int)Offsets[k].ValueAt(2);
+            for (int z = 0; z < depth; z++)
+            {
+                for (int y = 0; y < height; y++)
+                {
+                    for (int x = 0; x < width; x++)
+                    {
+                        int i = (z * plane) + (y * width) + x;
+                        int qz = z + oz, qy = y + oy, qx = x + ox;
+                        float value = 0.03f;
+                        if (qz >= 0 && qz < depth && qy >= 0 && qy < height && qx >= 0 && qx < width)
+                        {
+                            int j = (qz * plane) + (qy * width) + qx;
+                            if (truth[i] == truth[j])
+                            {
+                                value += 0.94f * Math.Min(Math.Min(border[i], border[j]) / 3f, 1f);
+                            }
+                        }
+
+                        value += 0.05f * Gaussian(noise);
+                        affinities[((long)k * n) + i] = (byte)Math.Clamp(MathF.Round(value * 255f), 0f, 255f);
+                    }
+                }
+            }
+        });
+
+        return new CremiLikeVolume(shape, truth, affinities);
+    }
+
+    private static float Gaussian(Random rng)
+    {
+        double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
+        return (float)(Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
     }
 }

@@ -38,6 +38,39 @@ public sealed class CompileAndRunTests : IDisposable
     }
 
     [Fact]
+    public void ContextBeyondTheVolumeReadsTheArraysFillValue()
+    {
+        const int height = 5, width = 6, fill = 7;
+        var values = Enumerable.Range(1, height * width).ToArray();
+        var store = temp.Combine("data.zarr", "values");
+        var array = VolumeArray.Prepare(store, new PrepareOptions { Shape = [height, width], ChunkShape = [4, 4], DataType = Runtime.Storage.DataType.Int32, FillValue = fill });
+        array.Write(array.Roi, (ReadOnlySpan<int>)values);
+        var task = new NeighborhoodSum
+        {
+            Values = new Raw { Store = store },
+            Sums = new Raw { Store = temp.Combine("data.zarr", "sums") },
+            BlockSize = new Coordinate(2, 4),
+            Radius = new Coordinate(1, 1),
+        };
+
+        Assert.True(Runner.Run(task, Serial()).Succeeded);
+
+        var inside = WindowSums(values, height, width, 1, 1);
+        var expected = new long[inside.Length];
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                int rows = 3 - (y == 0 ? 1 : 0) - (y == height - 1 ? 1 : 0);
+                int columns = 3 - (x == 0 ? 1 : 0) - (x == width - 1 ? 1 : 0);
+                expected[(y * width) + x] = inside[(y * width) + x] + (fill * (9 - (rows * columns)));
+            }
+        }
+
+        Assert.Equal(expected, Volumes.ReadAll<long>(task.Sums.Untyped));
+    }
+
+    [Fact]
     public void InputsOfOtherStoredTypesAreConvertedToThePortType()
     {
         var task = new Difference

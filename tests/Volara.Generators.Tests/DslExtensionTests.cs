@@ -84,7 +84,7 @@ public sealed class DslExtensionTests : IDisposable
     }
 
     [Fact]
-    public void StoredBooleansAreRefusedWithTheField()
+    public void StoredBooleansAreReadAsBytes()
     {
         var task = new StoredCopy
         {
@@ -93,9 +93,10 @@ public sealed class DslExtensionTests : IDisposable
             BlockSize = new Coordinate(2, 2),
         };
 
-        var error = Assert.Throws<ArgumentException>(() => task.Layout);
-        Assert.Contains("task 'copy-test-stored-copy': values '", error.Message);
-        Assert.Contains("stores bool", error.Message);
+        Assert.True(Runner.Run(task, Serial()).Succeeded);
+        Assert.Equal(typeof(byte), task.ProcessedAs);
+        Assert.Equal(DataType.UInt8, task.Copy.Array().DataType);
+        Assert.Equal([1, 0, 1, 1], Volumes.ReadAll<byte>(task.Copy.Untyped));
     }
 
     [Fact]

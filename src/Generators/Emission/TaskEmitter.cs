@@ -214,7 +214,7 @@ namespace Volara.Generators.Emission
                 string open = !input.Stored
                     ? $"{Support}.DslTaskSupport.OpenInput<{input.ElementType}>(this.{input.Property}.Untyped)"
                     : i == stored
-                        ? $"{Support}.DslTaskSupport.OpenStored(this.Name, \"{Escape(input.Field)}\", this.{input.Property}.Untyped)"
+                        ? $"{Support}.DslTaskSupport.OpenStored(this.{input.Property}.Untyped)"
                         : $"{Support}.DslTaskSupport.OpenInput(this.{input.Property}.Untyped, inputs[{stored}]!.DataType)";
                 writer.Line(input.Optional ? $"inputs[{i}] = this.{input.Property} is null ? null : {open};" : $"inputs[{i}] = {open};");
                 if (i == 0)

@@ -57,7 +57,13 @@ internal abstract class SqlGraphDatabase : IGraphDatabase
             CheckId(id, GraphMetadata.NodesTable);
         }
 
-        return rows.Length == 0 ? 0 : InsertNodes(nodes, rows);
+        if (rows.Length == 0)
+        {
+            return 0;
+        }
+
+        SortNodeRows(nodes, rows);
+        return InsertNodes(nodes, rows);
     }
 
     public int WriteEdges(EdgeTable edges, Roi? roi = null)
@@ -77,14 +83,26 @@ internal abstract class SqlGraphDatabase : IGraphDatabase
         if (bounds is null)
         {
             var all = SelectRows(edges.Count, null);
-            return all.Length == 0 ? 0 : InsertEdges(edges, all);
+            if (all.Length == 0)
+            {
+                return 0;
+            }
+
+            SortEdgeRows(edges, all);
+            return InsertEdges(edges, all);
         }
 
         // The owner of an edge is the block holding its lower endpoint; an endpoint without a stored node has no owner.
         var owned = ReadNodeIds(bounds);
         var ownedEdges = edges;
         var rows = SelectRows(edges.Count, row => owned.Contains(Math.Min(ownedEdges.U[row], ownedEdges.V[row])));
-        return rows.Length == 0 ? 0 : InsertEdges(edges, rows);
+        if (rows.Length == 0)
+        {
+            return 0;
+        }
+
+        SortEdgeRows(edges, rows);
+        return InsertEdges(edges, rows);
     }
 
     public void Dispose()
@@ -107,10 +125,12 @@ internal abstract class SqlGraphDatabase : IGraphDatabase
 
     private protected abstract HashSet<ulong> ReadNodeIds(RoiBounds bounds);
 
-    /// <summary>Inserts the given rows (ascending indices into the table) or ignores them; returns rows inserted.</summary>
+    /// <summary>
+    /// Inserts the given rows (indices into the table, in ascending id order) or ignores them; returns rows inserted.
+    /// </summary>
     private protected abstract int InsertNodes(NodeTable nodes, int[] rows);
 
-    /// <summary>Inserts the given rows as (min, max) or ignores them; returns rows inserted.</summary>
+    /// <summary>Inserts the given rows (in ascending (min, max) order) as (min, max) or ignores them; returns rows inserted.</summary>
     private protected abstract int InsertEdges(EdgeTable edges, int[] rows);
 
     private protected abstract void Close();
@@ -148,6 +168,47 @@ internal abstract class SqlGraphDatabase : IGraphDatabase
         if (id > long.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(id), id, $"graph database '{Name}', table '{table}': ids are stored as signed 64-bit integers, {id} is too large");
+        }
+    }
+
+    /// <summary>
+    /// Orders rows by key: concurrent writers then take row locks in one global order (no deadlocks between them), and
+    /// B-tree inserts become appends.
+    /// </summary>
+    private static void SortNodeRows(NodeTable nodes, int[] rows)
+    {
+        var ids = nodes.Ids;
+        var keys = new ulong[rows.Length];
+        var sorted = true;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            keys[i] = ids[rows[i]];
+            sorted &= i == 0 || keys[i - 1] <= keys[i];
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(keys, rows);
+        }
+    }
+
+    private static void SortEdgeRows(EdgeTable edges, int[] rows)
+    {
+        var u = edges.U;
+        var v = edges.V;
+        var keys = new UInt128[rows.Length];
+        var sorted = true;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var a = u[rows[i]];
+            var b = v[rows[i]];
+            keys[i] = new UInt128(Math.Min(a, b), Math.Max(a, b));
+            sorted &= i == 0 || keys[i - 1] <= keys[i];
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(keys, rows);
         }
     }
 

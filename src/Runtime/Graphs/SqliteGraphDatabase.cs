@@ -12,6 +12,10 @@ namespace Volara.Runtime.Graphs;
 internal sealed class SqliteGraphDatabase : SqlGraphDatabase
 {
     private const int BusyTimeoutMilliseconds = 120_000;
+    private const int RowsPerStatement = 64;
+
+    // SQLite's default limit on parameters per statement (SQLITE_MAX_VARIABLE_NUMBER).
+    private const int MaxParameters = 32_766;
 
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
@@ -156,48 +160,29 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
 
     private protected override int InsertNodes(NodeTable nodes, int[] rows)
     {
-        var columns = SqlColumns.Nodes(Schema);
-        var sql = $"INSERT OR IGNORE INTO nodes ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        return InTransaction(() =>
+        var dims = Schema.Dims;
+        return InsertRows("nodes", SqlColumns.Nodes(Schema), rows, (statement, row, parameter) =>
         {
-            using var statement = Prepare(sql, "nodes");
-            var dims = Schema.Dims;
-            var inserted = 0;
-            foreach (var row in rows)
+            statement.BindInt64(parameter, (long)nodes.Ids[row]);
+            var position = nodes.Position(row);
+            for (var d = 0; d < dims; d++)
             {
-                statement.BindInt64(1, (long)nodes.Ids[row]);
-                for (var d = 0; d < dims; d++)
-                {
-                    statement.BindDouble(2 + d, nodes.Positions[row * dims + d]);
-                }
-
-                BindAttributes(statement, nodes, row, 2 + dims);
-                inserted += statement.Execute();
+                statement.BindDouble(parameter + 1 + d, position[d]);
             }
 
-            return inserted;
+            BindAttributes(statement, nodes, row, parameter + 1 + dims);
         });
     }
 
     private protected override int InsertEdges(EdgeTable edges, int[] rows)
     {
-        var columns = SqlColumns.Edges(Schema);
-        var sql = $"INSERT OR IGNORE INTO edges ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        return InTransaction(() =>
+        return InsertRows("edges", SqlColumns.Edges(Schema), rows, (statement, row, parameter) =>
         {
-            using var statement = Prepare(sql, "edges");
-            var inserted = 0;
-            foreach (var row in rows)
-            {
-                var u = edges.U[row];
-                var v = edges.V[row];
-                statement.BindInt64(1, (long)Math.Min(u, v));
-                statement.BindInt64(2, (long)Math.Max(u, v));
-                BindAttributes(statement, edges, row, 3);
-                inserted += statement.Execute();
-            }
-
-            return inserted;
+            var u = edges.U[row];
+            var v = edges.V[row];
+            statement.BindInt64(parameter, (long)Math.Min(u, v));
+            statement.BindInt64(parameter + 1, (long)Math.Max(u, v));
+            BindAttributes(statement, edges, row, parameter + 2);
         });
     }
 
@@ -331,6 +316,9 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
     private void Prepare(string metadataPath)
     {
         Exec("PRAGMA synchronous=NORMAL");
+
+        // A large write transaction otherwise spills its dirty pages to the WAL half-way (default cache 2 MB).
+        Exec("PRAGMA cache_size=-65536");
         if (Mode != GraphOpenMode.Read)
         {
             // WAL from the start: switching later fails while other connections hold the file.
@@ -416,6 +404,47 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
                 $"graph database '{Name}', table '{table}': columns ({string.Join(", ", actual)}) do not match the configuration's ({string.Join(", ", expected)}); "
                 + "open it with the same node_attrs/edge_attrs/ndim, or drop it (mode w)");
         }
+    }
+
+    /// <summary>
+    /// <c>INSERT OR IGNORE</c> of the rows in one transaction, <see cref="RowsPerStatement"/> rows per prepared
+    /// statement (a multi-row <c>VALUES</c> list runs the statement machinery once for all of them).
+    /// </summary>
+    private int InsertRows(string table, List<string> columns, int[] rows, Action<SqliteStatement, int, int> bind)
+    {
+        var perStatement = Math.Clamp(MaxParameters / columns.Count, 1, RowsPerStatement);
+        var tuple = $"({string.Join(", ", columns.Select(_ => "?"))})";
+        string Sql(int count) => $"INSERT OR IGNORE INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", Enumerable.Repeat(tuple, count))}";
+        return InTransaction(() =>
+        {
+            var inserted = 0;
+            var next = 0;
+            if (rows.Length >= perStatement)
+            {
+                using var batch = Prepare(Sql(perStatement), table);
+                for (; next + perStatement <= rows.Length; next += perStatement)
+                {
+                    for (var r = 0; r < perStatement; r++)
+                    {
+                        bind(batch, rows[next + r], 1 + r * columns.Count);
+                    }
+
+                    inserted += batch.Execute();
+                }
+            }
+
+            if (next < rows.Length)
+            {
+                using var single = Prepare(Sql(1), table);
+                for (; next < rows.Length; next++)
+                {
+                    bind(single, rows[next], 1);
+                    inserted += single.Execute();
+                }
+            }
+
+            return inserted;
+        });
     }
 
     private T InTransaction<T>(Func<T> work)

@@ -11,6 +11,127 @@ public static class ConnectedComponents
     /// <returns>n, the number of components.</returns>
     public static int Relabel(ReadOnlySpan<ulong> labels, ReadOnlySpan<int> shape, Connectivity connectivity, Span<ulong> output)
     {
-        throw new NotImplementedException();
+        var grid = new GridGeometry(shape, NeighbourOffsets(shape.Length, connectivity), null);
+        if (labels.Length != grid.Voxels || output.Length != grid.Voxels)
+        {
+            throw new ArgumentException($"labels ({labels.Length}) and output ({output.Length}) must both hold the {grid.Voxels} voxels of the shape");
+        }
+
+        // Union-find whose root is always the smallest index of its component, i.e. its first voxel in C order.
+        var parent = new int[grid.Voxels];
+        for (int p = 0; p < parent.Length; p++)
+        {
+            parent[p] = p;
+        }
+
+        for (int k = 0; k < grid.Channels; k++)
+        {
+            var joiner = new EqualNeighbours(labels, parent, grid.Deltas[k]);
+            grid.ForEachEdge(k, ref joiner);
+        }
+
+        // Roots precede their members in C order, so a member's root is numbered by the time the member is reached.
+        var ids = new int[grid.Voxels];
+        int count = 0;
+        for (int p = 0; p < ids.Length; p++)
+        {
+            if (labels[p] == 0)
+            {
+                output[p] = 0;
+                continue;
+            }
+
+            int root = Find(parent, p);
+            ids[p] = root == p ? ++count : ids[root];
+            output[p] = (ulong)ids[p];
+        }
+
+        return count;
+    }
+
+    /// <summary>The neighbours that precede a voxel in C order: one per axis (face) or half of the 3^d − 1 (full).</summary>
+    private static List<Geometry.Coordinate> NeighbourOffsets(int dims, Connectivity connectivity)
+    {
+        var offsets = new List<Geometry.Coordinate>();
+        if (dims < 1 || dims > Geometry.Coordinate.MaxDims)
+        {
+            return offsets; // the geometry reports the bad shape
+        }
+
+        int total = 1;
+        for (int d = 0; d < dims; d++)
+        {
+            total *= 3;
+        }
+
+        var offset = new long[dims];
+        for (int code = 0; code < total; code++)
+        {
+            int rest = code, nonZero = 0, firstNonZero = 0;
+            for (int d = dims - 1; d >= 0; d--)
+            {
+                offset[d] = (rest % 3) - 1;
+                rest /= 3;
+            }
+
+            for (int d = dims - 1; d >= 0; d--)
+            {
+                if (offset[d] != 0)
+                {
+                    nonZero++;
+                    firstNonZero = (int)offset[d];
+                }
+            }
+
+            // Keep the lexicographically negative half (first non-zero element −1): the already visited neighbours.
+            if (nonZero == 0 || firstNonZero != -1 || (connectivity == Connectivity.Face && nonZero != 1))
+            {
+                continue;
+            }
+
+            offsets.Add(new Geometry.Coordinate(offset));
+        }
+
+        return offsets;
+    }
+
+    private static int Find(int[] parent, int x)
+    {
+        while (parent[x] != x)
+        {
+            int g = parent[parent[x]];
+            parent[x] = g;
+            x = g;
+        }
+
+        return x;
+    }
+
+    private ref struct EqualNeighbours(ReadOnlySpan<ulong> labels, int[] parent, int delta) : IEdgeVisitor
+    {
+        private readonly ReadOnlySpan<ulong> _labels = labels;
+
+        public void Visit(int p)
+        {
+            ulong label = _labels[p];
+            if (label == 0 || label != _labels[p + delta])
+            {
+                return;
+            }
+
+            int a = Find(parent, p), b = Find(parent, p + delta);
+            if (a != b)
+            {
+                // The smaller index stays root, so every root is its component's first voxel.
+                if (a < b)
+                {
+                    parent[b] = a;
+                }
+                else
+                {
+                    parent[a] = b;
+                }
+            }
+        }
     }
 }

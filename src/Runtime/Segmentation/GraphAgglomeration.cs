@@ -17,7 +17,7 @@ internal static class GraphAgglomeration
             v[i] = Dense(edge.V);
         }
 
-        var clustering = new MutexClustering(nodes.Count, null, Math.Max(1024, total / 2));
+        using var clustering = new MutexClustering(nodes.Count, null, Math.Max(1024, total / 2));
         for (int i = 0; i < total; i++)
         {
             bool attractive = i < prefix.Length ? prefix[i].Attractive : orderedEdges[i - prefix.Length].Attractive;

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Volara.Runtime.Segmentation;
 
@@ -46,32 +49,77 @@ internal static class GridAgglomeration
             attractive[i] = weights[i] > 0;
         }
 
-        var keep = new byte[n];
-        var counts = new int[bucketCount + 1];
+        var positions = new int[channels][];
         for (int k = 0; k < channels; k++)
         {
-            var counter = new ByteCounter(affinities.Slice(k * n, n), rankOf.AsSpan(k * 256, 256), attractive.AsSpan(k * 256, 256), counts, keep, grid.Deltas[k]);
-            grid.ForEachEdge(k, ref counter);
+            positions[k] = grid.IsRandomized(k) ? grid.RandomizedPositions(k) : [];
+        }
+
+        var keepArray = ArrayPool<byte>.Shared.Rent(n);
+        var keep = keepArray.AsSpan(0, n);
+        keep.Clear();
+        var counts = new int[bucketCount];
+        for (int k = 0; k < channels; k++)
+        {
+            var pass = new BytePass(affinities.Slice(k * n, n), rankOf, attractive, k, grid.Deltas[k], keep);
+            if (grid.IsRandomized(k))
+            {
+                foreach (int p in positions[k])
+                {
+                    pass.Count(p, counts);
+                }
+            }
+            else
+            {
+                var rows = new GridRows(grid, k, everyPosition: false);
+                int first = rows.First, end = rows.End, step = rows.Step;
+                while (rows.MoveNext())
+                {
+                    for (int p = rows.Start + first, last = rows.Start + end; p < last; p += step)
+                    {
+                        pass.Count(p, counts);
+                    }
+                }
+            }
         }
 
         var seedState = SeedState.Create(seeds, keep);
-        int total = 0;
+        long total = 0;
         var starts = new int[bucketCount];
         for (int r = 0; r < bucketCount; r++)
         {
-            starts[r] = total;
+            starts[r] = (int)total;
             total += counts[r];
         }
 
         var cursor = (int[])starts.Clone();
-        var edges = new int[total];
+        var edgeArray = ArrayPool<int>.Shared.Rent((int)Math.Max(1, total));
         for (int k = 0; k < channels; k++)
         {
-            var writer = new ByteWriter(affinities.Slice(k * n, n), rankOf.AsSpan(k * 256, 256), attractive.AsSpan(k * 256, 256), cursor, edges, keep, grid.Deltas[k]);
-            grid.ForEachEdge(k, ref writer);
+            var pass = new BytePass(affinities.Slice(k * n, n), rankOf, attractive, k, grid.Deltas[k], keep);
+            if (grid.IsRandomized(k))
+            {
+                foreach (int p in positions[k])
+                {
+                    pass.Write(p, cursor, edgeArray);
+                }
+            }
+            else
+            {
+                var rows = new GridRows(grid, k, everyPosition: false);
+                int first = rows.First, end = rows.End, step = rows.Step;
+                while (rows.MoveNext())
+                {
+                    for (int p = rows.Start + first, last = rows.Start + end; p < last; p += step)
+                    {
+                        pass.Write(p, cursor, edgeArray);
+                    }
+                }
+            }
         }
 
-        var clustering = seedState.CreateClustering(n);
+        using var clustering = seedState.CreateClustering(n);
+        ref int edges = ref MemoryMarshal.GetArrayDataReference(edgeArray);
         for (int r = 0; r < bucketCount; r++)
         {
             int bucket = order[r];
@@ -81,7 +129,7 @@ internal static class GridAgglomeration
             {
                 for (int i = starts[r]; i < end; i++)
                 {
-                    int p = edges[i];
+                    int p = Unsafe.Add(ref edges, i);
                     clustering.Attract(p, p + delta);
                 }
             }
@@ -89,13 +137,16 @@ internal static class GridAgglomeration
             {
                 for (int i = starts[r]; i < end; i++)
                 {
-                    int p = edges[i];
+                    int p = Unsafe.Add(ref edges, i);
                     clustering.Repel(p, p + delta);
                 }
             }
         }
 
-        return seedState.WriteLabels(clustering, keep, labels);
+        ArrayPool<int>.Shared.Return(edgeArray);
+        int segments = seedState.WriteLabels(clustering, keep, labels);
+        ArrayPool<byte>.Shared.Return(keepArray);
+        return segments;
     }
 
     public static int Run(ReadOnlySpan<float> affinities, GridGeometry grid, ReadOnlySpan<double> bias, Span<ulong> labels, ReadOnlySpan<ulong> seeds)
@@ -114,7 +165,9 @@ internal static class GridAgglomeration
             throw new ArgumentException($"{channels} channels × {n} voxels is too large for one mutex watershed call; split the volume into blocks");
         }
 
-        var keep = new byte[n];
+        var keepArray = ArrayPool<byte>.Shared.Rent(n);
+        var keep = keepArray.AsSpan(0, n);
+        keep.Clear();
         long total = 0;
         for (int k = 0; k < channels; k++)
         {
@@ -124,7 +177,7 @@ internal static class GridAgglomeration
         }
 
         var seedState = SeedState.Create(seeds, keep);
-        var items = new ulong[total];
+        var items = ArrayPool<ulong>.Shared.Rent((int)Math.Max(1, total));
         int written = 0;
         for (int k = 0; k < channels; k++)
         {
@@ -133,8 +186,9 @@ internal static class GridAgglomeration
             written = writer.Written;
         }
 
-        var sorted = EdgeRadixSort.SortByHighWord(items.AsSpan(0, written), new ulong[written]);
-        var clustering = seedState.CreateClustering(n);
+        var scratch = ArrayPool<ulong>.Shared.Rent(Math.Max(1, written));
+        var sorted = EdgeRadixSort.SortByHighWord(items.AsSpan(0, written), scratch);
+        using var clustering = seedState.CreateClustering(n);
         uint positionMask = (uint)((1UL << positionBits) - 1);
         var deltas = grid.Deltas;
         foreach (ulong item in sorted)
@@ -152,7 +206,11 @@ internal static class GridAgglomeration
             }
         }
 
-        return seedState.WriteLabels(clustering, keep, labels);
+        ArrayPool<ulong>.Shared.Return(items);
+        ArrayPool<ulong>.Shared.Return(scratch);
+        int segments = seedState.WriteLabels(clustering, keep, labels);
+        ArrayPool<byte>.Shared.Return(keepArray);
+        return segments;
     }
 
     /// <summary>
@@ -202,55 +260,48 @@ internal static class GridAgglomeration
         }
     }
 
-    private static float Weight(float affinity, double bias, int p)
+    /// <summary>One channel of uint8 affinities: its plane, the buckets of its 256 values and its neighbour offset.</summary>
+    private readonly ref struct BytePass
     {
-        float w = (float)(affinity + bias);
-        if (float.IsNaN(w))
+        private readonly ref byte _plane;
+        private readonly ref int _rank;
+        private readonly ref bool _attractive;
+        private readonly ref byte _keep;
+        private readonly int _delta;
+
+        public BytePass(ReadOnlySpan<byte> plane, int[] rankOf, bool[] attractive, int channel, int delta, Span<byte> keep)
         {
-            throw new ArgumentException($"affinity at voxel {p} is NaN", "affinities");
+            _plane = ref MemoryMarshal.GetReference(plane);
+            _rank = ref rankOf[channel * 256];
+            _attractive = ref attractive[channel * 256];
+            _keep = ref MemoryMarshal.GetReference(keep);
+            _delta = delta;
         }
 
-        return w;
-    }
-
-    private ref struct ByteCounter(ReadOnlySpan<byte> plane, ReadOnlySpan<int> rankOf, ReadOnlySpan<bool> attractive, Span<int> counts, Span<byte> keep, int delta) : IEdgeVisitor
-    {
-        private readonly ReadOnlySpan<byte> _plane = plane;
-        private readonly ReadOnlySpan<int> _rankOf = rankOf;
-        private readonly ReadOnlySpan<bool> _attractive = attractive;
-        private readonly Span<int> _counts = counts;
-        private readonly Span<byte> _keep = keep;
-
-        public void Visit(int p)
+        /// <summary>Counts edge (p, p + delta) in its bucket and marks both ends when it attracts.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Count(int p, int[] counts)
         {
-            byte a = _plane[p];
-            _counts[_rankOf[a]]++;
-            if (_attractive[a])
+            byte a = Unsafe.Add(ref _plane, p);
+            counts[Unsafe.Add(ref _rank, a)]++;
+            if (Unsafe.Add(ref _attractive, a))
             {
-                _keep[p] = 1;
-                _keep[p + delta] = 1;
+                Unsafe.Add(ref _keep, p) = 1;
+                Unsafe.Add(ref _keep, p + _delta) = 1;
             }
         }
-    }
 
-    private ref struct ByteWriter(ReadOnlySpan<byte> plane, ReadOnlySpan<int> rankOf, ReadOnlySpan<bool> attractive, Span<int> cursor, Span<int> edges, ReadOnlySpan<byte> keep, int delta) : IEdgeVisitor
-    {
-        private readonly ReadOnlySpan<byte> _plane = plane;
-        private readonly ReadOnlySpan<int> _rankOf = rankOf;
-        private readonly ReadOnlySpan<bool> _attractive = attractive;
-        private readonly Span<int> _cursor = cursor;
-        private readonly Span<int> _edges = edges;
-        private readonly ReadOnlySpan<byte> _keep = keep;
-
-        public void Visit(int p)
+        /// <summary>Writes p into its bucket unless it is a repulsive edge of a background voxel.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(int p, int[] cursor, int[] edges)
         {
-            byte a = _plane[p];
-            if (!_attractive[a] && (_keep[p] == 0 || _keep[p + delta] == 0))
+            byte a = Unsafe.Add(ref _plane, p);
+            if (!Unsafe.Add(ref _attractive, a) && (Unsafe.Add(ref _keep, p) == 0 || Unsafe.Add(ref _keep, p + _delta) == 0))
             {
                 return;
             }
 
-            _edges[_cursor[_rankOf[a]]++] = p;
+            edges[cursor[Unsafe.Add(ref _rank, a)]++] = p;
         }
     }
 
@@ -264,7 +315,13 @@ internal static class GridAgglomeration
         public void Visit(int p)
         {
             Count++;
-            if (Weight(_plane[p], bias, p) > 0)
+            float w = (float)(_plane[p] + bias);
+            if (float.IsNaN(w))
+            {
+                throw new ArgumentException($"affinity at voxel {p} is NaN", "affinities");
+            }
+
+            if (w > 0)
             {
                 _keep[p] = 1;
                 _keep[p + delta] = 1;

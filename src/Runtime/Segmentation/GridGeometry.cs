@@ -48,7 +48,7 @@ internal sealed class GridGeometry
         Lower = new int[Channels][];
         Upper = new int[Channels][];
         Deltas = new int[Channels];
-        KeepThresholds = new ulong[Channels];
+        StrideProducts = new long[Channels];
         for (int k = 0; k < Channels; k++)
         {
             var offset = offsets[k];
@@ -85,8 +85,7 @@ internal sealed class GridGeometry
                 product *= step;
             }
 
-            // Randomized strides keep an edge when its hash is below this (every edge when the stride is 1).
-            KeepThresholds[k] = product == 1 ? ulong.MaxValue : ulong.MaxValue / (ulong)product;
+            StrideProducts[k] = product;
         }
 
         Randomized = options?.RandomizedStrides ?? false;
@@ -113,99 +112,80 @@ internal sealed class GridGeometry
 
     public int[] Deltas { get; }
 
-    public ulong[] KeepThresholds { get; }
+    public long[] StrideProducts { get; }
 
     public bool Randomized { get; }
 
     public ulong RandomSeed { get; }
 
+    /// <summary>Whether channel k's edges are drawn at random (randomized strides with a stride product above 1).</summary>
+    public bool IsRandomized(int k) => Randomized && StrideProducts[k] > 1;
+
     /// <summary>
-    /// Whether randomized strides keep edge (k, p): SplitMix64's finalizer of
-    /// <c>seed + 0x9E3779B97F4A7C15 · (1 + k·voxels + p)</c> is below <c>2^64 / prod(stride_k)</c>.
+    /// The voxels of channel k kept by randomized strides, in C order: the box's positions are walked in C order
+    /// and the gaps between kept ones are geometric with success probability 1 / prod(stride_k), drawn by
+    /// inversion (<c>floor(ln u / ln(1 − 1/prod))</c>) from SplitMix64 outputs u of the stream
+    /// <c>state = seed + 0x9E3779B97F4A7C15·(k + 1)</c> — so each edge is kept independently with that probability,
+    /// the same seed keeps the same edges, and only kept edges cost a draw.
     /// </summary>
-    public static bool Keep(ulong seed, int channel, int voxels, int p, ulong threshold)
+    public int[] RandomizedPositions(int k)
     {
-        ulong z = seed + (0x9E3779B97F4A7C15UL * (1UL + ((ulong)channel * (ulong)voxels) + (ulong)p));
+        long product = StrideProducts[k];
+        var kept = new List<int>();
+        var rows = new GridRows(this, k, everyPosition: true);
+        double logMiss = Math.Log(1.0 - (1.0 / product));
+        ulong state = RandomSeed + (0x9E3779B97F4A7C15UL * (ulong)(k + 1));
+        long skip = NextGap(ref state, logMiss);
+        int length = rows.Count;
+        while (rows.MoveNext())
+        {
+            int rowStart = rows.Start + rows.First;
+            while (skip < length)
+            {
+                kept.Add(rowStart + (int)skip);
+                skip += 1 + NextGap(ref state, logMiss);
+            }
+
+            skip -= length;
+        }
+
+        return [.. kept];
+    }
+
+    private static long NextGap(ref ulong state, double logMiss)
+    {
+        state += 0x9E3779B97F4A7C15UL;
+        ulong z = state;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         z ^= z >> 31;
-        return z < threshold || threshold == ulong.MaxValue;
+        double u = ((z >> 11) + 1) * (1.0 / (1UL << 53));
+        double gap = Math.Floor(Math.Log(u) / logMiss);
+        return gap < int.MaxValue ? (long)gap : int.MaxValue;
     }
 
     /// <summary>Calls the visitor for every selected voxel p of channel k, in C order.</summary>
     public void ForEachEdge<TVisitor>(int k, ref TVisitor visitor)
         where TVisitor : IEdgeVisitor, allows ref struct
     {
-        var lower = Lower[k];
-        var upper = Upper[k];
-        for (int d = 0; d < Dims; d++)
+        if (IsRandomized(k))
         {
-            if (lower[d] >= upper[d])
+            foreach (int p in RandomizedPositions(k))
             {
-                return;
+                visitor.Visit(p);
             }
+
+            return;
         }
 
-        bool randomized = Randomized && KeepThresholds[k] != ulong.MaxValue;
-        var steps = randomized ? new int[Dims] : EdgeStrides[k];
-        if (randomized)
+        var rows = new GridRows(this, k, everyPosition: false);
+        int first = rows.First, end = rows.End, step = rows.Step;
+        while (rows.MoveNext())
         {
-            Array.Fill(steps, 1);
-        }
-
-        ulong threshold = KeepThresholds[k];
-        int last = Dims - 1;
-        int innerLower = lower[last], innerUpper = upper[last], innerStep = steps[last];
-        Span<int> position = stackalloc int[Dims];
-        for (int d = 0; d < Dims; d++)
-        {
-            position[d] = lower[d];
-        }
-
-        while (true)
-        {
-            int rowStart = 0;
-            for (int d = 0; d < last; d++)
+            int rowStart = rows.Start;
+            for (int x = first; x < end; x += step)
             {
-                rowStart += position[d] * LinearStrides[d];
-            }
-
-            if (randomized)
-            {
-                for (int x = innerLower; x < innerUpper; x++)
-                {
-                    int p = rowStart + x;
-                    if (Keep(RandomSeed, k, Voxels, p, threshold))
-                    {
-                        visitor.Visit(p);
-                    }
-                }
-            }
-            else
-            {
-                for (int x = innerLower; x < innerUpper; x += innerStep)
-                {
-                    visitor.Visit(rowStart + x);
-                }
-            }
-
-            // Odometer over the outer axes.
-            int axis = last - 1;
-            while (axis >= 0)
-            {
-                position[axis] += steps[axis];
-                if (position[axis] < upper[axis])
-                {
-                    break;
-                }
-
-                position[axis] = lower[axis];
-                axis--;
-            }
-
-            if (axis < 0)
-            {
-                return;
+                visitor.Visit(rowStart + x);
             }
         }
     }

@@ -1,24 +1,26 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Volara.Runtime.Segmentation;
 
 /// <summary>
-/// The greedy state of the mutex watershed over dense node indices: a union-find forest (path halving) and the
-/// mutexes between clusters. Each root keeps a linked list of its mutex partners (entries may name former roots and
-/// are resolved with <see cref="Find"/> when used) and every mutex is a key in one hash set of root pairs. A merge
-/// keeps the root with more mutexes and re-keys only the other root's partners, so each check is one hash probe
-/// and the re-keying work stays small. Seeded clusters carry a seed index; two different seeds never merge, which
-/// stands in for mwatershed's all-pairs seed mutexes.
+/// The greedy state of the mutex watershed over dense node indices: a union-find forest (path halving; a root
+/// stores its negated size) and the mutexes between clusters. Each root keeps a linked list of its mutex partners
+/// (entries may name former roots and are resolved with <see cref="Find"/> when used) and every mutex is a key in
+/// one hash set of root pairs. A merge keeps the root with more mutexes and re-keys only the other root's partners,
+/// so each check is one hash probe and the re-keying work stays small. Seeded clusters carry a seed index; two
+/// different seeds never merge, which stands in for mwatershed's all-pairs seed mutexes. The per-node arrays are
+/// pooled: dispose to return them.
 /// </summary>
-internal sealed class MutexClustering
+internal sealed class MutexClustering : IDisposable
 {
     private readonly int[] _parent;
-    private readonly int[] _size;
     private readonly int[] _mutexCount;
     private readonly int[] _head;
-    private readonly int[] _tail;
     private readonly int[]? _seed;
     private readonly MutexPairSet _pairs;
+    private readonly int _nodes;
     private int[] _next;
     private int[] _value;
     private int _used;
@@ -28,42 +30,49 @@ internal sealed class MutexClustering
     /// <param name="expectedMutexes">Capacity hint.</param>
     public MutexClustering(int nodes, int[]? seed, int expectedMutexes)
     {
-        _parent = new int[nodes];
-        for (int i = 0; i < nodes; i++)
-        {
-            _parent[i] = i;
-        }
-
-        _size = new int[nodes];
-        Array.Fill(_size, 1);
-        _mutexCount = new int[nodes];
-        _head = new int[nodes];
-        _tail = new int[nodes];
-        Array.Fill(_head, -1);
+        _nodes = nodes;
+        _parent = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _mutexCount = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _head = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
+        _parent.AsSpan(0, nodes).Fill(-1);
+        _mutexCount.AsSpan(0, nodes).Clear();
+        _head.AsSpan(0, nodes).Fill(-1);
         _seed = seed;
         int capacity = Math.Max(1024, expectedMutexes * 2);
-        _next = new int[capacity];
-        _value = new int[capacity];
+        _next = ArrayPool<int>.Shared.Rent(capacity);
+        _value = ArrayPool<int>.Shared.Rent(capacity);
         _pairs = new MutexPairSet(expectedMutexes);
     }
 
-    /// <summary>Cluster sizes by root (valid for roots only).</summary>
-    public int[] Sizes => _size;
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(_parent);
+        ArrayPool<int>.Shared.Return(_mutexCount);
+        ArrayPool<int>.Shared.Return(_head);
+        ArrayPool<int>.Shared.Return(_next);
+        ArrayPool<int>.Shared.Return(_value);
+        _pairs.Dispose();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(int x)
     {
-        var parent = _parent;
+        ref int parent = ref MemoryMarshal.GetArrayDataReference(_parent);
         while (true)
         {
-            int p = parent[x];
-            if (p == x)
+            int p = Unsafe.Add(ref parent, x);
+            if (p < 0)
             {
                 return x;
             }
 
-            int g = parent[p];
-            parent[x] = g;
+            int g = Unsafe.Add(ref parent, p);
+            if (g < 0)
+            {
+                return p;
+            }
+
+            Unsafe.Add(ref parent, x) = g;
             x = g;
         }
     }
@@ -90,7 +99,8 @@ internal sealed class MutexClustering
             return;
         }
 
-        if (_mutexCount[ra] != 0 && _mutexCount[rb] != 0 && _pairs.Contains(MutexPairSet.Key(ra, rb)))
+        ref int count = ref MemoryMarshal.GetArrayDataReference(_mutexCount);
+        if (Unsafe.Add(ref count, ra) != 0 && Unsafe.Add(ref count, rb) != 0 && _pairs.Contains(MutexPairSet.Key(ra, rb)))
         {
             return;
         }
@@ -121,16 +131,18 @@ internal sealed class MutexClustering
 
         if (_pairs.Add(MutexPairSet.Key(ra, rb)))
         {
-            Append(ra, rb);
-            Append(rb, ra);
+            Prepend(ra, rb);
+            Prepend(rb, ra);
         }
     }
 
     private void Union(int ra, int rb)
     {
-        // The survivor is the root with more mutexes, so the shorter list is the one re-keyed; size breaks ties.
+        // The survivor is the root with more mutexes, so the shorter list is the one re-keyed; size breaks ties
+        // (sizes are stored negated).
         int survivor, absorbed;
-        if (_mutexCount[ra] > _mutexCount[rb] || (_mutexCount[ra] == _mutexCount[rb] && _size[ra] >= _size[rb]))
+        int ca = _mutexCount[ra], cb = _mutexCount[rb];
+        if (ca > cb || (ca == cb && _parent[ra] <= _parent[rb]))
         {
             survivor = ra;
             absorbed = rb;
@@ -141,8 +153,8 @@ internal sealed class MutexClustering
             absorbed = ra;
         }
 
+        _parent[survivor] += _parent[absorbed];
         _parent[absorbed] = survivor;
-        _size[survivor] += _size[absorbed];
         if (_seed is { } seed && seed[survivor] == 0)
         {
             seed[survivor] = seed[absorbed];
@@ -158,7 +170,7 @@ internal sealed class MutexClustering
     {
         int node = _head[absorbed];
         int kept = 0;
-        int keptHead = -1, keptTail = -1;
+        int head = _head[survivor];
         while (node >= 0)
         {
             int next = _next[node];
@@ -166,64 +178,43 @@ internal sealed class MutexClustering
             if (partner != survivor && _pairs.Add(MutexPairSet.Key(survivor, partner)))
             {
                 _value[node] = partner;
-                _next[node] = -1;
-                if (keptTail >= 0)
-                {
-                    _next[keptTail] = node;
-                }
-                else
-                {
-                    keptHead = node;
-                }
-
-                keptTail = node;
+                _next[node] = head;
+                head = node;
                 kept++;
             }
 
             node = next;
         }
 
+        _head[survivor] = head;
         _head[absorbed] = -1;
         _mutexCount[absorbed] = 0;
-        if (kept == 0)
-        {
-            return;
-        }
-
-        if (_head[survivor] < 0)
-        {
-            _head[survivor] = keptHead;
-        }
-        else
-        {
-            _next[_tail[survivor]] = keptHead;
-        }
-
-        _tail[survivor] = keptTail;
         _mutexCount[survivor] += kept;
     }
 
-    private void Append(int root, int partner)
+    private void Prepend(int root, int partner)
     {
         if (_used == _next.Length)
         {
-            Array.Resize(ref _next, _used * 2);
-            Array.Resize(ref _value, _used * 2);
+            _next = Grow(_next, _used);
+            _value = Grow(_value, _used);
         }
 
         int node = _used++;
         _value[node] = partner;
-        _next[node] = -1;
-        if (_head[root] < 0)
-        {
-            _head[root] = node;
-        }
-        else
-        {
-            _next[_tail[root]] = node;
-        }
-
-        _tail[root] = node;
+        _next[node] = _head[root];
+        _head[root] = node;
         _mutexCount[root]++;
     }
+
+    private static int[] Grow(int[] array, int used)
+    {
+        var larger = ArrayPool<int>.Shared.Rent(used * 2);
+        array.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<int>.Shared.Return(array);
+        return larger;
+    }
+
+    /// <summary>Number of nodes.</summary>
+    public int Nodes => _nodes;
 }

@@ -1,19 +1,22 @@
+using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Volara.Runtime.Segmentation;
 
 /// <summary>
 /// Open-addressing set of unordered (root, root) pairs packed into one 64-bit key. There is no removal: a pair whose
 /// endpoint stopped being a root is never asked for again (queries always use current roots), so stale keys are
-/// only dead weight, and re-keyed copies are inserted instead.
+/// only dead weight, and re-keyed copies are inserted instead. The slot array is pooled: dispose to return it.
 /// </summary>
-internal sealed class MutexPairSet
+internal sealed class MutexPairSet : IDisposable
 {
     private const ulong Empty = ulong.MaxValue;
     private ulong[] _slots;
+    private int _mask;
     private int _shift;
     private int _count;
-    private int _growAt;
 
     public MutexPairSet(int expected)
     {
@@ -23,11 +26,12 @@ internal sealed class MutexPairSet
             capacity <<= 1;
         }
 
-        _slots = new ulong[capacity];
-        Array.Fill(_slots, Empty);
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-        _growAt = capacity / 2;
+        _slots = Rent(capacity);
+        _mask = capacity - 1;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
     }
+
+    public void Dispose() => ArrayPool<ulong>.Shared.Return(_slots);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Key(int a, int b) =>
@@ -36,12 +40,11 @@ internal sealed class MutexPairSet
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ulong key)
     {
-        var slots = _slots;
-        int mask = slots.Length - 1;
+        ref ulong slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         int i = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
         while (true)
         {
-            ulong current = slots[i];
+            ulong current = Unsafe.Add(ref slots, i);
             if (current == key)
             {
                 return true;
@@ -52,54 +55,62 @@ internal sealed class MutexPairSet
                 return false;
             }
 
-            i = (i + 1) & mask;
+            i = (i + 1) & _mask;
         }
     }
 
     /// <summary>Adds the key; false when it was already there.</summary>
     public bool Add(ulong key)
     {
-        if (_count >= _growAt)
+        if (_count >= (_mask + 1) / 2)
         {
             Grow();
         }
 
-        var slots = _slots;
-        int mask = slots.Length - 1;
+        ref ulong slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         int i = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
         while (true)
         {
-            ulong current = slots[i];
-            if (current == key)
+            ref ulong slot = ref Unsafe.Add(ref slots, i);
+            if (slot == key)
             {
                 return false;
             }
 
-            if (current == Empty)
+            if (slot == Empty)
             {
-                slots[i] = key;
+                slot = key;
                 _count++;
                 return true;
             }
 
-            i = (i + 1) & mask;
+            i = (i + 1) & _mask;
         }
+    }
+
+    private static ulong[] Rent(int capacity)
+    {
+        var slots = ArrayPool<ulong>.Shared.Rent(capacity);
+        slots.AsSpan(0, capacity).Fill(Empty);
+        return slots;
     }
 
     private void Grow()
     {
         var old = _slots;
-        _slots = new ulong[old.Length * 2];
-        Array.Fill(_slots, Empty);
+        int oldCapacity = _mask + 1;
+        _slots = Rent(oldCapacity * 2);
+        _mask = (oldCapacity * 2) - 1;
         _shift--;
-        _growAt = _slots.Length / 2;
         _count = 0;
-        foreach (var key in old)
+        foreach (ulong key in old.AsSpan(0, oldCapacity))
         {
             if (key != Empty)
             {
                 Add(key);
             }
         }
+
+        ArrayPool<ulong>.Shared.Return(old);
     }
 }

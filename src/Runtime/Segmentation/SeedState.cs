@@ -62,7 +62,7 @@ internal sealed class SeedState
     /// <summary>A clustering in which each seed's voxels already form one cluster.</summary>
     public MutexClustering CreateClustering(int nodes)
     {
-        var clustering = new MutexClustering(nodes, _seedIndex, Math.Max(1024, nodes / 4));
+        var clustering = new MutexClustering(nodes, _seedIndex, Math.Max(1024, nodes / 16));
         if (_seedIndex is { } seedIndex)
         {
             for (int p = 0; p < seedIndex.Length; p++)
@@ -82,7 +82,9 @@ internal sealed class SeedState
     {
         var sortedSeeds = (ulong[])_seedValues.Clone();
         Array.Sort(sortedSeeds);
-        var rootLabel = new ulong[labels.Length];
+        var rootLabelArray = System.Buffers.ArrayPool<ulong>.Shared.Rent(labels.Length);
+        var rootLabel = rootLabelArray.AsSpan(0, labels.Length);
+        rootLabel.Clear();
         int nextSeed = 0;
         ulong nextId = 1;
         int fresh = 0;
@@ -129,6 +131,7 @@ internal sealed class SeedState
             labels[p] = rootLabel[root];
         }
 
+        System.Buffers.ArrayPool<ulong>.Shared.Return(rootLabelArray);
         return fresh + seedsSeen;
     }
 }

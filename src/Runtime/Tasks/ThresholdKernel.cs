@@ -10,6 +10,11 @@ namespace Volara.Runtime.Tasks;
 /// </summary>
 public static class ThresholdKernel
 {
+    /// <summary>The compare over values of a stored number type (the data type follows from <typeparamref name="T"/>).</summary>
+    public static void Apply<T>(ReadOnlySpan<T> values, double threshold, Span<byte> mask)
+        where T : unmanaged =>
+        Apply(MemoryMarshal.AsBytes(values), DataType.Of<T>(), threshold, mask);
+
     public static void Apply(ReadOnlySpan<byte> data, DataType type, double threshold, Span<byte> mask)
     {
         switch (type.Kind)

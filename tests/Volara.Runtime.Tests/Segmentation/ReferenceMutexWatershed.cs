@@ -24,6 +24,7 @@ internal static class ReferenceMutexWatershed
                 product *= strides?[k].ValueAt(d) ?? 1;
             }
 
+            var candidates = new List<(int P, int Q, bool OnGrid)>();
             for (int p = 0; p < n; p++)
             {
                 var coordinate = Unravel(p, shape);
@@ -40,13 +41,26 @@ internal static class ReferenceMutexWatershed
                     q = (q * shape[d]) + target;
                 }
 
-                if (!inside)
+                if (inside)
                 {
-                    continue;
+                    candidates.Add((p, q, onGrid));
                 }
+            }
 
-                bool selected = randomized ? product == 1 || Hash(seed, k, n, p) < ulong.MaxValue / (ulong)product : onGrid;
-                if (selected)
+            if (randomized && product > 1)
+            {
+                // The documented draw: geometric gaps between kept candidates (C order) from a SplitMix64 stream.
+                ulong state = seed + (0x9E3779B97F4A7C15UL * (ulong)(k + 1));
+                double logMiss = Math.Log(1.0 - (1.0 / product));
+                for (long i = Gap(ref state, logMiss); i < candidates.Count; i += 1 + Gap(ref state, logMiss))
+                {
+                    var (p, q, _) = candidates[(int)i];
+                    edges.Add(new Edge(p, q, weightOf(k, p), k, p));
+                }
+            }
+            else
+            {
+                foreach (var (p, q, _) in candidates.Where(c => c.OnGrid))
                 {
                     edges.Add(new Edge(p, q, weightOf(k, p), k, p));
                 }
@@ -56,13 +70,15 @@ internal static class ReferenceMutexWatershed
         return edges;
     }
 
-    /// <summary>The documented randomized-stride selection hash (SplitMix64 finalizer).</summary>
-    public static ulong Hash(ulong seed, int channel, int voxels, int p)
+    private static long Gap(ref ulong state, double logMiss)
     {
-        ulong z = seed + (0x9E3779B97F4A7C15UL * (1UL + ((ulong)channel * (ulong)voxels) + (ulong)p));
+        state += 0x9E3779B97F4A7C15UL;
+        ulong z = state;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        z ^= z >> 31;
+        double u = ((z >> 11) + 1) * (1.0 / (1UL << 53));
+        return (long)Math.Min(Math.Floor(Math.Log(u) / logMiss), int.MaxValue);
     }
 
     /// <summary>Labels with the documented id rule: seeds keep their value, others 1, 2, … in C order skipping seed values, background 0.</summary>

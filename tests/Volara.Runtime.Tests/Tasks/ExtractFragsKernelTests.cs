@@ -144,6 +144,27 @@ public sealed class ExtractFragsKernelTests
     }
 
     [Fact]
+    public void SigmaSmoothsTheWatershedInputOnly()
+    {
+        var random = new Random(3);
+        int[] shape = [12, 12];
+        var affs = Enumerable.Range(0, 2 * 144).Select(_ => (float)random.NextDouble()).ToArray();
+        var smoothed = new float[affs.Length];
+        Volara.Runtime.Segmentation.GaussianFilter.ApplyPerChannel(affs, 2, shape, [1.0, 2.0], smoothed);
+        var settings = Settings(Direct2D, [-0.5, -0.5]) with { IdsPerBlock = 144 };
+
+        var withSigma = new ulong[144];
+        Run<float>(affs, shape, [0, 0], shape, settings with { Sigma = [1.0, 2.0] }, 0, withSigma);
+        var presmoothed = new ulong[144];
+        Run<float>(smoothed, shape, [0, 0], shape, settings, 0, presmoothed);
+        var plain = new ulong[144];
+        Run<float>(affs, shape, [0, 0], shape, settings, 0, plain);
+
+        Assert.Equal(presmoothed, withSigma);
+        Assert.NotEqual(plain, withSigma);
+    }
+
+    [Fact]
     public void IdsThatOverflow64BitsAreRefused()
     {
         var affs = Enumerable.Repeat((byte)255, 32).ToArray();

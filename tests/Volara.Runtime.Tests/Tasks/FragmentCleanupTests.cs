@@ -1,7 +1,8 @@
-using Volara.Runtime.Tasks.Kernels;
+using Volara.Runtime.Segmentation;
 
 namespace Volara.Runtime.Tests.Tasks;
 
+/// <summary>The segment utilities as ExtractFrags relies on them (volara's filter_fragments, remove_debris, block relabel).</summary>
 public sealed class FragmentCleanupTests
 {
     [Fact]
@@ -18,11 +19,11 @@ public sealed class FragmentCleanupTests
         }
 
         var filtered = labels.ToArray();
-        FragmentCleanup.FilterByMeanAffinity<float>(filtered, affs, 2, 1.0, 0.3);
+        FragmentFilters.FilterByMeanAffinity(filtered, affs, 2, 0.3);
         Assert.Equal(labels.Select(l => l == 1 ? 0UL : l), filtered);
 
         var kept = labels.ToArray();
-        FragmentCleanup.FilterByMeanAffinity<float>(kept, affs, 2, 1.0, 0.05);
+        FragmentFilters.FilterByMeanAffinity(kept, affs, 2, 0.05);
         Assert.Equal(labels, kept);
     }
 
@@ -34,7 +35,7 @@ public sealed class FragmentCleanupTests
         var affs = new byte[48];
         affs.AsSpan(0, 32).Fill(26);
         affs.AsSpan(32).Fill(255);
-        FragmentCleanup.FilterByMeanAffinity<byte>(labels, affs, 2, 1.0 / 255, 0.25);
+        FragmentFilters.FilterByMeanAffinity(labels, affs, 2, 0.25);
         Assert.All(labels, l => Assert.Equal(0UL, l));
     }
 
@@ -43,10 +44,10 @@ public sealed class FragmentCleanupTests
     {
         ulong[] labels = [5, 5, 5, 0, 9, 9, 9, 9, 7];
         var three = labels.ToArray();
-        FragmentCleanup.RemoveDebris(three, 3);
+        FragmentFilters.RemoveDebris(three, 3);
         Assert.Equal([5UL, 5, 5, 0, 9, 9, 9, 9, 0], three);
         var four = labels.ToArray();
-        FragmentCleanup.RemoveDebris(four, 4);
+        FragmentFilters.RemoveDebris(four, 4);
         Assert.Equal([0UL, 0, 0, 0, 9, 9, 9, 9, 0], four);
     }
 
@@ -65,7 +66,7 @@ public sealed class FragmentCleanupTests
         }
 
         var expected = SegmentationReference.FullComponents(labels, shape);
-        int count = ComponentLabels.Relabel(labels, new VoxelGrid(shape));
+        int count = ConnectedComponents.Relabel(labels, shape, Connectivity.Full, labels);
 
         Assert.Equal(expected, labels);
         Assert.Equal((int)expected.Max(), count);

@@ -26,16 +26,14 @@ public static class DslTaskSupport
         return array.DataType.Kind == dataType.Kind ? array : array.WithOps(new ConvertType(dataType.NumpyName));
     }
 
-    /// <summary>Opens a <c>Stored</c> input as it is stored; it must hold numbers (booleans have no arithmetic).</summary>
-    public static VolumeArray OpenStored(string taskName, string field, Dataset dataset)
+    /// <summary>
+    /// Opens a <c>Stored</c> input as it is stored; booleans (which have no arithmetic) read as uint8 0 and 1, as numpy
+    /// compares and sums them.
+    /// </summary>
+    public static VolumeArray OpenStored(Dataset dataset)
     {
         var array = dataset.Array();
-        if (array.DataType.Kind == ScalarKind.Bool)
-        {
-            throw new ArgumentException($"task '{taskName}': {field} '{array.Path}' stores {array.DataType}, but the task reads it as stored numbers");
-        }
-
-        return array;
+        return array.DataType.Kind == ScalarKind.Bool ? array.WithOps(new ConvertType(DataType.UInt8.NumpyName)) : array;
     }
 
     /// <summary>The type a <c>Stored</c> output is created with: the first <c>Stored</c> input's, in native byte order.</summary>

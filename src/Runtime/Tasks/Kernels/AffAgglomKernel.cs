@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Volara.Runtime.Geometry;
 
 namespace Volara.Runtime.Tasks.Kernels;
@@ -95,38 +96,43 @@ public static class AffAgglomKernel
         ref uint a = ref Unsafe.Add(ref MemoryMarshal.GetReference(dense), start);
         ref uint b = ref Unsafe.Add(ref MemoryMarshal.GetReference(dense), neighbourStart);
         ref T values = ref Unsafe.Add(ref MemoryMarshal.GetReference(plane), start);
-        int width = Vector.IsHardwareAccelerated ? Vector<uint>.Count : int.MaxValue;
         int i = 0;
         while (i < length)
         {
-            // Most pairs lie inside one fragment: skip whole vectors of equal ids.
-            if (length - i >= width && Vector.EqualsAll(Vector.LoadUnsafe(ref a, (nuint)i), Vector.LoadUnsafe(ref b, (nuint)i)))
+            // Most pairs lie inside one fragment: jump to the first pair of different ids.
+            i = FirstDifference(ref a, ref b, i, length);
+            if (i == length)
             {
-                i += width;
-                continue;
+                break;
             }
 
             uint first = Unsafe.Add(ref a, i);
             uint second = Unsafe.Add(ref b, i);
-            if (first == second)
-            {
-                i++;
-                continue;
-            }
 
-            // A boundary runs along the row: sum the whole run of this pair, then add it once.
-            int end = i + 1;
-            while (end < length && Unsafe.Add(ref a, end) == first && Unsafe.Add(ref b, end) == second)
-            {
-                end++;
-            }
-
+            // A boundary runs along the row: find its end, sum the run, add it once.
+            int end = RunEnd(ref a, ref b, i + 1, length, first, second);
             if (first != 0 && second != 0)
             {
-                double sum = 0;
-                for (int j = i; j < end; j++)
+                double sum;
+                if (typeof(T) == typeof(byte))
                 {
-                    sum += double.CreateTruncating(Unsafe.Add(ref values, j));
+                    // Integer sums: no floating-point dependency chain.
+                    ref byte bytes = ref Unsafe.As<T, byte>(ref values);
+                    int integerSum = 0;
+                    for (int j = i; j < end; j++)
+                    {
+                        integerSum += Unsafe.Add(ref bytes, j);
+                    }
+
+                    sum = integerSum;
+                }
+                else
+                {
+                    sum = 0;
+                    for (int j = i; j < end; j++)
+                    {
+                        sum += double.CreateTruncating(Unsafe.Add(ref values, j));
+                    }
                 }
 
                 ulong key = first < second ? ((ulong)first << 32) | second : ((ulong)second << 32) | first;
@@ -135,5 +141,62 @@ public static class AffAgglomKernel
 
             i = end;
         }
+    }
+
+    /// <summary>The first index ≥ <paramref name="i"/> where a and b differ, or <paramref name="length"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstDifference(ref uint a, ref uint b, int i, int length)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; length - i >= Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                uint equal = Vector256.Equals(Vector256.LoadUnsafe(ref a, (nuint)i), Vector256.LoadUnsafe(ref b, (nuint)i)).ExtractMostSignificantBits();
+                if (equal != 0xFFu)
+                {
+                    return i + BitOperations.TrailingZeroCount(~equal);
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            if (Unsafe.Add(ref a, i) != Unsafe.Add(ref b, i))
+            {
+                return i;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>The first index ≥ <paramref name="i"/> where (a, b) is no longer (first, second), or <paramref name="length"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RunEnd(ref uint a, ref uint b, int i, int length, uint first, uint second)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var firsts = Vector256.Create(first);
+            var seconds = Vector256.Create(second);
+            for (; length - i >= Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                var same = Vector256.Equals(Vector256.LoadUnsafe(ref a, (nuint)i), firsts) & Vector256.Equals(Vector256.LoadUnsafe(ref b, (nuint)i), seconds);
+                uint bits = same.ExtractMostSignificantBits();
+                if (bits != 0xFFu)
+                {
+                    return i + BitOperations.TrailingZeroCount(~bits);
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            if (Unsafe.Add(ref a, i) != first || Unsafe.Add(ref b, i) != second)
+            {
+                return i;
+            }
+        }
+
+        return length;
     }
 }

@@ -58,7 +58,7 @@ public static class ExtractFragsKernel
 
             if (settings.RemoveDebris > 0)
             {
-                FragmentCleanup.RemoveDebris(readLabels, settings.RemoveDebris);
+                FragmentFilters.RemoveDebris(readLabels, settings.RemoveDebris);
             }
 
             Crop(readLabels, readGrid, writeOffset, writeGrid, fragments);
@@ -69,7 +69,7 @@ public static class ExtractFragsKernel
             voxelMask.Dispose();
         }
 
-        int count = ComponentLabels.Relabel(fragments, writeGrid);
+        int count = ConnectedComponents.Relabel(fragments, writeGrid.Shape, Connectivity.Full, fragments);
         if ((ulong)count > settings.IdsPerBlock)
         {
             throw new InvalidOperationException($"block {blockId} has {count} fragments, more than the {settings.IdsPerBlock} ids a block may use");
@@ -134,7 +134,7 @@ public static class ExtractFragsKernel
             MutexWatershed.Agglomerate(affs, grid.Shape, settings.Offsets, BiasOf(settings), labels, default, Options(settings, blockId));
             if (settings.FilterFragments > 0)
             {
-                FragmentCleanup.FilterByMeanAffinity(labels, affs, grid.Dims, 1.0 / 255, settings.FilterFragments);
+                FragmentFilters.FilterByMeanAffinity(labels, affs, grid.Dims, settings.FilterFragments);
             }
         }
         finally
@@ -195,7 +195,7 @@ public static class ExtractFragsKernel
             MutexWatershed.Agglomerate(input, grid.Shape, settings.Offsets, BiasOf(settings), labels, default, Options(settings, blockId));
             if (settings.FilterFragments > 0)
             {
-                FragmentCleanup.FilterByMeanAffinity<float>(labels, affinities, grid.Dims, 1.0, settings.FilterFragments);
+                FragmentFilters.FilterByMeanAffinity(labels, (ReadOnlySpan<float>)affinities, grid.Dims, settings.FilterFragments);
             }
         }
         finally
