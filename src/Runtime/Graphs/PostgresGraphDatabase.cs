@@ -374,13 +374,18 @@ internal sealed class PostgresGraphDatabase : SqlGraphDatabase
             nodeColumns.AddRange(Schema.NodeAttributes.Select(a => a.Name));
             var edgeColumns = new List<string> { "u", "v" };
             edgeColumns.AddRange(Schema.EdgeAttributes.Select(a => a.Name));
-            VerifyTable(connection, "nodes", nodeColumns, required: Mode == GraphOpenMode.Read);
+            var nodesExist = VerifyTable(connection, "nodes", nodeColumns, required: Mode == GraphOpenMode.Read);
             VerifyTable(connection, "edges", edgeColumns, required: Mode == GraphOpenMode.Read);
             if (Mode != GraphOpenMode.Read)
             {
-                var attributes = Schema.NodeAttributes.Select(a => $"{a.Name} {ColumnType(a.Type)}");
-                Execute(connection, $"CREATE TABLE IF NOT EXISTS nodes (id BIGINT NOT NULL PRIMARY KEY, position REAL[{Schema.Dims}]{string.Concat(attributes.Select(a => ", " + a))})");
-                Execute(connection, PositionIndexSql(Schema.Dims));
+                if (!nodesExist)
+                {
+                    // The index comes with the table only: a bulk-write mode may have dropped it on purpose.
+                    var attributes = Schema.NodeAttributes.Select(a => $"{a.Name} {ColumnType(a.Type)}");
+                    Execute(connection, $"CREATE TABLE IF NOT EXISTS nodes (id BIGINT NOT NULL PRIMARY KEY, position REAL[{Schema.Dims}]{string.Concat(attributes.Select(a => ", " + a))})");
+                    Execute(connection, PositionIndexSql(Schema.Dims));
+                }
+
                 Execute(connection, CreateEdgesSql());
             }
 
@@ -404,7 +409,8 @@ internal sealed class PostgresGraphDatabase : SqlGraphDatabase
         return read.ExecuteScalar() as string;
     }
 
-    private void VerifyTable(NpgsqlConnection connection, string table, List<string> expected, bool required)
+    /// <summary>Checks a table's columns; false when the table does not exist (and may not have to).</summary>
+    private bool VerifyTable(NpgsqlConnection connection, string table, List<string> expected, bool required)
     {
         var actual = new List<string>();
         using (var command = new NpgsqlCommand("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1", connection))
@@ -424,7 +430,7 @@ internal sealed class PostgresGraphDatabase : SqlGraphDatabase
                 throw new GraphSchemaMismatchException($"graph database '{Name}': table '{table}' does not exist although the metadata does; re-create the graph (mode w)");
             }
 
-            return;
+            return false;
         }
 
         if (actual.Count != expected.Count || !actual.All(expected.Contains))
@@ -433,6 +439,8 @@ internal sealed class PostgresGraphDatabase : SqlGraphDatabase
                 $"graph database '{Name}', table '{table}': columns ({string.Join(", ", actual)}) do not match the configuration's ({string.Join(", ", expected)}); "
                 + "open it with the same node_attrs/edge_attrs/ndim, or drop it (mode w)");
         }
+
+        return true;
     }
 
     private T Run<T>(NpgsqlCommand command, string table, Func<NpgsqlCommand, T> work) =>

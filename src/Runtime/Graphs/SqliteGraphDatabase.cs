@@ -354,10 +354,14 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
 
         InTransaction(() =>
         {
-            VerifyTable("nodes", SqlColumns.Nodes(Schema), required: false);
+            if (!VerifyTable("nodes", SqlColumns.Nodes(Schema), required: false))
+            {
+                // The index comes with the table only: a bulk-write mode may have dropped it on purpose.
+                Exec($"CREATE TABLE IF NOT EXISTS nodes (id INTEGER NOT NULL PRIMARY KEY, {string.Join(", ", SqlColumns.Nodes(Schema).Skip(1))})");
+                Exec(CreateIndexSql());
+            }
+
             VerifyTable("edges", SqlColumns.Edges(Schema), required: false);
-            Exec($"CREATE TABLE IF NOT EXISTS nodes (id INTEGER NOT NULL PRIMARY KEY, {string.Join(", ", SqlColumns.Nodes(Schema).Skip(1))})");
-            Exec(CreateIndexSql());
             Exec(CreateEdgesSql());
             return 0;
         });
@@ -377,7 +381,8 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
         File.Move(temporary, metadataPath, overwrite: true);
     }
 
-    private void VerifyTable(string table, List<string> expected, bool required)
+    /// <summary>Checks a table's columns; false when the table does not exist (and may not have to).</summary>
+    private bool VerifyTable(string table, List<string> expected, bool required)
     {
         var actual = new List<string>();
         using (var statement = Prepare($"PRAGMA table_info({table})", table))
@@ -395,7 +400,7 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
                 throw new GraphSchemaMismatchException($"graph database '{Name}': table '{table}' does not exist although the metadata does; re-create the graph (mode w)");
             }
 
-            return;
+            return false;
         }
 
         if (actual.Count != expected.Count || !actual.All(expected.Contains))
@@ -404,6 +409,8 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
                 $"graph database '{Name}', table '{table}': columns ({string.Join(", ", actual)}) do not match the configuration's ({string.Join(", ", expected)}); "
                 + "open it with the same node_attrs/edge_attrs/ndim, or drop it (mode w)");
         }
+
+        return true;
     }
 
     /// <summary>

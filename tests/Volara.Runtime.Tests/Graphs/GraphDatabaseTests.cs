@@ -12,6 +12,9 @@ public abstract class GraphDatabaseTests
     /// <summary>A config for a graph that does not exist yet (a fresh file or database).</summary>
     protected abstract GraphDatabaseConfig NewConfig(IReadOnlyDictionary<string, string>? nodeAttrs, IReadOnlyDictionary<string, string>? edgeAttrs, int ndim);
 
+    /// <summary>True when the nodes table has its position index <c>pos_index</c>.</summary>
+    protected abstract bool HasPositionIndex(GraphDatabaseConfig config);
+
     [Fact]
     public void VolaraCatalogue_InitWriteReadDropEdgesDrop()
     {
@@ -346,6 +349,9 @@ public abstract class GraphDatabaseTests
         using (config.BeginBulkWrite())
         {
             using var db = config.Open(GraphOpenMode.ReadWrite);
+
+            // Opening handles (as every block does) must not bring the dropped index back.
+            Assert.False(HasPositionIndex(config));
             var nodes = db.CreateNodeTable(count);
             nodes.Resize(count);
             var edges = db.CreateEdgeTable(count);
@@ -367,6 +373,7 @@ public abstract class GraphDatabaseTests
             Assert.Equal(count, db.WriteEdges(edges));
         }
 
+        Assert.True(HasPositionIndex(config));
         using var read = config.Open(GraphOpenMode.Read);
         var all = read.ReadAllNodes();
         Assert.Equal(count, all.Count);

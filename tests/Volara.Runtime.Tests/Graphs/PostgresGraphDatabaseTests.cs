@@ -40,6 +40,15 @@ public sealed class PostgresGraphDatabaseTests(PostgresServer server) : GraphDat
             Ndim = ndim,
         };
 
+    protected override bool HasPositionIndex(GraphDatabaseConfig config)
+    {
+        using var connection = new NpgsqlConnection(server.ConnectionStringFor(((PostgresGraphConfig)config).Name));
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE indexname = 'pos_index'", connection);
+        var definition = command.ExecuteScalar() as string;
+        return definition is not null && definition.Contains("\"position\"[1]", StringComparison.Ordinal);
+    }
+
     private static List<string> Columns(NpgsqlConnection connection, string table)
     {
         using var command = new NpgsqlCommand("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position", connection);

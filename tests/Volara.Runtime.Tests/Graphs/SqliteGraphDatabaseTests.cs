@@ -48,6 +48,16 @@ public sealed class SqliteGraphDatabaseTests : GraphDatabaseTests, IDisposable
     protected override GraphDatabaseConfig NewConfig(IReadOnlyDictionary<string, string>? nodeAttrs, IReadOnlyDictionary<string, string>? edgeAttrs, int ndim) =>
         new SqliteGraphConfig { Path = _directory.Combine("dbs", $"g{Guid.NewGuid():N}.sqlite"), NodeAttrs = nodeAttrs, EdgeAttrs = edgeAttrs, Ndim = ndim };
 
+    protected override bool HasPositionIndex(GraphDatabaseConfig config)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={((SqliteGraphConfig)config).Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'pos_index'";
+        var sql = command.ExecuteScalar() as string;
+        return sql is not null && sql.Contains("position_0", StringComparison.Ordinal);
+    }
+
     private static List<string> Columns(Microsoft.Data.Sqlite.SqliteConnection connection, string table)
     {
         using var command = connection.CreateCommand();
