@@ -5,7 +5,8 @@ namespace Volara.Analyzers;
 
 /// <summary>
 /// One port of one task created in code, bound to a dataset whose store path is a constant:
-/// <c>new Task { InData = new Raw { Store = "in.zarr/raw" } }</c> (or the typed dataset built around it).
+/// <c>new Task { InData = new Raw { Store = "in.zarr/raw" } }</c> (or the typed dataset built around it, or a local
+/// initialised with either).
 /// </summary>
 internal sealed class DatasetUse
 {
@@ -52,32 +53,9 @@ internal sealed class DatasetUse
         return StoreOf(assignment.Value) is { } store ? new DatasetUse(task, port, isOutput, store, elementType, assignment.Value) : null;
     }
 
-    private static string? StoreOf(IOperation value)
-    {
-        while (true)
-        {
-            switch (value)
-            {
-                case IConversionOperation conversion:
-                    value = conversion.Operand;
-                    continue;
-                case IObjectCreationOperation { Initializer: null, Arguments.Length: 1 } typed:
-                    // new Raw<float>(new Raw { ... }): the typed dataset wraps the untyped one.
-                    value = typed.Arguments[0].Value;
-                    continue;
-                case IObjectCreationOperation { Initializer: { } initializer }:
-                    foreach (var member in initializer.Initializers)
-                    {
-                        if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Store" }, Value.ConstantValue: { HasValue: true, Value: string store } })
-                        {
-                            return store;
-                        }
-                    }
-
-                    return null;
-                default:
-                    return null;
-            }
-        }
-    }
+    private static string? StoreOf(IOperation value) =>
+        DatasetCreation.Of(value) is { } creation
+        && DatasetCreation.Member(creation, "Store") is { ConstantValue: { HasValue: true, Value: string store } }
+            ? store
+            : null;
 }

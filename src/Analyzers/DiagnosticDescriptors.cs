@@ -41,6 +41,18 @@ internal static class DiagnosticDescriptors
         title: "Context is negative",
         messageFormat: "Context of task '{0}' must be non-negative on every axis, axis {1} is {2}");
 
+    /// <summary>"Voxel size of dataset '{0}' must be positive on every axis, axis {1} is {2}".</summary>
+    public static readonly DiagnosticDescriptor VoxelSizeNotPositive = Create(
+        DiagnosticIds.VoxelSizeNotPositive,
+        title: "Voxel size is not positive",
+        messageFormat: "Voxel size of dataset '{0}' must be positive on every axis, axis {1} is {2}");
+
+    /// <summary>"Voxel size of '{0}' of task '{1}' has {2} values but its block size has {3}: give one value per physical axis".</summary>
+    public static readonly DiagnosticDescriptor VoxelSizeDimensionsMismatch = Create(
+        DiagnosticIds.VoxelSizeDimensionsMismatch,
+        title: "Voxel size and block size differ in dimensionality",
+        messageFormat: "Voxel size of '{0}' of task '{1}' has {2} values but its block size has {3}: give one value per physical axis");
+
     /// <summary>"Input '{0}' of task '{1}' requires {2} elements, but {3}".</summary>
     public static readonly DiagnosticDescriptor InputRequirementNotMet = Create(
         DiagnosticIds.InputRequirementNotMet,
@@ -76,6 +88,20 @@ internal static class DiagnosticDescriptors
         title: "Task reads its own output",
         messageFormat: "Task '{0}' reads dataset '{1}' that it also writes: a block would read what neighbouring blocks are writing",
         DiagnosticCategories.Pipeline);
+
+    /// <summary>"Offset {0} in '{1}' of task '{2}' is not in the neighbourhood of '{3}' ({4})".</summary>
+    public static readonly DiagnosticDescriptor OffsetNotInNeighborhood = Create(
+        DiagnosticIds.OffsetNotInNeighborhood,
+        title: "Offset not in the affinities' neighbourhood",
+        messageFormat: "Offset {0} in '{1}' of task '{2}' is not in the neighbourhood of '{3}' ({4})",
+        DiagnosticCategories.Neighborhood);
+
+    /// <summary>"'{0}' of task '{1}' names edge attribute '{2}', which graph database '{3}' does not declare in EdgeAttrs ({4})".</summary>
+    public static readonly DiagnosticDescriptor EdgeAttributeNotDeclared = Create(
+        DiagnosticIds.EdgeAttributeNotDeclared,
+        title: "Edge attribute not declared by the graph database",
+        messageFormat: "'{0}' of task '{1}' names edge attribute '{2}', which graph database '{3}' does not declare in EdgeAttrs ({4})",
+        DiagnosticCategories.Neighborhood);
 
     private static DiagnosticDescriptor Create(
         string id,

@@ -12,9 +12,13 @@ public static class DiagnosticIds
     public const string ContextDimensionsMismatch = "VOL0004";
     public const string BlockSizeNotPositive = "VOL0005";
     public const string ContextNegative = "VOL0006";
+    public const string VoxelSizeNotPositive = "VOL0007";
+    public const string VoxelSizeDimensionsMismatch = "VOL0008";
     public const string InputRequirementNotMet = "VOL0101";
     public const string DatasetElementTypeMismatch = "VOL0102";
     public const string PerOffsetLengthMismatch = "VOL0201";
     public const string DatasetWrittenTwice = "VOL0202";
     public const string TaskReadsOwnOutput = "VOL0203";
+    public const string OffsetNotInNeighborhood = "VOL0204";
+    public const string EdgeAttributeNotDeclared = "VOL0205";
 }

@@ -17,6 +17,9 @@ internal sealed class DslTypes
         BlockSizeAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.BlockSizeAttribute");
         ContextAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.ContextAttribute");
         PerOffsetAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.PerOffsetAttribute");
+        OffsetsOfAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.OffsetsOfAttribute");
+        EdgeAttributesOfAttribute = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.EdgeAttributesOfAttribute");
+        Dataset = compilation.GetTypeByMetadataName("Volara.Runtime.Datasets.Dataset");
         Block = compilation.GetTypeByMetadataName("Volara.Runtime.Engine.Block");
         Coordinate = compilation.GetTypeByMetadataName("Volara.Runtime.Geometry.Coordinate");
         Stored = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Stored");
@@ -43,6 +46,43 @@ internal sealed class DslTypes
     public INamedTypeSymbol? ContextAttribute { get; }
 
     public INamedTypeSymbol? PerOffsetAttribute { get; }
+
+    public INamedTypeSymbol? OffsetsOfAttribute { get; }
+
+    public INamedTypeSymbol? EdgeAttributesOfAttribute { get; }
+
+    /// <summary>The base of the untyped dataset descriptions (<c>Raw</c>, <c>Affs</c>, …).</summary>
+    public INamedTypeSymbol? Dataset { get; }
+
+    public bool IsDataset(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, Dataset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The property name an attribute such as <c>[OffsetsOf(nameof(Affs))]</c> on <paramref name="property"/> names; null without it.</summary>
+    public string? NamedArgumentOf(IPropertySymbol property, INamedTypeSymbol? attribute)
+    {
+        foreach (var data in property.GetAttributes())
+        {
+            if (attribute is not null
+                && SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)
+                && data.ConstructorArguments.Length == 1
+                && data.ConstructorArguments[0].Value is string name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
 
     public INamedTypeSymbol? Block { get; }
 

@@ -66,8 +66,42 @@ public class DeliberateMistakesTests
             private void Process(Block block, ReadOnlyTensorSpan<uint> fragments, TensorSpan<ulong> segments) { }
         }
 
+        public sealed record GraphConfig
+        {
+            public IReadOnlyDictionary<string, string> EdgeAttrs { get; init; }
+        }
+
+        [VolaraTask("agglomerate")]
+        public sealed partial class Agglomerate
+        {
+            [Input] public Affs<float> Affinities { get; init; }
+            [Parameter] public GraphConfig Db { get; init; }
+            [Parameter, OffsetsOf(nameof(Affinities))] public IReadOnlyDictionary<string, IReadOnlyList<Coordinate>> Scores { get; init; }
+            [Parameter, EdgeAttributesOf(nameof(Db))] public IReadOnlyDictionary<string, double> Weights { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> affinities) { }
+        }
+
         public static class Pipelines
         {
+            public static Agglomerate CorrectAgglomeration() => new Agglomerate
+            {
+                Affinities = new Untyped.Affs { Store = "ok.zarr/affs", Neighborhood = [new(0, 0, 1), new(0, 1, 0)], VoxelSize = new Coordinate(40, 4, 4) },
+                Db = new GraphConfig { EdgeAttrs = new Dictionary<string, string> { ["adj"] = "float" } },
+                Scores = new Dictionary<string, IReadOnlyList<Coordinate>> { ["adj"] = [new(0, 1, 0)] },
+                Weights = new Dictionary<string, double> { ["adj"] = 1 },
+                BlockSize = new Coordinate(8, 8, 8),
+            };
+
+            public static Agglomerate MistakenAgglomeration() => new Agglomerate
+            {
+                Affinities = new Untyped.Affs { Store = "m.zarr/affs", Neighborhood = [new(0, 0, 1), new(0, 1, 0)], VoxelSize = {|VOL0008:new Coordinate(4, {|VOL0007:-4|})|} },
+                Db = new GraphConfig { EdgeAttrs = new Dictionary<string, string> { ["adj"] = "float" } },
+                Scores = new Dictionary<string, IReadOnlyList<Coordinate>> { ["adj"] = [new(0, 1, 0), {|VOL0204:new(0, 0, 3)|}] },
+                Weights = new Dictionary<string, double> { [{|VOL0205:"lr"|}] = 1 },
+                BlockSize = new Coordinate(8, 8, 8),
+            };
+
             public static object[] Correct() =>
             [
                 new Fragments { Affinities = new Untyped.Affs { Store = "ok.zarr/affs" }, FragmentIds = new Untyped.Labels { Store = "ok.zarr/frags" } },
@@ -128,6 +162,9 @@ public class DeliberateMistakesTests
             new PortRequirementAnalyzer(),
             new PipelineDatasetAnalyzer(),
             new PerOffsetLengthAnalyzer(),
+            new OffsetsOfAnalyzer(),
+            new EdgeAttributesOfAnalyzer(),
+            new VoxelSizeAnalyzer(),
         ];
     }
 }

@@ -93,6 +93,41 @@ public class PipelineDatasetTests
     }
 
     [Fact]
+    public Task Datasets_and_tasks_held_in_locals_are_followed()
+    {
+        const string source = Tasks + """
+            public static class Pipelines
+            {
+                public static object[] FromLocals()
+                {
+                    var frags = new Untyped.Labels { Store = "h.zarr/frags" };
+                    var first = new Fragments { Affinities = new Untyped.Affs { Store = "h.zarr/affs" }, FragmentIds = frags };
+                    var second = new Fragments { Affinities = new Untyped.Affs { Store = "h.zarr/affs2" }, FragmentIds = {|VOL0202:frags|} };
+                    var labels = new Untyped.Labels { Store = "h.zarr/labels" };
+                    var inPlace = new Relabel { Fragments = {|VOL0203:labels|}, Segments = labels };
+                    return [first, second, inPlace];
+                }
+
+                public static object[] Reassigned(bool other)
+                {
+                    var frags = new Untyped.Labels { Store = "i.zarr/frags" };
+                    if (other)
+                    {
+                        frags = new Untyped.Labels { Store = "i.zarr/other" };
+                    }
+
+                    return
+                    [
+                        new Fragments { Affinities = new Untyped.Affs { Store = "i.zarr/affs" }, FragmentIds = frags },
+                        new Fragments { Affinities = new Untyped.Affs { Store = "i.zarr/affs" }, FragmentIds = frags },
+                    ];
+                }
+            }
+            """;
+        return Verify<PipelineDatasetAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task Is_silent_for_matching_types_separate_methods_and_stores_not_known_at_compile_time()
     {
         const string source = Tasks + """

@@ -40,6 +40,19 @@ public sealed class IncrementalityTests
         Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.ValidTaskModels]);
     }
 
+    [Fact]
+    public void DeclaringAPortStoredRecomputesTheModel()
+    {
+        var reasons = ReasonsAfterEdit(tree => tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(TaskSources.Threshold
+            .Replace("Raw<float>", "Raw<Stored>")
+            .Replace("private void Process(Block block, ReadOnlyTensorSpan<float> inData", "private void Process<T>(Block block, ReadOnlyTensorSpan<T> inData")
+            .Replace("TensorSpan<byte> mask)", "TensorSpan<byte> mask) where T : unmanaged, System.Numerics.INumber<T>")
+            .Replace("source[i] > Value", "double.CreateTruncating(source[i]) > Value"))));
+
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.TaskModels]);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.ValidTaskModels]);
+    }
+
     private static Dictionary<string, List<IncrementalStepRunReason>> ReasonsAfterEdit(Func<SyntaxTree, SyntaxTree> edit)
     {
         var original = GeneratorHarness.Parse(TaskSources.Threshold);
