@@ -22,7 +22,7 @@ public sealed class SegmentationPipelineBenchmark : IBenchmark
     public IReadOnlyList<BenchmarkResult> Run(BenchSettings settings)
     {
         int[] shape = settings.Quick ? [45, 240, 240] : [90, 480, 480];
-        var volume = new CremiLikeVolume(shape, seed: 3);
+        var volume = CremiLikeVolume.Create(shape[0], shape[1], shape[2], cells: settings.Quick ? 60 : 400, seed: 3);
         string directory = Path.Combine(settings.WorkDirectory, "pipeline");
         string container = Path.Combine(directory, "volume.zarr");
         long[] shapeLong = [.. shape];
