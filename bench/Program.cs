@@ -36,6 +36,8 @@ IBenchmark[] benchmarks =
     new AffAgglomBenchmark(),
     new GraphWriteBenchmark(GraphBackend.Sqlite),
     new GraphWriteBenchmark(GraphBackend.Postgres),
+    new RelabelBenchmark(),
+    new SegmentationPipelineBenchmark(),
 ];
 
 try

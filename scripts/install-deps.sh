@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests and benchmarks need, if they are missing.
-# The reference implementation (zarr-python 2, numcodecs, dask) comes from Debian's python3 packages; the graph
-# database tests start a private PostgreSQL server and the cluster worker tests a single-node Slurm (slurm-wlm,
-# munge), both as plain background processes.
+# The reference implementation (zarr-python 2, numcodecs, dask, scikit-image for segmentation scores) comes from
+# Debian's python3 packages; the graph database tests start a private PostgreSQL server and the cluster worker
+# tests a single-node Slurm (slurm-wlm, munge), both as plain background processes.
 set -euo pipefail
 
-packages=(python3-zarr python3-numcodecs python3-numpy python3-dask libblosc1 slurm-wlm munge)
+packages=(python3-zarr python3-numcodecs python3-numpy python3-dask python3-skimage libblosc1 slurm-wlm munge)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -23,5 +23,5 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-/usr/bin/python3 -c "import zarr, numcodecs, numpy, dask" \
+/usr/bin/python3 -c "import zarr, numcodecs, numpy, dask, skimage" \
   || { echo "the reference python packages did not import" >&2; exit 1; }

@@ -1,5 +1,7 @@
 // Writes a small synthetic electron-microscopy-like volume: a raw uint8 array and its uint64 label
 // array, both with funlib metadata (voxel size 40x4x4 nm), ready for `volara info` and `volara copy`.
+// `segment DIRECTORY [--postgres CONNECTION-STRING]` runs volara's segmentation pipeline instead
+// (see SegmentationDemo); the program is also its own worker process.
 using System.Text.Json.Nodes;
 using Volara.Samples.Quickstart;
 using Volara.Runtime.Datasets;
@@ -8,12 +10,23 @@ using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
 using Volara.Runtime.Storage.Codecs;
 using Volara.Runtime.Storage.Zarr;
+using Volara.Workers;
+
+if (WorkerEntry.TryRun(args, out var exitCode))
+{
+    return exitCode;
+}
+
+if (args.Length > 0 && args[0] == "segment")
+{
+    return SegmentationDemo.Run(args[1..]);
+}
 
 var container = args.Length > 0 ? args[0] : "quickstart.zarr";
 long[] shape = [32, 128, 128];
 int[] chunks = [16, 64, 64];
 
-var volume = SyntheticVolume.Create(shape, cellCount: 40, seed: 1);
+var volume = SyntheticVolume.Create(shape, spacing: [8, 32, 32], seed: 1);
 
 var metadata = new JsonObject
 {
@@ -52,3 +65,4 @@ array.Read<float>(cube, values);
 Console.WriteLine($"{array}: read {cube} as {string.Join('x', array.ShapeOf(cube))} float32 voxels, " +
     $"mean {System.Numerics.Tensors.TensorPrimitives.Average<float>(values):F3}, " +
     $"{values.Count(v => v == 0)} of them outside the volume");
+return 0;

@@ -1,0 +1,130 @@
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Running;
+using Volara.Runtime.Geometry;
+using Volara.Runtime.Luts;
+using Volara.Runtime.Storage;
+using Volara.Runtime.Tasks;
+using Volara.Runtime.Tests.Engine.Workers;
+using Volara.Runtime.Tests.Support;
+using Volara.Workers;
+using Xunit;
+
+namespace Volara.Runtime.Tests.Tasks;
+
+public sealed class RelabelTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private RunOptions Options(ExecutionMode mode) => new()
+    {
+        Mode = mode,
+        LogDirectory = temp.Combine("logs"),
+        Progress = new StringWriter(),
+        RedrawProgress = false,
+    };
+
+    // volara's labels_2d fixture: a 10×10 image in four 5×5 quadrants labelled 1–4.
+    private string Quadrants()
+    {
+        string path = temp.Combine("data.zarr", "frags");
+        var array = VolumeArray.Prepare(path, new PrepareOptions { Shape = [10, 10], ChunkShape = [5, 5], DataType = DataType.UInt64, VoxelSize = new Coordinate(2, 2) });
+        var values = new ulong[100];
+        for (int y = 0; y < 10; y++)
+        {
+            for (int x = 0; x < 10; x++)
+            {
+                values[y * 10 + x] = (ulong)(1 + (y / 5 * 2) + (x / 5));
+            }
+        }
+
+        array.Write<ulong>(array.Roi, values);
+        return path;
+    }
+
+    private Relabel Task(string frags, Lut lut, int block = 10) => new()
+    {
+        FragsData = new Labels { Store = frags },
+        SegData = new Labels { Store = temp.Combine("data.zarr", "segments") },
+        Lut = lut,
+        BlockSize = new Coordinate(block, block),
+        Execution = new ExecutionOptions { NumWorkers = 2 },
+    };
+
+    [Theory]
+    [InlineData(ExecutionMode.Serial, 10)]
+    [InlineData(ExecutionMode.Threads, 5)]
+    public void QuadrantsBecomeTheirSegments(ExecutionMode mode, int block)
+    {
+        var lut = new Lut { Path = temp.Combine("lut") };
+        lut.Save(new FragmentSegmentLut([1, 2, 3, 4], [10, 20, 30, 40]));
+        var task = Task(Quadrants(), lut, block);
+        Assert.Equal("segments-relabel", task.Name);
+
+        var result = Runner.Run(task, Options(mode));
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(100 / (block * block), result[task.Name].Total);
+
+        var segments = task.SegData.Array();
+        Assert.Equal(DataType.UInt64, segments.DataType);
+        Assert.Equal(new Coordinate(2, 2), segments.VoxelSize);
+        Assert.Equal([block, block], segments.ChunkShape);
+        var frags = VolumeArray.Open(task.FragsData.Store).ReadAll<ulong>().ToArray();
+        Assert.Equal(frags.Select(f => f * 10), segments.ReadAll<ulong>().ToArray());
+    }
+
+    [Fact]
+    public void IdsMissingFromTheTableKeepTheirValue()
+    {
+        var lut = new Lut { Path = temp.Combine("partial.npz") };
+        lut.Save(new FragmentSegmentLut([2, 4, 99], [7, 7, 1]));
+        var task = Task(Quadrants(), lut, 5);
+        Assert.True(Runner.Run(task, Options(ExecutionMode.Serial)).Succeeded);
+        var frags = VolumeArray.Open(task.FragsData.Store).ReadAll<ulong>().ToArray();
+        Assert.Equal(frags.Select(f => f is 2 or 4 ? 7UL : f), task.SegData.Array().ReadAll<ulong>().ToArray());
+    }
+
+    [Fact]
+    public void RunsInWorkerProcessesFromItsConfiguration()
+    {
+        ProcessExecutor.RegisterWithRunner(new ProcessExecutorOptions { WorkerCommand = TestWorkerProgram.Command });
+        var lut = new Lut { Path = temp.Combine("lut") };
+        lut.Save(new FragmentSegmentLut([1, 3], [1UL << 63, ulong.MaxValue]));
+        var task = Task(Quadrants(), lut, 5);
+
+        var config = task.ToConfig()!;
+        Assert.Equal("relabel", config["task_type"]!.GetValue<string>());
+        Assert.Equal(lut.Path, config["lut"]!["path"]!.GetValue<string>());
+
+        var result = Runner.Run(task, Options(ExecutionMode.Processes));
+        Assert.True(result.Succeeded, result.Summary);
+        var frags = VolumeArray.Open(task.FragsData.Store).ReadAll<ulong>().ToArray();
+        Assert.Equal(frags.Select(f => f switch { 1 => 1UL << 63, 3 => ulong.MaxValue, _ => f }), task.SegData.Array().ReadAll<ulong>().ToArray());
+    }
+
+    [Fact]
+    public void AMissingTableFailsTheBlocksNamingTheFile()
+    {
+        var lut = new Lut { Path = temp.Combine("absent") };
+        var task = Task(Quadrants(), lut, 5);
+        var result = Runner.Run(task, Options(ExecutionMode.Serial));
+        Assert.False(result.Succeeded);
+        Assert.Contains("absent.npz", result.Summary + string.Join("\n", result[task.Name].Failures.Select(f => f.Failure.Reason)));
+    }
+
+    [Fact]
+    public void DropRemovesTheSegments()
+    {
+        var lut = new Lut { Path = temp.Combine("lut") };
+        lut.Save(new FragmentSegmentLut([1], [2]));
+        var task = Task(Quadrants(), lut);
+        var options = Options(ExecutionMode.Serial);
+        Assert.True(Runner.Run(task, options).Succeeded);
+        Assert.True(Directory.Exists(task.SegData.Store));
+        Runner.Drop(task, options.LogDirectory);
+        Assert.False(Directory.Exists(task.SegData.Store));
+        Assert.True(lut.Exists());
+    }
+}
