@@ -53,6 +53,36 @@ internal static class DiagnosticDescriptors
         title: "Voxel size and block size differ in dimensionality",
         messageFormat: "Voxel size of '{0}' of task '{1}' has {2} values but its block size has {3}: give one value per physical axis");
 
+    /// <summary>"First input '{0}' of task '{1}' is optional: the layout and every output follow the first input, so it must be required".</summary>
+    public static readonly DiagnosticDescriptor FirstInputOptional = Create(
+        DiagnosticIds.FirstInputOptional,
+        title: "First input is optional",
+        messageFormat: "First input '{0}' of task '{1}' is optional: the layout and every output follow the first input, so it must be required");
+
+    /// <summary>"Output '{0}' of task '{1}' is Stored, but {2}: a Stored output takes its type from the first Stored input".</summary>
+    public static readonly DiagnosticDescriptor StoredOutputWithoutStoredInput = Create(
+        DiagnosticIds.StoredOutputWithoutStoredInput,
+        title: "Stored output without a required Stored input",
+        messageFormat: "Output '{0}' of task '{1}' is Stored, but {2}: a Stored output takes its type from the first Stored input");
+
+    /// <summary>"Task '{0}' has no required output to take its name from: declare its own 'Name' property".</summary>
+    public static readonly DiagnosticDescriptor TaskNameUndetermined = Create(
+        DiagnosticIds.TaskNameUndetermined,
+        title: "Task name cannot be derived",
+        messageFormat: "Task '{0}' has no required output to take its name from: declare its own 'Name' property");
+
+    /// <summary>"Task '{0}' has no [Input]: {1}".</summary>
+    public static readonly DiagnosticDescriptor TaskWithoutInput = Create(
+        DiagnosticIds.TaskWithoutInput,
+        title: "Task has no input",
+        messageFormat: "Task '{0}' has no [Input]: {1}");
+
+    /// <summary>"Task '{0}' has no [BlockSize] property: declare one, or make it a whole-volume task with WholeRoi = true".</summary>
+    public static readonly DiagnosticDescriptor BlockSizeMissing = Create(
+        DiagnosticIds.BlockSizeMissing,
+        title: "Task has no block size",
+        messageFormat: "Task '{0}' has no [BlockSize] property: declare one, or make it a whole-volume task with WholeRoi = true");
+
     /// <summary>"Input '{0}' of task '{1}' requires {2} elements, but {3}".</summary>
     public static readonly DiagnosticDescriptor InputRequirementNotMet = Create(
         DiagnosticIds.InputRequirementNotMet,
