@@ -83,6 +83,24 @@ internal static class DiagnosticDescriptors
         title: "Task has no block size",
         messageFormat: "Task '{0}' has no [BlockSize] property: declare one, or make it a whole-volume task with WholeRoi = true");
 
+    /// <summary>"[{0}] property '{1}' of task '{2}' {3}".</summary>
+    public static readonly DiagnosticDescriptor SettingMisdeclared = Create(
+        DiagnosticIds.SettingMisdeclared,
+        title: "Block size, context or write ROI property misdeclared",
+        messageFormat: "[{0}] property '{1}' of task '{2}' {3}");
+
+    /// <summary>"Task class '{0}' is {1}: the generator completes only non-generic, non-abstract, non-static top-level classes without a base class".</summary>
+    public static readonly DiagnosticDescriptor TaskClassNotCompletable = Create(
+        DiagnosticIds.TaskClassNotCompletable,
+        title: "Task class cannot be completed by the generator",
+        messageFormat: "Task class '{0}' is {1}: the generator completes only non-generic, non-abstract, non-static top-level classes without a base class");
+
+    /// <summary>"Port '{0}' of task '{1}' is a {2}: a port is a typed dataset Raw<T>, Affs<T>, Labels<T> or Lsd<T>".</summary>
+    public static readonly DiagnosticDescriptor PortNotTypedDataset = Create(
+        DiagnosticIds.PortNotTypedDataset,
+        title: "Port is not a typed dataset",
+        messageFormat: "Port '{0}' of task '{1}' is a {2}: a port is a typed dataset Raw<T>, Affs<T>, Labels<T> or Lsd<T>");
+
     /// <summary>"Input '{0}' of task '{1}' requires {2} elements, but {3}".</summary>
     public static readonly DiagnosticDescriptor InputRequirementNotMet = Create(
         DiagnosticIds.InputRequirementNotMet,

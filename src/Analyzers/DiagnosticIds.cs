@@ -19,6 +19,9 @@ public static class DiagnosticIds
     public const string TaskNameUndetermined = "VOL0011";
     public const string TaskWithoutInput = "VOL0012";
     public const string BlockSizeMissing = "VOL0013";
+    public const string SettingMisdeclared = "VOL0014";
+    public const string TaskClassNotCompletable = "VOL0015";
+    public const string PortNotTypedDataset = "VOL0016";
     public const string InputRequirementNotMet = "VOL0101";
     public const string DatasetElementTypeMismatch = "VOL0102";
     public const string PerOffsetLengthMismatch = "VOL0201";

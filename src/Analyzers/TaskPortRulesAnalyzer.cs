@@ -9,7 +9,7 @@ namespace Volara.Analyzers;
 /// <summary>
 /// The port rules the generator enforces by leaving a task class alone (docs/dsl.md, "ports"): a required first input,
 /// a required <c>Stored</c> input behind every <c>Stored</c> output, a name source, an input unless the task is a
-/// whole-volume task without outputs, and a block size unless whole-volume. Without these the user would only see
+/// whole-volume task without outputs, a block size unless whole-volume, and typed-dataset ports. Without these the user would only see
 /// the compile errors of a class that was never completed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -22,7 +22,8 @@ public sealed class TaskPortRulesAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.StoredOutputWithoutStoredInput,
         DiagnosticDescriptors.TaskNameUndetermined,
         DiagnosticDescriptors.TaskWithoutInput,
-        DiagnosticDescriptors.BlockSizeMissing);
+        DiagnosticDescriptors.BlockSizeMissing,
+        DiagnosticDescriptors.PortNotTypedDataset);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -50,9 +51,16 @@ public sealed class TaskPortRulesAnalyzer : DiagnosticAnalyzer
         var properties = task.GetMembers().OfType<IPropertySymbol>().ToArray();
         var inputs = properties.Where(p => types.HasAttribute(p, types.InputAttribute)).ToArray();
         var outputs = properties.Where(p => types.HasAttribute(p, types.OutputAttribute)).ToArray();
-        if (inputs.Concat(outputs).Any(port => types.ElementTypeOf(port.Type) is null))
+        var untyped = inputs.Concat(outputs).Where(port => types.ElementTypeOf(port.Type) is null).ToArray();
+        foreach (var port in untyped)
         {
-            // Not a typed dataset port: VOL0003 already says what Process should look like; nothing here is reliable.
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.PortNotTypedDataset, port.Locations[0], port.Name, task.Name, port.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
+
+        if (untyped.Length > 0)
+        {
+            // The other rules read the ports' element types: they wait until every port is a typed dataset.
             return;
         }
 

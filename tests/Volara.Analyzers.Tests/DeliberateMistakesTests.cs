@@ -123,6 +123,26 @@ public class DeliberateMistakesTests
             private void Process(Block block, ReadOnlyTensorSpan<float> affinities) { }
         }
 
+        [VolaraTask("odd-settings")]
+        public sealed partial class OddSettings
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Input] public string {|VOL0016:Path|} { get; init; }
+            [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public int[] {|VOL0014:BlockSize|} { get; init; }
+        }
+
+        public class TaskBase { }
+
+        [VolaraTask("derived")]
+        public sealed partial class {|VOL0015:Derived|} : TaskBase
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+        }
+
         [VolaraTask("from-nothing")]
         public sealed partial class {|VOL0012:{|VOL0013:FromNothing|}|}
         {
@@ -214,6 +234,7 @@ public class DeliberateMistakesTests
             new EdgeAttributesOfAnalyzer(),
             new VoxelSizeAnalyzer(),
             new TaskPortRulesAnalyzer(),
+            new TaskShapeAnalyzer(),
         ];
     }
 }

@@ -4,7 +4,7 @@ using Volara.CodeFixers;
 
 namespace Volara.Analyzers.Tests;
 
-/// <summary>VOL0009–VOL0013: the port rules the generator enforces by leaving a class alone.</summary>
+/// <summary>VOL0009–VOL0013 and VOL0016: the port rules the generator enforces by leaving a class alone.</summary>
 public class TaskPortRulesTests
 {
     private const string Usings = """
@@ -187,7 +187,7 @@ public class TaskPortRulesTests
     }
 
     [Fact]
-    public Task Is_silent_for_classes_that_are_not_tasks_and_for_ports_that_are_not_typed_datasets()
+    public Task Port_that_is_not_a_typed_dataset_fires_alone_and_classes_that_are_not_tasks_stay_silent()
     {
         const string source = Usings + """
             public sealed class Helper
@@ -198,10 +198,15 @@ public class TaskPortRulesTests
             [VolaraTask("odd-port")]
             public sealed partial class OddPort
             {
-                [Input] public string? InData { get; init; }
+                [Input] public Raw<float>? First { get; init; }
+                [Input] public string? {|#0:Path|} { get; init; }
+                [Output] public Volara.Runtime.Datasets.Raw? {|#1:Untyped|} { get; init; }
                 private void Process(Block block) { }
             }
             """;
-        return Verify<TaskPortRulesAnalyzer>.AnalyzerAsync(source);
+        return Verify<TaskPortRulesAnalyzer>.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticIds.PortNotTypedDataset, DiagnosticSeverity.Error).WithLocation(0).WithArguments("Path", "OddPort", "string?"),
+            new DiagnosticResult(DiagnosticIds.PortNotTypedDataset, DiagnosticSeverity.Error).WithLocation(1).WithArguments("Untyped", "OddPort", "Raw?"));
     }
 }
