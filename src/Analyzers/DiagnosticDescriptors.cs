@@ -53,6 +53,54 @@ internal static class DiagnosticDescriptors
         title: "Voxel size and block size differ in dimensionality",
         messageFormat: "Voxel size of '{0}' of task '{1}' has {2} values but its block size has {3}: give one value per physical axis");
 
+    /// <summary>"First input '{0}' of task '{1}' is optional: the layout and every output follow the first input, so it must be required".</summary>
+    public static readonly DiagnosticDescriptor FirstInputOptional = Create(
+        DiagnosticIds.FirstInputOptional,
+        title: "First input is optional",
+        messageFormat: "First input '{0}' of task '{1}' is optional: the layout and every output follow the first input, so it must be required");
+
+    /// <summary>"Output '{0}' of task '{1}' is Stored, but {2}: a Stored output takes its type from the first Stored input".</summary>
+    public static readonly DiagnosticDescriptor StoredOutputWithoutStoredInput = Create(
+        DiagnosticIds.StoredOutputWithoutStoredInput,
+        title: "Stored output without a required Stored input",
+        messageFormat: "Output '{0}' of task '{1}' is Stored, but {2}: a Stored output takes its type from the first Stored input");
+
+    /// <summary>"Task '{0}' has no required output to take its name from: declare its own 'Name' property".</summary>
+    public static readonly DiagnosticDescriptor TaskNameUndetermined = Create(
+        DiagnosticIds.TaskNameUndetermined,
+        title: "Task name cannot be derived",
+        messageFormat: "Task '{0}' has no required output to take its name from: declare its own 'Name' property");
+
+    /// <summary>"Task '{0}' has no [Input]: {1}".</summary>
+    public static readonly DiagnosticDescriptor TaskWithoutInput = Create(
+        DiagnosticIds.TaskWithoutInput,
+        title: "Task has no input",
+        messageFormat: "Task '{0}' has no [Input]: {1}");
+
+    /// <summary>"Task '{0}' has no [BlockSize] property: declare one, or make it a whole-volume task with WholeRoi = true".</summary>
+    public static readonly DiagnosticDescriptor BlockSizeMissing = Create(
+        DiagnosticIds.BlockSizeMissing,
+        title: "Task has no block size",
+        messageFormat: "Task '{0}' has no [BlockSize] property: declare one, or make it a whole-volume task with WholeRoi = true");
+
+    /// <summary>"[{0}] property '{1}' of task '{2}' {3}".</summary>
+    public static readonly DiagnosticDescriptor SettingMisdeclared = Create(
+        DiagnosticIds.SettingMisdeclared,
+        title: "Block size, context or write ROI property misdeclared",
+        messageFormat: "[{0}] property '{1}' of task '{2}' {3}");
+
+    /// <summary>"Task class '{0}' is {1}: the generator completes only non-generic, non-abstract, non-static top-level classes without a base class".</summary>
+    public static readonly DiagnosticDescriptor TaskClassNotCompletable = Create(
+        DiagnosticIds.TaskClassNotCompletable,
+        title: "Task class cannot be completed by the generator",
+        messageFormat: "Task class '{0}' is {1}: the generator completes only non-generic, non-abstract, non-static top-level classes without a base class");
+
+    /// <summary>"Port '{0}' of task '{1}' is a {2}: a port is a typed dataset Raw<T>, Affs<T>, Labels<T> or Lsd<T>".</summary>
+    public static readonly DiagnosticDescriptor PortNotTypedDataset = Create(
+        DiagnosticIds.PortNotTypedDataset,
+        title: "Port is not a typed dataset",
+        messageFormat: "Port '{0}' of task '{1}' is a {2}: a port is a typed dataset Raw<T>, Affs<T>, Labels<T> or Lsd<T>");
+
     /// <summary>"Input '{0}' of task '{1}' requires {2} elements, but {3}".</summary>
     public static readonly DiagnosticDescriptor InputRequirementNotMet = Create(
         DiagnosticIds.InputRequirementNotMet,

@@ -14,6 +14,14 @@ public static class DiagnosticIds
     public const string ContextNegative = "VOL0006";
     public const string VoxelSizeNotPositive = "VOL0007";
     public const string VoxelSizeDimensionsMismatch = "VOL0008";
+    public const string FirstInputOptional = "VOL0009";
+    public const string StoredOutputWithoutStoredInput = "VOL0010";
+    public const string TaskNameUndetermined = "VOL0011";
+    public const string TaskWithoutInput = "VOL0012";
+    public const string BlockSizeMissing = "VOL0013";
+    public const string SettingMisdeclared = "VOL0014";
+    public const string TaskClassNotCompletable = "VOL0015";
+    public const string PortNotTypedDataset = "VOL0016";
     public const string InputRequirementNotMet = "VOL0101";
     public const string DatasetElementTypeMismatch = "VOL0102";
     public const string PerOffsetLengthMismatch = "VOL0201";

@@ -38,6 +38,7 @@ public class DeliberateMistakesTests
         {
             [Input] public Raw<float> InData { get; init; }
             [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
             private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
         }
 
@@ -46,6 +47,7 @@ public class DeliberateMistakesTests
         {
             [Input] public Raw<float> InData { get; init; }
             [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
         }
 
         [VolaraTask("wrong-process")]
@@ -53,6 +55,7 @@ public class DeliberateMistakesTests
         {
             [Input(Requires = ElementKinds.UnsignedInteger)] public Labels<int> {|VOL0101:Fragments|} { get; init; }
             [Output] public Labels<ulong> Segments { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
             private void {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<long> fragments, TensorSpan<ulong> segments) { }
         }
 
@@ -79,7 +82,72 @@ public class DeliberateMistakesTests
             [Parameter, OffsetsOf(nameof(Affinities))] public IReadOnlyDictionary<string, IReadOnlyList<Coordinate>> Scores { get; init; }
             [Parameter, EdgeAttributesOf(nameof(Db))] public IReadOnlyDictionary<string, double> Weights { get; init; }
             [BlockSize] public Coordinate BlockSize { get; init; }
+            public string Name => "agglomerate";
             private void Process(Block block, ReadOnlyTensorSpan<float> affinities) { }
+        }
+
+        // Correct: a whole-volume task without dataset ports names itself.
+        [VolaraTask("graph-summary", WholeRoi = true)]
+        public sealed partial class GraphSummary
+        {
+            [Parameter] public GraphConfig Db { get; init; }
+            public string Name => "summary";
+            private void Process(Block block) { }
+        }
+
+        #nullable enable
+        [VolaraTask("optional-first")]
+        public sealed partial class OptionalFirst
+        {
+            [Input] public Raw<float>? {|VOL0009:InData|} { get; init; }
+            [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+        }
+
+        #nullable restore
+        [VolaraTask("stored-from-nowhere")]
+        public sealed partial class StoredFromNowhere
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Output] public Raw<Stored> {|VOL0010:OutData|} { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process<T>(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<T> outData) where T : unmanaged, System.Numerics.INumber<T> { }
+        }
+
+        [VolaraTask("nameless")]
+        public sealed partial class {|VOL0011:Nameless|}
+        {
+            [Input] public Affs<float> Affinities { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> affinities) { }
+        }
+
+        [VolaraTask("odd-settings")]
+        public sealed partial class OddSettings
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Input] public string {|VOL0016:Path|} { get; init; }
+            [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public int[] {|VOL0014:BlockSize|} { get; init; }
+        }
+
+        public class TaskBase { }
+
+        [VolaraTask("derived")]
+        public sealed partial class {|VOL0015:Derived|} : TaskBase
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+        }
+
+        [VolaraTask("from-nothing")]
+        public sealed partial class {|VOL0012:{|VOL0013:FromNothing|}|}
+        {
+            [Output] public Raw<float> OutData { get; init; }
+            private void Process(Block block, TensorSpan<float> outData) { }
         }
 
         public static class Pipelines
@@ -165,6 +233,8 @@ public class DeliberateMistakesTests
             new OffsetsOfAnalyzer(),
             new EdgeAttributesOfAnalyzer(),
             new VoxelSizeAnalyzer(),
+            new TaskPortRulesAnalyzer(),
+            new TaskShapeAnalyzer(),
         ];
     }
 }

@@ -1,0 +1,116 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Volara.Analyzers.Tests;
+
+/// <summary>VOL0014 (block size, context, write ROI misdeclared) and VOL0015 (a class the generator cannot complete).</summary>
+public class TaskShapeTests
+{
+    private const string Usings = """
+        #nullable enable
+        using System.Numerics.Tensors;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
+
+        """;
+
+    [Fact]
+    public Task Settings_of_the_wrong_type_or_repeated_fire_on_the_property()
+    {
+        const string source = Usings + """
+            [VolaraTask("settings")]
+            public sealed partial class Settings
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required Raw<float> OutData { get; init; }
+                [BlockSize] public Coordinate? {|#0:BlockSize|} { get; init; }
+                [BlockSize] public Coordinate {|#1:Chunks|} { get; init; }
+                [Context] public int[]? {|#2:Context|} { get; init; }
+                [WriteRoi] public Roi? Roi { get; init; }
+                [WriteRoi] public Roi {|#3:OtherRoi|} { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
+
+            [VolaraTask("fine")]
+            public sealed partial class Fine
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required Raw<float> OutData { get; init; }
+                [BlockSize] public Coordinate BlockSize { get; init; }
+                [Context] public Coordinate? Context { get; init; }
+                [WriteRoi] public Roi Roi { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
+            """;
+        return Verify<TaskShapeAnalyzer>.AnalyzerAsync(
+            source,
+            Expected(0, "BlockSize", "BlockSize", "is a Coordinate?, expected Coordinate"),
+            Expected(1, "BlockSize", "Chunks", "repeats [BlockSize]: declare it once"),
+            Expected(2, "Context", "Context", "is a int[]?, expected Coordinate or Coordinate?"),
+            Expected(3, "WriteRoi", "OtherRoi", "repeats [WriteRoi]: declare it once"));
+
+        static DiagnosticResult Expected(int location, string attribute, string property, string reason) =>
+            new DiagnosticResult(DiagnosticIds.SettingMisdeclared, DiagnosticSeverity.Error).WithLocation(location).WithArguments(attribute, property, "Settings", reason);
+    }
+
+    [Fact]
+    public Task Task_classes_the_generator_cannot_complete_fire_on_their_name()
+    {
+        const string source = Usings + """
+            public class Base { }
+
+            [VolaraTask("derived")]
+            public sealed partial class {|#0:Derived|} : Base
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required Raw<float> OutData { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
+
+            [VolaraTask("engine-derived")]
+            public sealed partial class {|#3:EngineDerived|} : BlockwiseTaskBase
+            {
+                public override string Name => "n";
+                public override BlockLayout Layout => throw new System.NotSupportedException();
+                public override IBlockProcessor CreateProcessor() => throw new System.NotSupportedException();
+            }
+
+            [VolaraTask("generic")]
+            public abstract partial class {|#1:Generic|}<TValue>
+            {
+            }
+
+            public static partial class Outer
+            {
+                [VolaraTask("nested")]
+                public sealed partial class {|#2:Nested|} { }
+            }
+
+            // As the generator completes it: its part derives the class from the engine's base.
+            [VolaraTask("fine")]
+            public sealed partial class Fine
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required Raw<float> OutData { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
+
+            public sealed partial class Fine : global::Volara.Runtime.Engine.BlockwiseTaskBase
+            {
+                public override string Name => "n";
+                public override BlockLayout Layout => throw new System.NotSupportedException();
+                public override IBlockProcessor CreateProcessor() => throw new System.NotSupportedException();
+            }
+            """;
+        return Verify<TaskShapeAnalyzer>.AnalyzerAsync(
+            source,
+            Expected(3, "EngineDerived", "derived from 'BlockwiseTaskBase'"),
+            Expected(0, "Derived", "derived from 'Base'"),
+            Expected(1, "Generic", "abstract, generic"),
+            Expected(2, "Nested", "nested in 'Outer'"));
+
+        static DiagnosticResult Expected(int location, string task, string problem) =>
+            new DiagnosticResult(DiagnosticIds.TaskClassNotCompletable, DiagnosticSeverity.Error).WithLocation(location).WithArguments(task, problem);
+    }
+}
