@@ -19,14 +19,16 @@ namespace Volara.Runtime.Tests.Engine.Workers.Cluster;
 /// resumes from the done-store, and no job outlives its run.
 /// </summary>
 [Collection(RunnerProcessCollection.Name)]
-public sealed class SlurmWorkerTests : IClassFixture<LocalSlurm>, IDisposable
+public sealed class SlurmWorkerTests : IClassFixture<LocalSlurm>, IClassFixture<PostgresServer>, IDisposable
 {
     private readonly LocalSlurm _slurm;
+    private readonly PostgresServer _postgres;
     private readonly TempDirectory _temp = new();
 
-    public SlurmWorkerTests(LocalSlurm slurm)
+    public SlurmWorkerTests(LocalSlurm slurm, PostgresServer postgres)
     {
         _slurm = slurm;
+        _postgres = postgres;
 
         // Workers connect from "another node": the driver listens on every interface (the default with cluster
         // workers); the address is given because a test machine's host name need not resolve.
@@ -105,8 +107,10 @@ public sealed class SlurmWorkerTests : IClassFixture<LocalSlurm>, IDisposable
         Assert.Equal(ReadIds(reference.OutputPath), ReadIds(task.OutputPath));
     }
 
-    [Fact]
-    public void TheSegmentationPipelineOnSlurmWorkersSegmentsAsALocalRunAndLeavesNoJobs()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheSegmentationPipelineOnSlurmWorkersSegmentsAsALocalRunAndLeavesNoJobs(bool onPostgres)
     {
         long[] shape = [12, 24, 24];
         var truth = SegmentationPipelineTests.BoxLabels(shape, seed: 7);
@@ -115,7 +119,9 @@ public sealed class SlurmWorkerTests : IClassFixture<LocalSlurm>, IDisposable
 
         SegmentationPipeline Pipeline(string name, WorkerConfig? workers) => SegmentationPipeline.Readme(
             affs,
-            new SqliteGraphConfig { Path = _temp.Combine($"{name}.zarr", "db.sqlite") },
+            onPostgres
+                ? PostgresGraphConfig.FromConnectionString(_postgres.ConnectionStringFor(PostgresServer.NewDatabaseName()))
+                : new SqliteGraphConfig { Path = _temp.Combine($"{name}.zarr", "db.sqlite") },
             _temp.Combine($"{name}.zarr"),
             new Coordinate(12, 12, 12),
             new Coordinate(2, 4, 4),
