@@ -58,6 +58,12 @@ public sealed class GraphDatabaseConfigJsonConverterFactory : JsonConverterFacto
                         writer.WriteNull("port");
                     }
 
+                    // Not one of volara's fields: written only when set, so volara's JSON stays as it is.
+                    if (postgres.MaxPoolSize is { } poolSize)
+                    {
+                        writer.WriteNumber("max_pool_size", poolSize);
+                    }
+
                     break;
                 default:
                     throw new JsonException($"cannot write graph database config {value.GetType().Name}");
@@ -104,6 +110,7 @@ public sealed class GraphDatabaseConfigJsonConverterFactory : JsonConverterFacto
                 User = Take(fields, "user")?.GetString(),
                 Password = Take(fields, "password")?.GetString(),
                 Port = Take(fields, "port") is { ValueKind: JsonValueKind.Number } port ? port.GetInt32() : null,
+                MaxPoolSize = Take(fields, "max_pool_size") is { ValueKind: JsonValueKind.Number } poolSize ? poolSize.GetInt32() : null,
                 NodeAttrs = nodeAttrs,
                 EdgeAttrs = edgeAttrs,
                 Ndim = ndim,

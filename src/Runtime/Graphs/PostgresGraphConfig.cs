@@ -22,7 +22,22 @@ public sealed record PostgresGraphConfig : GraphDatabaseConfig
     /// <summary>The server port; null is PostgreSQL's default (5432).</summary>
     public int? Port { get; init; }
 
+    /// <summary>
+    /// The most connections one process keeps to this server (Npgsql's <c>Maximum Pool Size</c>; JSON
+    /// <c>max_pool_size</c>, not one of volara's fields); null is Npgsql's default of 100. Every block holds one
+    /// connection while it reads or writes, so a process needs as many as it runs blocks at once: size it with
+    /// <see cref="PoolSizeFor"/> so that many worker processes stay within the server's <c>max_connections</c>.
+    /// </summary>
+    public int? MaxPoolSize { get; init; }
+
     public override string DbType => "postgresql";
+
+    /// <summary>
+    /// The pool size for <paramref name="workers"/> workers: one connection per worker thread plus one for the
+    /// driver's own work (creating tables, whole-graph tasks) running beside them.
+    /// </summary>
+    public static int PoolSizeFor(int workers) =>
+        workers >= 1 ? workers + 1 : throw new ArgumentOutOfRangeException(nameof(workers), workers, "the number of workers must be at least 1");
 
     public override string Id => Name;
 
@@ -82,6 +97,13 @@ public sealed record PostgresGraphConfig : GraphDatabaseConfig
         if (Port is { } port)
         {
             builder.Port = port;
+        }
+
+        if (MaxPoolSize is { } poolSize)
+        {
+            builder.MaxPoolSize = poolSize >= 1
+                ? poolSize
+                : throw new ArgumentOutOfRangeException(nameof(MaxPoolSize), poolSize, $"PostgreSQL graph '{Name}': max_pool_size must be at least 1");
         }
 
         return builder.ConnectionString;

@@ -34,9 +34,20 @@ public sealed record SegmentationPipeline(ExtractFrags ExtractFrags, AffAgglom A
     /// <c>lr_weight</c> (the rest), GraphMWS weights adj (1, −0.4) and lr (1, −0.7) over the affinities' ROI, writing
     /// <c>{container}/fragments</c>, <c>{container}/lut.npz</c> and <c>{container}/segments</c>.
     /// </summary>
-    /// <param name="db">The graph; its <c>edge_attrs</c> are set to <c>adj_weight</c> and <c>lr_weight</c> (float).</param>
+    /// <param name="db">
+    /// The graph; its <c>edge_attrs</c> are set to <c>adj_weight</c> and <c>lr_weight</c> (float). A PostgreSQL graph
+    /// without a <see cref="PostgresGraphConfig.MaxPoolSize"/> gets one sized to <paramref name="workers"/>.
+    /// </param>
+    /// <param name="workers">Workers (threads or processes) of each blockwise task.</param>
+    /// <param name="workerConfig">Where worker processes run (e.g. Slurm jobs); null runs them as local processes.</param>
     public static SegmentationPipeline Readme(
-        Affs affs, GraphDatabaseConfig db, string container, Coordinate? blockSize = null, Coordinate? context = null, int workers = 1)
+        Affs affs,
+        GraphDatabaseConfig db,
+        string container,
+        Coordinate? blockSize = null,
+        Coordinate? context = null,
+        int workers = 1,
+        WorkerConfig? workerConfig = null)
     {
         ArgumentNullException.ThrowIfNull(affs);
         ArgumentNullException.ThrowIfNull(db);
@@ -47,9 +58,14 @@ public sealed record SegmentationPipeline(ExtractFrags ExtractFrags, AffAgglom A
         }
 
         var graph = db with { EdgeAttrs = new Dictionary<string, string> { ["adj_weight"] = "float", ["lr_weight"] = "float" } };
+        if (graph is PostgresGraphConfig { MaxPoolSize: null } postgres)
+        {
+            graph = postgres with { MaxPoolSize = PostgresGraphConfig.PoolSizeFor(workers) };
+        }
+
         var block = blockSize ?? ReadmeBlockSize;
         var margin = context ?? ReadmeContext;
-        var execution = new ExecutionOptions { NumWorkers = workers };
+        var execution = new ExecutionOptions { NumWorkers = workers, Workers = workerConfig };
         var fragments = new Labels { Store = Path.Combine(container, "fragments") };
         var lut = new Lut { Path = Path.Combine(container, "lut") };
         var roi = affs.Array().Roi;

@@ -47,6 +47,18 @@ public sealed class GraphDatabaseConfigJsonTests
     }
 
     [Fact]
+    public void PostgresMaxPoolSize_RoundTripsAndIsLeftOutWhenUnset()
+    {
+        var unset = JsonNode.Parse(JsonSerializer.Serialize<GraphDatabaseConfig>(new PostgresGraphConfig(), TaskJson.Options))!.AsObject();
+        Assert.False(unset.ContainsKey("max_pool_size"));
+
+        var node = JsonNode.Parse(JsonSerializer.Serialize<GraphDatabaseConfig>(new PostgresGraphConfig { MaxPoolSize = PostgresGraphConfig.PoolSizeFor(8) }, TaskJson.Options))!;
+        Assert.Equal(9, node["max_pool_size"]!.GetValue<int>());
+        Assert.Equal(9, Assert.IsType<PostgresGraphConfig>(node.Deserialize<GraphDatabaseConfig>(TaskJson.Options)).MaxPoolSize);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PostgresGraphConfig.PoolSizeFor(0));
+    }
+
+    [Fact]
     public void InsideATaskConfiguration_RoundTripsWithDbType_AbstractAndConcreteProperties()
     {
         var holder = new Holder

@@ -2,9 +2,12 @@ using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Running;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Graphs;
 using Volara.Runtime.Storage;
+using Volara.Runtime.Synthetic;
 using Volara.Runtime.Tasks;
 using Volara.Runtime.Tests.Support;
+using Volara.Runtime.Tests.Tasks;
 using Volara.TestWorker;
 using Volara.Workers;
 using Volara.Workers.Cluster;
@@ -16,14 +19,16 @@ namespace Volara.Runtime.Tests.Engine.Workers.Cluster;
 /// resumes from the done-store, and no job outlives its run.
 /// </summary>
 [Collection(RunnerProcessCollection.Name)]
-public sealed class SlurmWorkerTests : IClassFixture<LocalSlurm>, IDisposable
+public sealed class SlurmWorkerTests : IClassFixture<LocalSlurm>, IClassFixture<PostgresServer>, IDisposable
 {
     private readonly LocalSlurm _slurm;
+    private readonly PostgresServer _postgres;
     private readonly TempDirectory _temp = new();
 
-    public SlurmWorkerTests(LocalSlurm slurm)
+    public SlurmWorkerTests(LocalSlurm slurm, PostgresServer postgres)
     {
         _slurm = slurm;
+        _postgres = postgres;
 
         // Workers connect from "another node": the driver listens on every interface (the default with cluster
         // workers); the address is given because a test machine's host name need not resolve.
@@ -100,6 +105,48 @@ public sealed class SlurmWorkerTests : IClassFixture<LocalSlurm>, IDisposable
         var rerun = Runner.Run(WriteIds("ids", new SlurmWorkers { Environment = _slurm.Environment }, sleepMs: 300, started), Options("ids", ExecutionMode.Processes));
         Assert.Equal((24L, 24L, 24L, 0L), (rerun["ids"].Total, rerun["ids"].Completed, rerun["ids"].Skipped, rerun["ids"].Failed));
         Assert.Equal(ReadIds(reference.OutputPath), ReadIds(task.OutputPath));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheSegmentationPipelineOnSlurmWorkersSegmentsAsALocalRunAndLeavesNoJobs(bool onPostgres)
+    {
+        long[] shape = [12, 24, 24];
+        var truth = SegmentationPipelineTests.BoxLabels(shape, seed: 7);
+        var affinities = SyntheticAffinities.Exact(truth, shape, SegmentationPipeline.ReadmeNeighborhood);
+        var (_, affs) = SyntheticDataset.Write(_temp.Combine("volume.zarr"), truth, affinities, shape, SegmentationPipeline.ReadmeNeighborhood, new Coordinate(4, 4, 4), [12, 12, 12]);
+
+        SegmentationPipeline Pipeline(string name, WorkerConfig? workers) => SegmentationPipeline.Readme(
+            affs,
+            onPostgres
+                ? PostgresGraphConfig.FromConnectionString(_postgres.ConnectionStringFor(PostgresServer.NewDatabaseName()))
+                : new SqliteGraphConfig { Path = _temp.Combine($"{name}.zarr", "db.sqlite") },
+            _temp.Combine($"{name}.zarr"),
+            new Coordinate(12, 12, 12),
+            new Coordinate(2, 4, 4),
+            workers: 2,
+            workerConfig: workers);
+
+        var local = Pipeline("local", null);
+        var localResult = Runner.Run(local.Pipeline, Options("seg-local", ExecutionMode.Threads));
+        var slurm = Pipeline("slurm", new SlurmWorkers { Memory = "200", TimeLimit = TimeSpan.FromMinutes(10), Environment = _slurm.Environment });
+        var result = Runner.Run(slurm.Pipeline, Options("seg-slurm", ExecutionMode.Processes));
+
+        Assert.True(localResult.Succeeded, localResult.Summary);
+        Assert.True(result.Succeeded, result.Summary);
+        var segments = slurm.Relabel.SegData.Array().ReadAll<ulong>().ToArray();
+        Assert.Equal(local.ExtractFrags.FragsData.Array().ReadAll<ulong>().ToArray(), slurm.ExtractFrags.FragsData.Array().ReadAll<ulong>().ToArray());
+        Assert.Equal(local.Relabel.SegData.Array().ReadAll<ulong>().ToArray(), segments);
+        Assert.Equal(truth.Distinct().Count(), segments.Distinct().Count());
+
+        // Every blockwise task ran in Slurm jobs, and none of them is left queued or running.
+        foreach (var task in new IBlockwiseTask[] { slurm.ExtractFrags, slurm.AffAgglom, slurm.Relabel })
+        {
+            var logs = Directory.GetFiles(Path.GetDirectoryName(TaskPaths.WorkerLog(Path.GetFullPath(_temp.Combine("seg-slurm-logs")), task.Name, 0))!);
+            Assert.Contains(logs, log => File.ReadAllText(log).Contains("Slurm job ", StringComparison.Ordinal));
+            Assert.Empty(_slurm.Jobs(task.Name, "PD,R"));
+        }
     }
 
     private RunOptions Options(string name, ExecutionMode mode) => new()
