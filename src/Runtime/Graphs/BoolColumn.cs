@@ -1,51 +1,10 @@
 namespace Volara.Runtime.Graphs;
 
 /// <summary>An attribute column of booleans.</summary>
-public sealed class BoolColumn : AttributeColumn
+public sealed class BoolColumn : ValueColumn<bool>
 {
-    private bool[] _values = [];
-
     internal BoolColumn(GraphAttribute attribute)
         : base(attribute)
     {
-    }
-
-    /// <summary>All values, row-major: <see cref="AttributeColumn.Width"/> per row.</summary>
-    public Span<bool> Values => _values.AsSpan(0, Count * Width);
-
-    /// <summary>The value of a scalar attribute's row (the first element for a vector).</summary>
-    public bool this[int row]
-    {
-        get
-        {
-            CheckRow(row);
-            return _values[row * Width];
-        }
-
-        set
-        {
-            CheckRow(row);
-            _values[row * Width] = value;
-        }
-    }
-
-    /// <summary>The values of one row (length <see cref="AttributeColumn.Width"/>).</summary>
-    public Span<bool> Row(int row)
-    {
-        CheckRow(row);
-        return _values.AsSpan(row * Width, Width);
-    }
-
-    private protected override int Capacity => _values.Length / Width;
-
-    private protected override void GrowValues(int capacity) => Array.Resize(ref _values, capacity * Width);
-
-    private protected override void ClearValues(int from, int to) => Array.Clear(_values, from * Width, (to - from) * Width);
-
-    internal override void CopyRow(AttributeColumn source, int from, int to)
-    {
-        var typed = (BoolColumn)source;
-        Array.Copy(typed._values, from * Width, _values, to * Width, Width);
-        CopyNull(source, from, to);
     }
 }

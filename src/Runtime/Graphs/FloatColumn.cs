@@ -1,51 +1,10 @@
 namespace Volara.Runtime.Graphs;
 
 /// <summary>An attribute column of float values (Vec(float, n) rows are n consecutive values).</summary>
-public sealed class FloatColumn : AttributeColumn
+public sealed class FloatColumn : ValueColumn<float>
 {
-    private float[] _values = [];
-
     internal FloatColumn(GraphAttribute attribute)
         : base(attribute)
     {
-    }
-
-    /// <summary>All values, row-major: <see cref="AttributeColumn.Width"/> per row.</summary>
-    public Span<float> Values => _values.AsSpan(0, Count * Width);
-
-    /// <summary>The value of a scalar attribute's row (the first element for a vector).</summary>
-    public float this[int row]
-    {
-        get
-        {
-            CheckRow(row);
-            return _values[row * Width];
-        }
-
-        set
-        {
-            CheckRow(row);
-            _values[row * Width] = value;
-        }
-    }
-
-    /// <summary>The values of one row (length <see cref="AttributeColumn.Width"/>).</summary>
-    public Span<float> Row(int row)
-    {
-        CheckRow(row);
-        return _values.AsSpan(row * Width, Width);
-    }
-
-    private protected override int Capacity => _values.Length / Width;
-
-    private protected override void GrowValues(int capacity) => Array.Resize(ref _values, capacity * Width);
-
-    private protected override void ClearValues(int from, int to) => Array.Clear(_values, from * Width, (to - from) * Width);
-
-    internal override void CopyRow(AttributeColumn source, int from, int to)
-    {
-        var typed = (FloatColumn)source;
-        Array.Copy(typed._values, from * Width, _values, to * Width, Width);
-        CopyNull(source, from, to);
     }
 }
