@@ -11,7 +11,7 @@ namespace Volara.Bench.Segmentation;
 
 /// <summary>
 /// The seed README's pipeline (extract_frags + aff_agglom + graph_mws + relabel, SQLite graph) end to end on a
-/// CREMI-like uint8 volume, run on threads: voxels per processor-second of the whole process (all threads, Zarr
+/// synthetic uint8 volume (the quickstart's Voronoi cells and noisy affinities), run on threads: voxels per processor-second of the whole process (all threads, Zarr
 /// and SQLite included), i.e. per core. The peer figure is volara's own README run as published (≈ 0.08 Mvoxels/s
 /// per worker). Also GraphMWS alone, in graph edges per processor-second (database read, scoring, clustering).
 /// </summary>
@@ -22,11 +22,14 @@ public sealed class SegmentationPipelineBenchmark : IBenchmark
     public IReadOnlyList<BenchmarkResult> Run(BenchSettings settings)
     {
         int[] shape = settings.Quick ? [45, 240, 240] : [90, 480, 480];
-        var volume = CremiLikeVolume.Create(shape[0], shape[1], shape[2], cells: settings.Quick ? 60 : 400, seed: 3);
         string directory = Path.Combine(settings.WorkDirectory, "pipeline");
         string container = Path.Combine(directory, "volume.zarr");
         long[] shapeLong = [.. shape];
-        var (_, affs) = SyntheticDataset.Write(container, volume.Truth, volume.Affinities, shapeLong, CremiLikeVolume.Offsets, new Coordinate(8, 8, 8), [45, 120, 120]);
+        // Cells and noise as in the quickstart: neuron-sized objects, so fragment and edge counts are realistic.
+        var neighborhood = SegmentationPipeline.ReadmeNeighborhood;
+        var truth = VoronoiLabels.Create(shapeLong, [30, 60, 60], seed: 3);
+        var affinities = SyntheticAffinities.Noisy(truth, neighborhood, boundaryWidth: 0.05, boundaryDrop: 0.2, noise: 0.08, seed: 3);
+        var (_, affs) = SyntheticDataset.Write(container, truth.Labels, affinities, shapeLong, neighborhood, new Coordinate(8, 8, 8), [45, 120, 120]);
         var db = new SqliteGraphConfig { Path = Path.Combine(container, "db.sqlite") };
         var pipeline = SegmentationPipeline.Readme(affs, db, container, workers: Environment.ProcessorCount);
         string logs = Path.Combine(directory, "logs");
