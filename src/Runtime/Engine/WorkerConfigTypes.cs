@@ -1,4 +1,5 @@
 using System.Reflection;
+using Volara.Runtime.Engine.Serialization;
 
 namespace Volara.Runtime.Engine;
 
@@ -56,72 +57,21 @@ public static class WorkerConfigTypes
 
     private static void ScanAll()
     {
-        if (Assembly.GetEntryAssembly() is { } entry)
+        foreach (var assembly in RuntimeTypeScan.CandidateAssemblies())
         {
-            Scan(entry);
-            foreach (var reference in entry.GetReferencedAssemblies())
+            if (!Scanned.Add(assembly) || !RuntimeTypeScan.MayDefineRuntimeTypes(assembly))
             {
-                try
+                continue;
+            }
+
+            foreach (var type in RuntimeTypeScan.LoadableTypes(assembly))
+            {
+                if (type is { IsAbstract: false } && typeof(WorkerConfig).IsAssignableFrom(type)
+                    && type.GetCustomAttribute<WorkerTypeAttribute>() is { } marker)
                 {
-                    Scan(Assembly.Load(reference));
-                }
-                catch (Exception error) when (error is FileNotFoundException or FileLoadException or BadImageFormatException)
-                {
-                    // A reference that is not deployed cannot hold a configuration class in use.
+                    Types.TryAdd(marker.Name, type);
                 }
             }
         }
-
-        foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
-        {
-            Scan(loaded);
-        }
-    }
-
-    private static void Scan(Assembly assembly)
-    {
-        if (!Scanned.Add(assembly) || assembly.IsDynamic || !ReferencesRuntime(assembly))
-        {
-            return;
-        }
-
-        Type?[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException partial)
-        {
-            types = partial.Types;
-        }
-
-        foreach (var type in types)
-        {
-            if (type is { IsAbstract: false } && typeof(WorkerConfig).IsAssignableFrom(type)
-                && type.GetCustomAttribute<WorkerTypeAttribute>() is { } marker)
-            {
-                Types.TryAdd(marker.Name, type);
-            }
-        }
-    }
-
-    private static bool ReferencesRuntime(Assembly assembly)
-    {
-        var runtime = typeof(WorkerConfig).Assembly;
-        if (assembly == runtime)
-        {
-            return true;
-        }
-
-        var runtimeName = runtime.GetName().Name;
-        foreach (var reference in assembly.GetReferencedAssemblies())
-        {
-            if (reference.Name == runtimeName)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

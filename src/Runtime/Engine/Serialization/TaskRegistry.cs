@@ -154,54 +154,20 @@ public sealed class TaskRegistry
             return;
         }
 
-        if (Assembly.GetEntryAssembly() is { } entry)
+        foreach (var assembly in RuntimeTypeScan.CandidateAssemblies())
         {
-            Scan(entry);
-            foreach (var reference in entry.GetReferencedAssemblies())
-            {
-                if (TryLoad(reference) is { } referenced)
-                {
-                    Scan(referenced);
-                }
-            }
-        }
-
-        foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
-        {
-            Scan(loaded);
-        }
-    }
-
-    private static Assembly? TryLoad(AssemblyName name)
-    {
-        try
-        {
-            return Assembly.Load(name);
-        }
-        catch (Exception error) when (error is FileNotFoundException or FileLoadException or BadImageFormatException)
-        {
-            return null;
+            Scan(assembly);
         }
     }
 
     private void Scan(Assembly assembly)
     {
-        if (!_scanned.Add(assembly) || assembly.IsDynamic || !MayDefineTasks(assembly))
+        if (!_scanned.Add(assembly) || !RuntimeTypeScan.MayDefineRuntimeTypes(assembly))
         {
             return;
         }
 
-        Type?[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException partial)
-        {
-            types = partial.Types;
-        }
-
-        foreach (var type in types)
+        foreach (var type in RuntimeTypeScan.LoadableTypes(assembly))
         {
             if (type is { IsAbstract: false } && type.GetCustomAttribute<BlockwiseTaskAttribute>() is { } marker
                 && typeof(IBlockwiseTask).IsAssignableFrom(type))
@@ -209,27 +175,6 @@ public sealed class TaskRegistry
                 Add(marker.TaskType, type);
             }
         }
-    }
-
-    // Only assemblies that are, or reference, the runtime can hold task classes; skipping the rest keeps scans cheap.
-    private static bool MayDefineTasks(Assembly assembly)
-    {
-        var runtime = typeof(IBlockwiseTask).Assembly;
-        if (assembly == runtime)
-        {
-            return true;
-        }
-
-        var runtimeName = runtime.GetName().Name;
-        foreach (var reference in assembly.GetReferencedAssemblies())
-        {
-            if (reference.Name == runtimeName)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void Add(string taskType, Type taskClass)
