@@ -423,24 +423,7 @@ internal sealed class PostgresGraphDatabase : SqlGraphDatabase
             }
         }
 
-        if (actual.Count == 0)
-        {
-            if (required)
-            {
-                throw new GraphSchemaMismatchException($"graph database '{Name}': table '{table}' does not exist although the metadata does; re-create the graph (mode w)");
-            }
-
-            return false;
-        }
-
-        if (actual.Count != expected.Count || !actual.All(expected.Contains))
-        {
-            throw new GraphSchemaMismatchException(
-                $"graph database '{Name}', table '{table}': columns ({string.Join(", ", actual)}) do not match the configuration's ({string.Join(", ", expected)}); "
-                + "open it with the same node_attrs/edge_attrs/ndim, or drop it (mode w)");
-        }
-
-        return true;
+        return GraphTableCheck.Verify(Name, table, actual, expected, required);
     }
 
     private T Run<T>(NpgsqlCommand command, string table, Func<NpgsqlCommand, T> work) =>
