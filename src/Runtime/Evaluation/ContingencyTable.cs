@@ -55,6 +55,14 @@ public sealed class ContingencyTable
         Total += segmentation.Length;
     }
 
+    /// <summary>Adds <paramref name="voxels"/> voxels labelled <paramref name="segment"/> and <paramref name="groundTruth"/> (e.g. read back from a stored table).</summary>
+    public void Add(ulong segment, ulong groundTruth, long voxels)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(voxels);
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, new LabelPair(segment, groundTruth), out _) += voxels;
+        Total += voxels;
+    }
+
     /// <summary>Adds another table's counts to this one.</summary>
     public void Merge(ContingencyTable other)
     {

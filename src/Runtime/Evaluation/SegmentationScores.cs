@@ -25,21 +25,45 @@ public sealed record SegmentationScores(double VoiSplit, double VoiMerge, double
         return new SegmentationScores(split, merge, error, precision, recall);
     }
 
-    /// <summary>(H(seg | gt), H(gt | seg)) in bits over every voxel of the table.</summary>
-    public static (double Split, double Merge) VariationOfInformation(ContingencyTable table)
+    /// <summary>
+    /// The scores of a contingency table with one background rule for all of them: with
+    /// <paramref name="ignoreGroundTruthBackground"/> voxels whose ground truth is 0 are left out of the variation of
+    /// information and the adapted Rand error (skimage's <c>ignore_labels=[0]</c> for both), otherwise every voxel counts
+    /// in both (<c>ignore_labels=()</c>).
+    /// </summary>
+    public static SegmentationScores From(ContingencyTable table, bool ignoreGroundTruthBackground)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var (split, merge) = VariationOfInformation(table, ignoreGroundTruthBackground);
+        var (error, precision, recall) = AdaptedRand(table, ignoreGroundTruthBackground);
+        return new SegmentationScores(split, merge, error, precision, recall);
+    }
+
+    /// <summary>
+    /// (H(seg | gt), H(gt | seg)) in bits over every voxel of the table, or with
+    /// <paramref name="ignoreGroundTruthBackground"/> over the voxels whose ground truth is not 0.
+    /// </summary>
+    public static (double Split, double Merge) VariationOfInformation(ContingencyTable table, bool ignoreGroundTruthBackground = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         var segmentSizes = new Dictionary<ulong, long>();
         var truthSizes = new Dictionary<ulong, long>();
         double jointSum = 0;
+        long counted = 0;
         foreach (var (segment, truth, voxels) in table.Entries)
         {
+            if (ignoreGroundTruthBackground && truth == 0)
+            {
+                continue;
+            }
+
+            counted += voxels;
             segmentSizes[segment] = segmentSizes.GetValueOrDefault(segment) + voxels;
             truthSizes[truth] = truthSizes.GetValueOrDefault(truth) + voxels;
             jointSum += XLog2X(voxels);
         }
 
-        if (table.Total == 0)
+        if (counted == 0)
         {
             return (0, 0);
         }
@@ -56,7 +80,7 @@ public sealed record SegmentationScores(double VoiSplit, double VoiMerge, double
         }
 
         // With n voxels: H(A|B) = H(A,B) − H(B) = (Σ_b b·log b − Σ_ab c·log c) / n.
-        double n = table.Total;
+        double n = counted;
         double split = Math.Max(0, (truthSum - jointSum) / n);
         double merge = Math.Max(0, (segmentSum - jointSum) / n);
         return (split, merge);
