@@ -37,6 +37,8 @@ IBenchmark[] benchmarks =
     new GraphWriteBenchmark(GraphBackend.Sqlite),
     new GraphWriteBenchmark(GraphBackend.Postgres),
     new RelabelBenchmark(),
+    new DistanceAgglomBenchmark(),
+    new EvaluateBenchmark(),
     new SegmentationPipelineBenchmark(),
 ];
 
