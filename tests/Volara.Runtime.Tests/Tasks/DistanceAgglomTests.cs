@@ -12,7 +12,7 @@ using Xunit;
 
 namespace Volara.Runtime.Tests.Tasks;
 
-public sealed class DistanceAgglomTests : IDisposable
+public class DistanceAgglomTests : IDisposable
 {
     private static readonly int[] TileShape = [8, 24, 24];
     private static readonly Coordinate TileVoxelSize = new(2L, 1L, 1L);
@@ -20,7 +20,15 @@ public sealed class DistanceAgglomTests : IDisposable
 
     private readonly TempDirectory temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose()
+    {
+        temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An empty graph with an <c>emb</c> 3-vector on the nodes and its similarity on the edges.</summary>
+    protected virtual GraphDatabaseConfig NewDb(string name, int ndim, IReadOnlyDictionary<string, string> nodeAttrs, IReadOnlyDictionary<string, string>? edgeAttrs) =>
+        new SqliteGraphConfig { Path = temp.Combine(name + ".sqlite"), Ndim = ndim, NodeAttrs = nodeAttrs, EdgeAttrs = edgeAttrs };
 
     /// <summary>Blobby random labels: each voxel copies a neighbour before it, or starts a new random (large) id or background.</summary>
     private static ulong[] RandomLabels(int[] shape, int seed)
@@ -152,13 +160,8 @@ public sealed class DistanceAgglomTests : IDisposable
         return embeddings;
     }
 
-    private SqliteGraphConfig Db(string name, int ndim = 3) => new()
-    {
-        Path = temp.Combine(name + ".sqlite"),
-        Ndim = ndim,
-        NodeAttrs = new Dictionary<string, string> { ["emb"] = "3" },
-        EdgeAttrs = new Dictionary<string, string> { ["emb_similarity"] = "float" },
-    };
+    private GraphDatabaseConfig Db(string name, int ndim = 3, bool withSimilarity = true) =>
+        NewDb(name, ndim, new Dictionary<string, string> { ["emb"] = "3" }, withSimilarity ? new Dictionary<string, string> { ["emb_similarity"] = "float" } : null);
 
     private RunOptions Options(ExecutionMode mode, string name) => new()
     {
@@ -264,7 +267,7 @@ public sealed class DistanceAgglomTests : IDisposable
     public void AKeyWithoutItsSimilarityAttributeIsRefusedNamingIt()
     {
         var (frags, _) = WriteTiles(1);
-        var db = Db("refused") with { EdgeAttrs = null };
+        var db = Db("refused", withSimilarity: false);
         var task = new DistanceAgglom { Db = db, FragsData = frags, BlockSize = new Coordinate(4L, 8L, 8L), Context = new Coordinate(1L, 1L, 1L), DistanceKeys = ["emb"] };
         var error = Assert.Throws<ArgumentException>(() => task.Layout);
         Assert.Contains("'emb_similarity'", error.Message);

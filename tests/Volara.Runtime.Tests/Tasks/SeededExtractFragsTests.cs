@@ -7,7 +7,9 @@ using Volara.Runtime.Geometry;
 using Volara.Runtime.Skeletons;
 using Volara.Runtime.Storage;
 using Volara.Runtime.Tasks;
+using Volara.Runtime.Tests.Engine.Workers;
 using Volara.Runtime.Tests.Support;
+using Volara.Workers;
 using Xunit;
 
 namespace Volara.Runtime.Tests.Tasks;
@@ -155,8 +157,14 @@ public sealed class SeededExtractFragsTests : IDisposable
     [InlineData(ExecutionMode.Serial, new[] { 20, 24 }, new[] { 0, 0 })]
     [InlineData(ExecutionMode.Serial, new[] { 10, 12 }, new[] { 5, 6 })]
     [InlineData(ExecutionMode.Threads, new[] { 7, 9 }, new[] { 5, 6 })]
+    [InlineData(ExecutionMode.Processes, new[] { 10, 8 }, new[] { 5, 6 })]
     public void TwoDimensionalSegmentsRespectEverySkeleton(ExecutionMode mode, int[] block, int[] context)
     {
+        if (mode == ExecutionMode.Processes)
+        {
+            ProcessExecutor.RegisterWithRunner(new ProcessExecutorOptions { WorkerCommand = TestWorkerProgram.Command });
+        }
+
         var scene = Boxes([20, 24], [5, 6], new Coordinate(3L, 2L), [2, 7]);
         (long Id, int[][] Nodes)[] skeletons =
         [
