@@ -24,9 +24,6 @@ public sealed class SkeletonSeeds
     /// <summary>Seed voxels (one per node of a seeding skeleton).</summary>
     public int Count => ids.Length;
 
-    /// <summary>The distinct seed values (skeleton ids).</summary>
-    public IReadOnlySet<ulong> SkeletonIds => new HashSet<ulong>(ids);
-
     /// <summary>Seeds of a <paramref name="dims"/>-D volume (1 to 3 spatial axes) from the skeletons.</summary>
     public static SkeletonSeeds From(IReadOnlyList<Skeleton> skeletons, int dims)
     {

@@ -114,10 +114,11 @@ public sealed partial class SeededExtractFrags
         int dims = readGrid.Dims;
         Span<int> writeOffset = stackalloc int[dims];
         Span<long> begin = stackalloc long[dims];
+        var firstVoxel = block.ReadRoi.Offset.FloorDivide(voxelSize);
         for (int d = 0; d < dims; d++)
         {
             writeOffset[d] = checked((int)((block.WriteRoi.Offset.ValueAt(d) - block.ReadRoi.Offset.ValueAt(d)) / voxelSize.ValueAt(d)));
-            begin[d] = Math.DivRem(block.ReadRoi.Offset.ValueAt(d), voxelSize.ValueAt(d)) is var (q, r) && r < 0 ? q - 1 : q;
+            begin[d] = firstVoxel.ValueAt(d);
         }
 
         var pooled = System.Buffers.ArrayPool<ulong>.Shared.Rent(readGrid.VoxelCount);

@@ -23,7 +23,7 @@ public sealed class SeededExtractFragsTests : IDisposable
     /// <summary>A scene of box cells (ids 1…n in raster order of the boxes) with exact uint8 affinities.</summary>
     private sealed record Scene(int[] Shape, int[] Cell, ulong[] Truth, Affs Affs, Coordinate VoxelSize, long[] GlobalOrigin);
 
-    private Scene Boxes(int[] shape, int[] cell, Coordinate voxelSize, long[] globalOrigin)
+    private Scene Boxes(int[] shape, int[] cell, Coordinate voxelSize, long[] globalOrigin, bool asFloat = false)
     {
         int dims = shape.Length;
         var truth = new ulong[shape.Aggregate(1, (a, b) => a * b)];
@@ -39,8 +39,15 @@ public sealed class SeededExtractFragsTests : IDisposable
         var offset = new Coordinate(globalOrigin.Select((o, d) => o * voxelSize.ValueAt(d)));
         var array = affs.Prepare(
             [dims, .. shape.Select(s => (long)s)], [dims, .. shape.Select(s => Math.Min(s, 8))], offset, voxelSize,
-            [.. Enumerable.Repeat("nm", dims)], ["c^", .. new[] { "z", "y", "x" }[(3 - dims)..]], ["channel", .. Enumerable.Repeat("space", dims)], DataType.UInt8);
-        array.Write(array.Roi, (ReadOnlySpan<byte>)affValues);
+            [.. Enumerable.Repeat("nm", dims)], ["c^", .. new[] { "z", "y", "x" }[(3 - dims)..]], ["channel", .. Enumerable.Repeat("space", dims)], asFloat ? DataType.Float32 : DataType.UInt8);
+        if (asFloat)
+        {
+            array.Write(array.Roi, (ReadOnlySpan<float>)[.. affValues.Select(a => a / 255f)]);
+        }
+        else
+        {
+            array.Write(array.Roi, (ReadOnlySpan<byte>)affValues);
+        }
         return new Scene(shape, cell, truth, affs, voxelSize, globalOrigin);
     }
 
@@ -192,11 +199,12 @@ public sealed class SeededExtractFragsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { 6, 12, 12 }, new[] { 0, 0, 0 })]
-    [InlineData(new[] { 3, 4, 8 }, new[] { 3, 4, 4 })]
-    public void ThreeDimensionalSegmentsRespectEverySkeleton(int[] block, int[] context)
+    [InlineData(new[] { 6, 12, 12 }, new[] { 0, 0, 0 }, false)]
+    [InlineData(new[] { 3, 4, 8 }, new[] { 3, 4, 4 }, false)]
+    [InlineData(new[] { 3, 4, 8 }, new[] { 3, 4, 4 }, true)]
+    public void ThreeDimensionalSegmentsRespectEverySkeleton(int[] block, int[] context, bool floatAffinities)
     {
-        var scene = Boxes([6, 12, 12], [3, 4, 4], new Coordinate(4L, 2L, 2L), [10, 0, 3]);
+        var scene = Boxes([6, 12, 12], [3, 4, 4], new Coordinate(4L, 2L, 2L), [10, 0, 3], floatAffinities);
         (long Id, int[][] Nodes)[] skeletons =
         [
             (2, [[0, 0, 0], [2, 3, 3]]),
