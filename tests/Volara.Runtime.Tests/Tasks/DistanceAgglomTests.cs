@@ -260,6 +260,49 @@ public class DistanceAgglomTests : IDisposable
     }
 
     [Fact]
+    public void VolarasFourQuadrantsCase()
+    {
+        // The labels_2d fixture (10×10, quadrants 1–4) with ExtractFrags' nodes and 3-vector embeddings, context (2, 2).
+        var frags = new Labels { Store = temp.Combine("data.zarr", "quadrants") };
+        var array = VolumeArray.Prepare(frags.Store, new PrepareOptions { Shape = [10, 10], ChunkShape = [5, 5], DataType = DataType.UInt64, VoxelSize = new Coordinate(1L, 1L) });
+        array.Write<ulong>(array.Roi, [.. Enumerable.Range(0, 100).Select(i => (ulong)(1 + (i / 50 * 2) + (i % 10 / 5)))]);
+        var db = NewDb("quadrants", 2, new Dictionary<string, string> { ["embedding"] = "3" }, new Dictionary<string, string> { ["embedding_similarity"] = "float" });
+        db.Init();
+        using (var graph = db.Open(GraphOpenMode.ReadWrite))
+        {
+            var nodes = graph.CreateNodeTable();
+            float[][] embeddings = [[1, 0, 0], [0.9f, 0.1f, 0], [0, 1, 0], [0, 0, 1]];
+            float[][] positions = [[2, 2], [2, 7], [7, 2], [7, 7]];
+            for (int n = 0; n < 4; n++)
+            {
+                embeddings[n].CopyTo(nodes.Floats("embedding").Row(nodes.Add((ulong)n + 1, positions[n])));
+            }
+
+            graph.WriteNodes(nodes);
+        }
+
+        var task = new DistanceAgglom { Db = db, FragsData = frags, BlockSize = new Coordinate(10L, 10L), Context = new Coordinate(2L, 2L), DistanceKeys = ["embedding"] };
+        var options = Options(ExecutionMode.Serial, "quadrants");
+        Assert.True(Runner.Run(task, options).Succeeded);
+        using (var graph = db.Open(GraphOpenMode.Read))
+        {
+            var edges = graph.ReadAllEdges();
+            Assert.Equal([(1UL, 2UL), (1UL, 3UL), (1UL, 4UL), (2UL, 3UL), (2UL, 4UL), (3UL, 4UL)], Enumerable.Range(0, edges.Count).Select(e => (edges.U[e], edges.V[e])));
+            Assert.Equal([1f, 1f, MathF.Sqrt(2), MathF.Sqrt(2), 1f, 1f], edges.Floats("distance").Values.ToArray());
+            var similarity = edges.Floats("embedding_similarity");
+            Assert.True(similarity[0] > 0.9);
+            Assert.True(similarity[1] < 0.1);
+        }
+
+        Runner.Drop(task, options.LogDirectory);
+        using (var graph = db.Open(GraphOpenMode.Read))
+        {
+            Assert.Equal(4, graph.ReadAllNodes().Count);
+            Assert.Equal(0, graph.ReadAllEdges().Count);
+        }
+    }
+
+    [Fact]
     public void ZeroEmbeddingsGiveZeroCosineNotNaN() =>
         Assert.Equal(0, EmbeddingSimilarity.Compute([0, 0], [1, 2], 0, DistanceMetric.Cosine, 1e-8));
 
