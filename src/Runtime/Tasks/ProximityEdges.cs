@@ -26,17 +26,12 @@ public static class ProximityEdges
             rows[ids[row]] = row;
         }
 
+        var edges = db.CreateEdgeTable(pairs.Count);
         var embeddings = new FloatColumn[keys.Count];
         var similarities = new FloatColumn[keys.Count];
         for (int k = 0; k < keys.Count; k++)
         {
             embeddings[k] = nodes.Floats(keys[k]);
-            similarities[k] = null!;
-        }
-
-        var edges = db.CreateEdgeTable(pairs.Count);
-        for (int k = 0; k < keys.Count; k++)
-        {
             similarities[k] = edges.Floats(DistanceAgglom.SimilarityName(keys[k]));
         }
 
