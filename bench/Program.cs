@@ -38,6 +38,7 @@ IBenchmark[] benchmarks =
     new GraphWriteBenchmark(GraphBackend.Postgres),
     new RelabelBenchmark(),
     new SegmentationPipelineBenchmark(),
+    new SegmentationStagesBenchmark(),
 ];
 
 try
