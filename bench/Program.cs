@@ -40,6 +40,7 @@ IBenchmark[] benchmarks =
     new DistanceAgglomBenchmark(),
     new EvaluateBenchmark(),
     new SegmentationPipelineBenchmark(),
+    new SegmentationStagesBenchmark(),
 ];
 
 try

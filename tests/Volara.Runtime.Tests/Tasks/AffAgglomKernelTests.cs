@@ -100,18 +100,21 @@ public sealed class AffAgglomKernelTests
         Assert.Equal(0.5, edges.Score(0, 1), 6);
     }
 
-    public static TheoryData<int, int[], bool> RandomCases => new()
+    // The last value is the number of distinct ids: a few (the pair table) or hundreds (the pair map).
+    public static TheoryData<int, int[], bool, int> RandomCases => new()
     {
-        { 1, [10, 10], false },
-        { 2, [7, 13], true },
-        { 3, [5, 6, 7], false },
-        { 4, [9, 8, 33], true },
-        { 5, [3, 4, 5, 6], true },
+        { 1, [10, 10], false, 8 },
+        { 2, [7, 13], true, 8 },
+        { 3, [5, 6, 7], false, 8 },
+        { 4, [9, 8, 33], true, 8 },
+        { 5, [3, 4, 5, 6], true, 8 },
+        { 6, [6, 20, 41], true, 700 },
+        { 7, [6, 20, 41], false, 700 },
     };
 
     [Theory]
     [MemberData(nameof(RandomCases))]
-    public void MatchesBruteForceOnRandomData(int seed, int[] shape, bool bytes)
+    public void MatchesBruteForceOnRandomData(int seed, int[] shape, bool bytes, int distinctIds)
     {
         var random = new Random(seed);
         int dims = shape.Length;
@@ -120,7 +123,9 @@ public sealed class AffAgglomKernelTests
         var offsets = RandomOffsets(random, dims, 6);
         IReadOnlyList<IReadOnlyList<int>> groups = [[0, 1], [2], [3, 4, 5], [1, 5]];
         // Blobs of ids (runs along rows) with background and huge ids mixed in.
-        ulong[] palette = [0, 1, 2, 3, 7, 4_000_000_000, 4_000_000_017, ulong.MaxValue - 1];
+        ulong[] palette = distinctIds <= 8
+            ? [0, 1, 2, 3, 7, 4_000_000_000, 4_000_000_017, ulong.MaxValue - 1]
+            : [0, .. Enumerable.Range(0, distinctIds - 1).Select(_ => (ulong)random.NextInt64(1, long.MaxValue) * 2)];
         var frags = new ulong[voxels];
         for (int i = 0; i < voxels; i++)
         {

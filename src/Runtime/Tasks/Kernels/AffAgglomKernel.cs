@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Volara.Runtime.Geometry;
 
 namespace Volara.Runtime.Tasks.Kernels;
@@ -66,19 +67,32 @@ public static class AffAgglomKernel
         }
 
         uint[] dense = ArrayPool<uint>.Shared.Rent(Math.Max(voxels, 1));
+        int[] scratch = ArrayPool<int>.Shared.Rent((2 * grid.Shape[^1]) + 16);
         try
         {
             var ids = DenseIds.Relabel(frags, dense);
-            var accumulator = new PairAccumulator(used.Count);
+            using var accumulator = new PairAccumulator(used.Count, ids.Count);
             for (int slot = 0; slot < used.Count; slot++)
             {
                 int channel = used[slot];
                 var rows = grid.RowsFor(offsets[channel]);
                 long delta = grid.LinearDelta(offsets[channel]);
                 var plane = affs.Slice(channel * voxels, voxels);
-                while (rows.MoveNext())
+                accumulator.BeginSlot(slot);
+                if (typeof(T) == typeof(byte))
                 {
-                    ScanRow(dense.AsSpan(0, voxels), plane, (int)rows.Start, (int)(rows.Start + delta), rows.Length, slot, accumulator);
+                    var bytes = MemoryMarshal.Cast<T, byte>(plane);
+                    while (rows.MoveNext())
+                    {
+                        ScanByteRow(dense.AsSpan(0, voxels), bytes, (int)rows.Start, (int)(rows.Start + delta), rows.Length, accumulator, scratch);
+                    }
+                }
+                else
+                {
+                    while (rows.MoveNext())
+                    {
+                        ScanRow(dense.AsSpan(0, voxels), plane, (int)rows.Start, (int)(rows.Start + delta), rows.Length, accumulator);
+                    }
                 }
             }
 
@@ -87,10 +101,103 @@ public static class AffAgglomKernel
         finally
         {
             ArrayPool<uint>.Shared.Return(dense);
+            ArrayPool<int>.Shared.Return(scratch);
         }
     }
 
-    private static void ScanRow<T>(ReadOnlySpan<uint> dense, ReadOnlySpan<T> plane, int start, int neighbourStart, int length, int slot, PairAccumulator accumulator)
+    /// <summary>
+    /// <see cref="ScanRow"/> for uint8 affinities, whose integer sums do not depend on the order of addition. After
+    /// the leading stretch of equal ids (skipped vectorised), one pass lists where the pair (a, b) changes (vector
+    /// compares, left-packed without branches) and one pass takes the prefix sums of the row, so each run of a pair
+    /// costs one difference of prefix sums and one pair look-up whatever its length.
+    /// </summary>
+    private static void ScanByteRow(ReadOnlySpan<uint> dense, ReadOnlySpan<byte> plane, int start, int neighbourStart, int length, PairAccumulator accumulator, int[] scratch)
+    {
+        ref uint a = ref Unsafe.Add(ref MemoryMarshal.GetReference(dense), start);
+        ref uint b = ref Unsafe.Add(ref MemoryMarshal.GetReference(dense), neighbourStart);
+        int first = FirstDifference(ref a, ref b, 0, length);
+        if (first == length)
+        {
+            return;
+        }
+
+        // runStarts: where a run of one pair begins, then the row's end; prefix[j - first] = sum of values[first .. j).
+        ref int runStarts = ref MemoryMarshal.GetArrayDataReference(scratch);
+        ref int prefix = ref Unsafe.Add(ref runStarts, length + 9);
+        int runs = 1;
+        runStarts = first;
+        int j = first + 1;
+        if (Avx2.IsSupported)
+        {
+            ref Vector256<int> packs = ref MemoryMarshal.GetArrayDataReference(LeftPack);
+            var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            for (; length - j >= Vector256<uint>.Count; j += Vector256<uint>.Count)
+            {
+                var same = Vector256.Equals(Vector256.LoadUnsafe(ref a, (nuint)j), Vector256.LoadUnsafe(ref a, (nuint)(j - 1)))
+                    & Vector256.Equals(Vector256.LoadUnsafe(ref b, (nuint)j), Vector256.LoadUnsafe(ref b, (nuint)(j - 1)));
+                uint changed = ~same.ExtractMostSignificantBits() & 0xFFu;
+                var positions = Avx2.PermuteVar8x32(lanes + Vector256.Create(j), Unsafe.Add(ref packs, (int)changed));
+                positions.StoreUnsafe(ref Unsafe.Add(ref runStarts, runs));
+                runs += BitOperations.PopCount(changed);
+            }
+        }
+
+        for (; j < length; j++)
+        {
+            Unsafe.Add(ref runStarts, runs) = j;
+            runs += ((Unsafe.Add(ref a, j) ^ Unsafe.Add(ref a, j - 1)) | (Unsafe.Add(ref b, j) ^ Unsafe.Add(ref b, j - 1))) != 0 ? 1 : 0;
+        }
+
+        Unsafe.Add(ref runStarts, runs) = length;
+        ref byte values = ref Unsafe.Add(ref MemoryMarshal.GetReference(plane), start + first);
+        int sum = 0;
+        prefix = 0;
+        for (int k = 0; k < length - first; k++)
+        {
+            sum += Unsafe.Add(ref values, k);
+            Unsafe.Add(ref prefix, k + 1) = sum;
+        }
+
+        for (int r = 0; r < runs; r++)
+        {
+            int runStart = Unsafe.Add(ref runStarts, r);
+            uint u = Unsafe.Add(ref a, runStart), v = Unsafe.Add(ref b, runStart);
+            if (u != v && u != 0 && v != 0)
+            {
+                int runEnd = Unsafe.Add(ref runStarts, r + 1);
+                int runSum = Unsafe.Add(ref prefix, runEnd - first) - Unsafe.Add(ref prefix, runStart - first);
+                ulong key = u < v ? ((ulong)u << 32) | v : ((ulong)v << 32) | u;
+                accumulator.Add(key, runSum, runEnd - runStart);
+            }
+        }
+    }
+
+    /// <summary>For each 8-bit mask, a permutation moving the lanes of its set bits to the front (in order).</summary>
+    private static readonly Vector256<int>[] LeftPack = CreateLeftPack();
+
+    private static Vector256<int>[] CreateLeftPack()
+    {
+        var packs = new Vector256<int>[256];
+        Span<int> lanes = stackalloc int[8];
+        for (int mask = 0; mask < 256; mask++)
+        {
+            lanes.Clear();
+            int count = 0;
+            for (int lane = 0; lane < 8; lane++)
+            {
+                if ((mask & (1 << lane)) != 0)
+                {
+                    lanes[count++] = lane;
+                }
+            }
+
+            packs[mask] = Vector256.Create<int>(lanes);
+        }
+
+        return packs;
+    }
+
+    private static void ScanRow<T>(ReadOnlySpan<uint> dense, ReadOnlySpan<T> plane, int start, int neighbourStart, int length, PairAccumulator accumulator)
         where T : unmanaged, INumber<T>
     {
         ref uint a = ref Unsafe.Add(ref MemoryMarshal.GetReference(dense), start);
@@ -136,7 +243,7 @@ public static class AffAgglomKernel
                 }
 
                 ulong key = first < second ? ((ulong)first << 32) | second : ((ulong)second << 32) | first;
-                accumulator.Add(key, slot, sum, end - i);
+                accumulator.Add(key, sum, end - i);
             }
 
             i = end;

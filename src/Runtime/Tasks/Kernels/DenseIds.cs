@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Volara.Runtime.Tasks.Kernels;
 
 /// <summary>Fragment ids renumbered 1..k in order of first appearance (0 stays 0), so pairs of them pack into 64 bits.</summary>
@@ -7,18 +11,31 @@ internal static class DenseIds
     public static List<ulong> Relabel(ReadOnlySpan<ulong> ids, Span<uint> dense)
     {
         var map = new UInt64IndexMap();
+        ref ulong id = ref MemoryMarshal.GetReference(ids);
+        ref uint target = ref MemoryMarshal.GetReference(dense);
         ulong last = 0;
         uint lastDense = 0;
-        for (int i = 0; i < ids.Length; i++)
+        int i = 0;
+        while (i < ids.Length)
         {
-            ulong id = ids[i];
-            if (id != last)
+            // Fragments run along rows: copy whole vectors of the current id without a look-up.
+            if (Vector256.IsHardwareAccelerated && ids.Length - i >= Vector256<ulong>.Count
+                && Vector256.LoadUnsafe(ref id, (nuint)i) == Vector256.Create(last))
             {
-                last = id;
-                lastDense = id == 0 ? 0 : checked((uint)(map.GetOrAdd(id) + 1));
+                Vector128.Create(lastDense).StoreUnsafe(ref target, (nuint)i);
+                i += Vector256<ulong>.Count;
+                continue;
             }
 
-            dense[i] = lastDense;
+            ulong current = Unsafe.Add(ref id, i);
+            if (current != last)
+            {
+                last = current;
+                lastDense = current == 0 ? 0 : checked((uint)(map.GetOrAdd(current) + 1));
+            }
+
+            Unsafe.Add(ref target, i) = lastDense;
+            i++;
         }
 
         return map.Keys;
