@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TorchSharp;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
@@ -24,10 +23,15 @@ public sealed class PredictBenchmark : IBenchmark
 
     public IReadOnlyList<BenchmarkResult> Run(BenchSettings settings)
     {
-        int[] blocks = settings.Quick ? [2, 3, 3] : [3, 5, 5];
+        int[] blocks = settings.Quick ? [1, 2, 3] : [2, 4, 4];
         long[] shape = [blocks[0] * Output, blocks[1] * Output, blocks[2] * Output];
         string directory = Path.Combine(settings.WorkDirectory, "predict");
         string logs = Path.Combine(directory, "logs");
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
         Directory.CreateDirectory(directory);
 
         var raw = new Raw { Store = Path.Combine(directory, "data.zarr", "raw") };
@@ -38,9 +42,9 @@ public sealed class PredictBenchmark : IBenchmark
 
         torch.manual_seed(2);
         string modelPath = Path.Combine(directory, "tiny-unet.dat");
-        using (var model = new TinyUNet())
+        using (var seeded = new TinyUNet())
         {
-            model.save(modelPath);
+            seeded.save(modelPath);
         }
 
         var task = new Volara.Predict.Predict
@@ -62,35 +66,39 @@ public sealed class PredictBenchmark : IBenchmark
         long voxels = shape[0] * shape[1] * shape[2];
         int blockCount = blocks[0] * blocks[1] * blocks[2];
 
-        double ours = Timing.BestSeconds(settings.Repeats, () =>
-        {
-            Runner.Drop(task, logs);
-            if (!Runner.Run(task, run).Succeeded)
-            {
-                throw new InvalidOperationException($"{Name}: the Predict run failed");
-            }
-        });
+        using var model = new TinyUNet();
+        model.load(modelPath);
+        model.eval();
+        using var input = torch.rand([1, 1, Output + 2 * Context, Output + 2 * Context, Output + 2 * Context]);
 
-        double forward = ForwardSeconds(modelPath, blockCount, settings.Repeats);
+        // Alternating, best of each: on a shared machine both sides then see the same load.
+        double ours = double.PositiveInfinity;
+        double forward = double.PositiveInfinity;
+        for (int repeat = 0; repeat < settings.Repeats; repeat++)
+        {
+            ours = Math.Min(ours, Timing.BestSeconds(1, () =>
+            {
+                Runner.Drop(task, logs);
+                if (!Runner.Run(task, run).Succeeded)
+                {
+                    throw new InvalidOperationException($"{Name}: the Predict run failed");
+                }
+            }));
+            forward = Math.Min(forward, Timing.BestSeconds(1, () => ForwardPasses(model, input, blockCount)));
+        }
+
         return
         [
             new BenchmarkResult($"{Name} tiny U-Net {shape[0]}x{shape[1]}x{shape[2]}", "Mvox/s", voxels / ours / 1e6, voxels / forward / 1e6, "bare forward pass"),
         ];
     }
 
-    private static double ForwardSeconds(string modelPath, int passes, int repeats)
+    private static void ForwardPasses(TinyUNet model, Tensor input, int passes)
     {
-        using var model = new TinyUNet();
-        model.load(modelPath);
-        model.eval();
         using var noGrad = torch.no_grad();
-        using var input = torch.rand([1, 1, Output + 2 * Context, Output + 2 * Context, Output + 2 * Context]);
-        return Timing.BestSeconds(repeats, () =>
+        for (int i = 0; i < passes; i++)
         {
-            for (int i = 0; i < passes; i++)
-            {
-                using var output = model.call(input);
-            }
-        });
+            using var output = model.call(input);
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class TinyUNet : nn.Module<Tensor, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         var level1 = encode1b.call(encode1a.call(input).relu()).relu();
-        var level2 = encode2b.call(encode2a.call(nn.functional.max_pool3d(level1, 2)).relu()).relu();
+        var level2 = encode2b.call(encode2a.call(nn.functional.max_pool3d(level1, [2, 2, 2])).relu()).relu();
         var upsampled = up.call(level2);
         long crop = (level1.shape[2] - upsampled.shape[2]) / 2;
         var skip = level1[.., .., (int)crop..(int)(crop + upsampled.shape[2]), (int)crop..(int)(crop + upsampled.shape[3]), (int)crop..(int)(crop + upsampled.shape[4])];
