@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -48,7 +49,7 @@ internal sealed class LoadedModel : IDisposable
         return new LoadedModel(module, target);
     }
 
-    /// <summary>Every output of one forward pass (a model returning one tensor has one output).</summary>
+    /// <summary>Every output of one forward pass (a model returning one tensor has one output; a TorchScript tuple comes as a tuple).</summary>
     public Tensor[] Forward(Tensor input)
     {
         object result = module switch
@@ -62,6 +63,7 @@ internal sealed class LoadedModel : IDisposable
         {
             Tensor tensor => [tensor],
             Tensor[] tensors => tensors,
+            ITuple tuple => Flatten(Enumerable.Range(0, tuple.Length).Select(i => tuple[i])),
             IEnumerable items => Flatten(items),
             _ => throw new InvalidOperationException($"model returned a {result.GetType().Name}, not tensors"),
         };
