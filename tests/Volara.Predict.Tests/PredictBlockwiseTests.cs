@@ -138,6 +138,28 @@ public sealed class PredictBlockwiseTests
         AssertClose([.. expected], ReadFloats(output), 1e-5f);
     }
 
+    [CudaFact]
+    public void CudaWorkersAgreeWithTheCpu()
+    {
+        using var directory = new TempDirectory();
+        var (raw, values) = RandomRaw(directory, Shape, seed: 13);
+        var modelPath = SaveModule<TwoConvs>(directory, seed: 14, "two-convs.dat");
+        var output = new Raw { Store = directory.Combine("data.zarr", "prediction") };
+        var task = new Predict
+        {
+            Checkpoint = Describe<TwoConvs>(modelPath, context: 2, output: 6),
+            InData = raw,
+            OutData = [output],
+            Device = "cuda",
+            Execution = new ExecutionOptions { NumWorkers = 2 },
+        };
+        Assert.True(Runner.Run(task, Options(directory, ExecutionMode.Threads)).Succeeded);
+
+        using var model = LoadModule<TwoConvs>(modelPath);
+        var expected = WholeVolume(input => [model.call(input)], values, Shape, context: 2)[0];
+        AssertClose(expected, ReadFloats(output), 1e-4f);
+    }
+
     [Fact]
     public void WorkerProcessesLoadTheModelAndAgree()
     {
