@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl.Support;
 using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Execution;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
 
@@ -106,7 +107,8 @@ public sealed class Predict : BlockwiseTaskBase
             outputs[i] = OutData[i]?.Array(AccessMode.ReadWrite);
         }
 
-        int workerIndex = Interlocked.Increment(ref processorsCreated) - 1 + WorkerOffset();
+        // A worker process serves one worker of the task; threads of one process count their processors.
+        int workerIndex = WorkerProcessIdentity.WorkerId ?? Interlocked.Increment(ref processorsCreated) - 1;
         return new PredictProcessor(this, input, outputs, workerIndex);
     }
 
@@ -192,8 +194,4 @@ public sealed class Predict : BlockwiseTaskBase
 
         return names;
     }
-
-    // A worker process serves one worker of the task; its id (from the worker launcher) spreads processes over GPUs.
-    private static int WorkerOffset() =>
-        int.TryParse(Environment.GetEnvironmentVariable("VOLARA_WORKER_ID"), out int id) && id >= 0 ? id : 0;
 }
