@@ -2,6 +2,7 @@ using Volara.Bench;
 using Volara.Bench.Engine;
 using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
+using Volara.Bench.Predict;
 using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
 using Volara.Workers;
@@ -41,6 +42,7 @@ IBenchmark[] benchmarks =
     new EvaluateBenchmark(),
     new SegmentationPipelineBenchmark(),
     new SegmentationStagesBenchmark(),
+    new PredictBenchmark(),
 ];
 
 try

@@ -2,10 +2,11 @@
 # Installs the system packages the tests and benchmarks need, if they are missing.
 # The reference implementation (zarr-python 2, numcodecs, dask, scikit-image for segmentation scores) comes from
 # Debian's python3 packages; the graph database tests start a private PostgreSQL server and the cluster worker
-# tests a single-node Slurm (slurm-wlm, munge), both as plain background processes.
+# tests a single-node Slurm (slurm-wlm, munge), both as plain background processes. The Predict tests make a
+# TorchScript model with python3-torch.
 set -euo pipefail
 
-packages=(python3-zarr python3-numcodecs python3-numpy python3-dask python3-skimage libblosc1 slurm-wlm munge)
+packages=(python3-zarr python3-numcodecs python3-numpy python3-dask python3-skimage python3-torch libblosc1 slurm-wlm munge)
 
 missing=()
 for package in "${packages[@]}"; do

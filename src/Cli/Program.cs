@@ -3,6 +3,10 @@ using Volara.Cli.Pipelines;
 using Volara.Runtime.Engine.Serialization;
 using Volara.Workers;
 
+// Predict lives in its own assembly (it alone loads libtorch, and only when a Predict task runs); registering it keeps
+// the reference the compiler would otherwise drop, since nothing else here names it.
+TaskRegistry.Default.Register<Volara.Predict.Predict>();
+
 // Workers rebuild tasks of the plugins the driver was given (--plugin), which it passes on in the environment.
 Plugins.LoadInherited(TaskRegistry.Default);
 

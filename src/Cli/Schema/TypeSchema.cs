@@ -77,9 +77,19 @@ public static class TypeSchema
     public static JsonObject Properties(IEnumerable<(string Field, PropertyInfo Property)> fields)
     {
         var properties = new JsonObject();
+        var nullability = new NullabilityInfoContext();
         foreach (var (field, property) in fields)
         {
-            properties[field] = Of(property.PropertyType);
+            var schema = Of(property.PropertyType);
+            // A list of nullable references (Predict's out_data: null discards a model output) accepts null items.
+            var info = nullability.Create(property);
+            var element = info.ElementType ?? (info.GenericTypeArguments.Length == 1 ? info.GenericTypeArguments[0] : null);
+            if (schema["items"] is JsonObject items && element?.ReadState == NullabilityState.Nullable)
+            {
+                schema["items"] = new JsonObject { ["anyOf"] = new JsonArray(items.DeepClone(), Typed("null")) };
+            }
+
+            properties[field] = schema;
         }
 
         return properties;

@@ -1,0 +1,153 @@
+using TorchSharp;
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Engine;
+using Volara.Runtime.Geometry;
+using static TorchSharp.torch;
+
+namespace Volara.Predict;
+
+/// <summary>
+/// One worker of a <see cref="Predict"/> task: the model loaded once, a reused input buffer and input tensor, and per
+/// block one forward pass whose outputs are cropped to the block's write ROI (within each output array) and written.
+/// </summary>
+internal sealed class PredictProcessor : IBlockProcessor
+{
+    private readonly VolumeArray input;
+    private readonly VolumeArray?[] outputs;
+    private readonly IReadOnlyList<int> channels;
+    private readonly TorchModel description;
+    private readonly string taskName;
+    private readonly LoadedModel model;
+    private readonly Coordinate voxelSize;
+    private readonly long[] outputShape;
+    private readonly float[] inputBuffer;
+    private readonly Tensor inputTensor;
+    private byte[] byteBuffer = [];
+    private float[] floatBuffer = [];
+
+    public PredictProcessor(Predict task, VolumeArray input, VolumeArray?[] outputs, int workerIndex)
+    {
+        this.input = input;
+        this.outputs = outputs;
+        description = task.Checkpoint;
+        taskName = task.Name;
+        channels = description.NumOutChannels;
+        voxelSize = input.VoxelSize;
+        outputShape = description.EvalOutputShape.ToLongArray();
+
+        var spatial = description.EvalInputShape.ToLongArray();
+        long[] shape = input.ChannelDims switch
+        {
+            0 => [1, 1, .. spatial],
+            1 => [1, input.Shape[0], .. spatial],
+            _ => [.. input.Shape.Take(input.ChannelDims), .. spatial],
+        };
+        long count = 1;
+        foreach (var length in shape)
+        {
+            count *= length;
+        }
+
+        inputBuffer = new float[count];
+        inputTensor = torch.zeros(shape, ScalarType.Float32);
+        int cudaDevices = task.Device == "cpu" ? 0 : torch.cuda.device_count();
+        model = LoadedModel.Load(description, taskName, TorchDevices.Resolve(taskName, task.Device, workerIndex, cudaDevices));
+    }
+
+    public void Process(Block block)
+    {
+        // The input array pads what lies beyond the volume with its fill value (0 unless the array says otherwise).
+        input.Read(block.ReadRoi, inputBuffer.AsSpan());
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        inputTensor.data<float>().CopyFrom(inputBuffer, 0, 0);
+        var modelInput = model.Device.type == DeviceType.CPU ? inputTensor : inputTensor.to(model.Device);
+        var predictions = model.Forward(modelInput);
+        if (predictions.Length != outputs.Length)
+        {
+            throw new InvalidOperationException(
+                $"task '{taskName}': the model returned {predictions.Length} outputs, but checkpoint.out_channels describes {outputs.Length}");
+        }
+
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            if (outputs[i] is { } array)
+            {
+                Write(block, i, predictions[i], array);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        inputTensor.Dispose();
+        model.Dispose();
+    }
+
+    private void Write(Block block, int index, Tensor prediction, VolumeArray array)
+    {
+        int spatialDims = outputShape.Length;
+        if (prediction.dim() == spatialDims + 2 && prediction.shape[0] == 1)
+        {
+            prediction = prediction.squeeze(0);
+        }
+
+        CheckShape(index, prediction);
+        var region = block.WriteRoi.Intersect(array.Roi);
+        if (region.Empty)
+        {
+            return;
+        }
+
+        var start = (region.Offset - block.WriteRoi.Offset).FloorDivide(voxelSize);
+        var lengths = region.Shape.FloorDivide(voxelSize);
+        var cropped = prediction;
+        for (int axis = 0; axis < spatialDims; axis++)
+        {
+            cropped = cropped.narrow(axis + 1, start.ValueAt(axis), lengths.ValueAt(axis));
+        }
+
+        int count = checked((int)(channels[index] * lengths.Product()!.Value));
+        if (description.WritesFloat)
+        {
+            var values = cropped.to(ScalarType.Float32).cpu().contiguous();
+            if (floatBuffer.Length < count)
+            {
+                floatBuffer = new float[count];
+            }
+
+            values.data<float>().CopyTo(floatBuffer.AsSpan(0, count), 0, 0);
+            array.Write(region, (ReadOnlySpan<float>)floatBuffer.AsSpan(0, count));
+            return;
+        }
+
+        // volara's to_uint8 on the device: clip((x − low) / (high − low) · 255, 0, 255), truncated.
+        double low = description.OutRange[0];
+        double high = description.OutRange[1];
+        var scaled = cropped.to(ScalarType.Float32).sub(low).div(high - low).mul(255.0).clamp(0.0, 255.0).to(ScalarType.Byte).cpu().contiguous();
+        if (byteBuffer.Length < count)
+        {
+            byteBuffer = new byte[count];
+        }
+
+        scaled.data<byte>().CopyTo(byteBuffer.AsSpan(0, count), 0, 0);
+        array.Write(region, (ReadOnlySpan<byte>)byteBuffer.AsSpan(0, count));
+    }
+
+    private void CheckShape(int index, Tensor prediction)
+    {
+        var shape = prediction.shape;
+        bool matches = shape.Length == outputShape.Length + 1 && shape[0] == channels[index];
+        for (int axis = 0; matches && axis < outputShape.Length; axis++)
+        {
+            matches = shape[axis + 1] == outputShape[axis];
+        }
+
+        if (!matches)
+        {
+            throw new InvalidOperationException(
+                $"task '{taskName}': model output {index} has shape [{string.Join(", ", shape)}], but the model description expects " +
+                $"[{channels[index]}, {string.Join(", ", outputShape)}] (checkpoint.out_channels, min_output_shape + pred_size_growth)");
+        }
+    }
+}
