@@ -142,7 +142,7 @@ public sealed partial class ApplyShift
         {
             return Shifts.Array();
         }
-        catch (Exception error) when (error is IOException or DatasetException)
+        catch (Exception error) when (error is IOException or DatasetException or Storage.Zarr.ZarrException)
         {
             throw new ArgumentException($"task '{Name}': field shifts '{Shifts.Store}' cannot be opened (run compute_shift first): {error.Message}", error);
         }
