@@ -2,6 +2,7 @@ using Volara.Bench;
 using Volara.Bench.Engine;
 using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
+using Volara.Bench.Registration;
 using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
 using Volara.Workers;
@@ -38,6 +39,8 @@ IBenchmark[] benchmarks =
     new GraphWriteBenchmark(GraphBackend.Postgres),
     new RelabelBenchmark(),
     new SegmentationPipelineBenchmark(),
+    new ComputeShiftBenchmark(),
+    new ApplyShiftBenchmark(),
 ];
 
 try

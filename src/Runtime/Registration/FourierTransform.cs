@@ -9,9 +9,13 @@ namespace Volara.Runtime.Registration;
 /// </summary>
 internal static class FourierTransform
 {
-    // MathNet transforms whole arrays: one exact-length line buffer per length, per thread, reused across blocks.
+    // MathNet transforms whole arrays: one exact-length line buffer per length, per thread, reused across blocks;
+    // lengths that are not powers of two get a chirp transform per length and thread, built once.
     [ThreadStatic]
     private static Dictionary<int, Complex[]>? lineBuffers;
+
+    [ThreadStatic]
+    private static Dictionary<int, ChirpTransform>? chirpTransforms;
 
     /// <summary>Forward transform of <paramref name="data"/> (shape <paramref name="shape"/>, C order) in place.</summary>
     public static void Forward(Span<Complex> data, ReadOnlySpan<int> shape) => Transform(data, shape, forward: true);
@@ -37,6 +41,7 @@ internal static class FourierTransform
     private static void TransformAxis(Span<Complex> data, int length, int stride, bool forward)
     {
         var line = LineBuffer(length);
+        var chirp = BitOperations.IsPow2(length) ? null : ChirpTransform(length);
         int span = length * stride;
         for (int outer = 0; outer < data.Length; outer += span)
         {
@@ -48,7 +53,18 @@ internal static class FourierTransform
                     line[k] = data[start + (k * stride)];
                 }
 
-                if (forward)
+                if (chirp is not null)
+                {
+                    if (forward)
+                    {
+                        chirp.Forward(line);
+                    }
+                    else
+                    {
+                        chirp.Inverse(line);
+                    }
+                }
+                else if (forward)
                 {
                     Fourier.Forward(line, FourierOptions.Matlab);
                 }
@@ -63,6 +79,18 @@ internal static class FourierTransform
                 }
             }
         }
+    }
+
+    private static ChirpTransform ChirpTransform(int length)
+    {
+        chirpTransforms ??= [];
+        if (!chirpTransforms.TryGetValue(length, out var transform))
+        {
+            transform = new ChirpTransform(length);
+            chirpTransforms[length] = transform;
+        }
+
+        return transform;
     }
 
     private static Complex[] LineBuffer(int length)

@@ -19,26 +19,25 @@ public static class PhaseCrossCorrelation
     {
         int size = CheckShapes(reference.Length, moving.Length, shape, shift.Length);
         ArgumentOutOfRangeException.ThrowIfLessThan(upsampleFactor, 1);
-        var referenceSpectrum = ArrayPool<Complex>.Shared.Rent(size);
-        var movingSpectrum = ArrayPool<Complex>.Shared.Rent(size);
+        var packedBuffer = ArrayPool<Complex>.Shared.Rent(size);
+        var productBuffer = ArrayPool<Complex>.Shared.Rent(size);
         try
         {
-            var product = referenceSpectrum.AsSpan(0, size);
-            var other = movingSpectrum.AsSpan(0, size);
+            // Both images are real: one complex transform of reference + i·moving yields both spectra.
+            var packed = packedBuffer.AsSpan(0, size);
+            var product = productBuffer.AsSpan(0, size);
             for (int i = 0; i < size; i++)
             {
-                product[i] = reference[i];
-                other[i] = moving[i];
+                packed[i] = new Complex(reference[i], moving[i]);
             }
 
-            FourierTransform.Forward(product, shape);
-            FourierTransform.Forward(other, shape);
-            NormalisedCrossPower(product, other);
+            FourierTransform.Forward(packed, shape);
+            NormalisedCrossPower(packed, shape, product);
 
-            // The correlation goes to the second buffer; the cross-power spectrum stays for the refinement.
-            product.CopyTo(other);
-            FourierTransform.Inverse(other, shape);
-            IntegerPeak(other, shape, shift);
+            // The correlation goes to the packed buffer; the cross-power spectrum stays for the refinement.
+            product.CopyTo(packed);
+            FourierTransform.Inverse(packed, shape);
+            IntegerPeak(packed, shape, shift);
             if (upsampleFactor > 1)
             {
                 UpsampledDft.Refine(product, shape, upsampleFactor, shift);
@@ -54,8 +53,8 @@ public static class PhaseCrossCorrelation
         }
         finally
         {
-            ArrayPool<Complex>.Shared.Return(referenceSpectrum);
-            ArrayPool<Complex>.Shared.Return(movingSpectrum);
+            ArrayPool<Complex>.Shared.Return(packedBuffer);
+            ArrayPool<Complex>.Shared.Return(productBuffer);
         }
     }
 
@@ -88,15 +87,43 @@ public static class PhaseCrossCorrelation
         return (int)size;
     }
 
-    /// <summary>product = A · conj(B) / max(|A · conj(B)|, 100 ε).</summary>
-    private static void NormalisedCrossPower(Span<Complex> product, ReadOnlySpan<Complex> moving)
+    /// <summary>
+    /// product = A · conj(B) / max(|A · conj(B)|, 100 ε), where Z = A + i·B is the transform of reference + i·moving:
+    /// A[k] = (Z[k] + conj(Z[−k])) / 2 and B[k] = (Z[k] − conj(Z[−k])) / 2i, with −k taken per axis modulo its length.
+    /// </summary>
+    private static void NormalisedCrossPower(ReadOnlySpan<Complex> packed, ReadOnlySpan<int> shape, Span<Complex> product)
     {
         // numpy's float64 machine epsilon (double.Epsilon is the smallest subnormal, not the same thing).
         const double floor = 100 * 2.220446049250313e-16;
-        for (int i = 0; i < product.Length; i++)
+        int dims = shape.Length;
+        Span<int> index = stackalloc int[dims];
+        Span<int> strides = stackalloc int[dims];
+        int stride = 1;
+        for (int d = dims - 1; d >= 0; d--)
         {
-            var value = product[i] * Complex.Conjugate(moving[i]);
-            product[i] = value / Math.Max(value.Magnitude, floor);
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+
+        for (int i = 0; i < packed.Length; i++)
+        {
+            int mirror = 0;
+            for (int d = 0; d < dims; d++)
+            {
+                mirror += (index[d] == 0 ? 0 : shape[d] - index[d]) * strides[d];
+            }
+
+            var z = packed[i];
+            var conjugateMirror = Complex.Conjugate(packed[mirror]);
+            var a = (z + conjugateMirror) * 0.5;
+            var b = (z - conjugateMirror) * new Complex(0, -0.5);
+            var value = a * Complex.Conjugate(b);
+            double magnitude = Math.Sqrt((value.Real * value.Real) + (value.Imaginary * value.Imaginary));
+            product[i] = value / Math.Max(magnitude, floor);
+            for (int d = dims - 1; d >= 0 && ++index[d] == shape[d]; d--)
+            {
+                index[d] = 0;
+            }
         }
     }
 
@@ -107,7 +134,8 @@ public static class PhaseCrossCorrelation
         double bestMagnitude = -1;
         for (int i = 0; i < correlation.Length; i++)
         {
-            double magnitude = correlation[i].Magnitude;
+            var value = correlation[i];
+            double magnitude = (value.Real * value.Real) + (value.Imaginary * value.Imaginary);
             if (magnitude > bestMagnitude)
             {
                 bestMagnitude = magnitude;

@@ -77,7 +77,8 @@ internal static class UpsampledDft
             double bestMagnitude = -1;
             for (int i = 0; i < samples; i++)
             {
-                double magnitude = source[i].Magnitude;
+                var value = source[i];
+                double magnitude = (value.Real * value.Real) + (value.Imaginary * value.Imaginary);
                 if (magnitude > bestMagnitude)
                 {
                     bestMagnitude = magnitude;
