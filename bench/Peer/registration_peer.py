@@ -2,7 +2,10 @@
 #  compute: phase_cross_correlation(reference block, moving block, upsample_factor=3) for every block and channel.
 #  apply:   the dense shift field (order-1 interpolation of the grid between block centres, clamped) and
 #           map_coordinates(order=1, mode="constant") of every channel, clip(value * 255) to uint8.
-import json, sys, time
+import json, os, sys, time
+# One core, as the C# side: without this, OpenBLAS threads behind skimage's tensordot spin and count as processor time.
+for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[variable] = "1"
 import numpy as np
 import skimage
 import scipy

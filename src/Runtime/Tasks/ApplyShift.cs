@@ -58,6 +58,7 @@ public sealed partial class ApplyShift
     [Context, JsonIgnore]
     public Coordinate? Context => ShiftBlockSize();
 
+    /// <summary>Restricts the aligned region (world units); null aligns the whole volume.</summary>
     [WriteRoi]
     public Roi? Roi { get; init; }
 

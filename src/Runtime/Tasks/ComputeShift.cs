@@ -52,12 +52,15 @@ public sealed partial class ComputeShift
     [Parameter]
     public double? OverlapRatio { get; init; }
 
+    /// <summary>Block (write) size in voxels: one shift sample per block.</summary>
     [BlockSize]
     public required Coordinate BlockSize { get; init; }
 
+    /// <summary>Voxels correlated around each block on each side (clipped to the volume); null for none.</summary>
     [Context]
     public Coordinate? Context { get; init; }
 
+    /// <summary>Restricts the registered region (world units); null registers the whole volume.</summary>
     [WriteRoi]
     public Roi? Roi { get; init; }
 
