@@ -168,7 +168,8 @@ public sealed partial class ComputeShift
             }
 
             Span<double> shift = stackalloc double[dims];
-            for (int c = 0; c < channels; c++)
+            // Without a target, channel 0 is the reference and registers onto itself with a zero shift.
+            for (int c = target.IsEmpty ? 1 : 0; c < channels; c++)
             {
                 var movingImage = moving.AsSpan(0, voxels);
                 VoxelBox.Copy(source.Slice(c * readVoxels, readVoxels), readShape, begin, size, movingImage);
