@@ -3,6 +3,7 @@ using Volara.Bench.Engine;
 using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
 using Volara.Bench.Predict;
+using Volara.Bench.Registration;
 using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
 using Volara.Workers;
@@ -43,6 +44,8 @@ IBenchmark[] benchmarks =
     new SegmentationPipelineBenchmark(),
     new SegmentationStagesBenchmark(),
     new PredictBenchmark(),
+    new ComputeShiftBenchmark(),
+    new ApplyShiftBenchmark(),
 ];
 
 try

@@ -50,7 +50,8 @@ public static class TaskRules
 
         foreach (var property in task.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0)
+            // Properties left out of the configuration (derived ones such as apply_shifts' block size) are no fields.
+            if (property.GetIndexParameters().Length > 0 || property.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is not null)
             {
                 continue;
             }

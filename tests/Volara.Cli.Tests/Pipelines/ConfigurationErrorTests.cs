@@ -50,7 +50,7 @@ public sealed class ConfigurationErrorTests
             volara: error: pipeline.yaml:2:1: /colour: unknown field 'colour' (expected one of $schema, log_dir, execution, datasets, databases, tasks, pipeline)
             volara: error: pipeline.yaml:11:5: /tasks/a/block_size: task 'a': block_size (4, 16) has 2 values, the data has 3 physical axes
             volara: error: pipeline.yaml:14:5: /tasks/b/in_data: '$rwa' names no entry of datasets or databases ($raw)
-            volara: error: pipeline.yaml:19:5: /tasks/c/task_type: unknown task_type 'thresold'; known task types: aff-agglom, argmax, distance-agglom, evaluate, extract-frags, graph-mws, predict, relabel, seeded-extract-frags, threshold
+            volara: error: pipeline.yaml:19:5: /tasks/c/task_type: unknown task_type 'thresold'; known task types: aff-agglom, apply_shifts, argmax, compute_shift, distance-agglom, evaluate, extract-frags, graph-mws, predict, relabel, seeded-extract-frags, threshold
             volara: error: pipeline.yaml:20:3: /tasks/d: task 'd' needs the field 'mask'
             volara: error: pipeline.yaml:29:5: /tasks/e/threshold: task 'e': threshold must be a number, not "high"
             volara: error: pipeline.yaml:31:1: /pipeline: no task named 'x' (the tasks are 'a', 'b', 'c', 'd', 'e')

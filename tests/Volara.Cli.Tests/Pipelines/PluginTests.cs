@@ -39,7 +39,7 @@ public sealed class PluginTests
         var result = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("volara: error: pipeline.yaml:3:5: /tasks/sum/task_type: unknown task_type 'test-weighted-channel-sum'; known task types: aff-agglom, argmax, distance-agglom, evaluate, extract-frags, graph-mws, predict, relabel, seeded-extract-frags, threshold\n", result.Stderr);
+        Assert.Equal("volara: error: pipeline.yaml:3:5: /tasks/sum/task_type: unknown task_type 'test-weighted-channel-sum'; known task types: aff-agglom, apply_shifts, argmax, compute_shift, distance-agglom, evaluate, extract-frags, graph-mws, predict, relabel, seeded-extract-frags, threshold\n", result.Stderr);
     }
 
     [Fact]
