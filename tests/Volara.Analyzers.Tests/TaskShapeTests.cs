@@ -42,6 +42,17 @@ public class TaskShapeTests
                 [WriteRoi] public Roi Roi { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
+
+            [VolaraTask("derived", Fit = BlockFit.Overhang)]
+            public sealed partial class Derived
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required Raw<float> OutData { get; init; }
+                [Parameter] public required Coordinate Shape { get; init; }
+                [BlockSize] public Coordinate BlockSize => Shape - 2;
+                [Context] public Coordinate Context => Coordinate.Filled(Shape.Dims, 1);
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
             """;
         return Verify<TaskShapeAnalyzer>.AnalyzerAsync(
             source,

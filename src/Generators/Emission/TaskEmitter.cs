@@ -168,11 +168,13 @@ namespace Volara.Generators.Emission
         private static void WriteProcessorCreation(IndentedWriter writer, TaskModel task)
         {
             writer.Line($"return new __Processor{(task.IsGeneric ? "<T>" : string.Empty)}(");
-            writer.Line("    this" + (task.Inputs.Count + task.Outputs.Count > 0 ? "," : ");"));
+            // The worker state comes last, so it is created once the arrays are open.
             var arguments = task.Inputs.Select((input, i) => $"    new {Support}.InputBuffer<{input.ElementType}>(inputs[{i}])")
                 .Concat(task.Outputs.Select(output =>
                     $"    new {Support}.OutputBuffer<{output.ElementType}>(this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
+                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { "    this.CreateWorkerState()" })
                 .ToList();
+            writer.Line("    this" + (arguments.Count > 0 ? "," : ");"));
             for (int i = 0; i < arguments.Count; i++)
             {
                 writer.Line(arguments[i] + (i + 1 < arguments.Count ? "," : ");"));
@@ -196,7 +198,8 @@ namespace Volara.Generators.Emission
             else
             {
                 var blockSize = task.BlockSize!;
-                writer.Line($"return {Support}.DslTaskSupport.Layout(this.Name, inputs[0]!, \"{Escape(blockSize.Field)}\", this.{blockSize.Property}, {context}, {roi}, readWriteConflict: {conflict});");
+                string fit = task.Fit == "Shrink" ? string.Empty : $", fit: {Engine}.BlockFit.{task.Fit}";
+                writer.Line($"return {Support}.DslTaskSupport.Layout(this.Name, inputs[0]!, \"{Escape(blockSize.Field)}\", this.{blockSize.Property}, {context}, {roi}, readWriteConflict: {conflict}{fit});");
             }
 
             writer.Close().Line();
@@ -254,7 +257,8 @@ namespace Volara.Generators.Emission
             string qualified = "global::" + (task.Namespace.Length == 0 ? string.Empty : task.Namespace + ".") + task.ClassName;
             var parameters = new[] { $"{qualified} task" }
                 .Concat(task.Inputs.Select((input, i) => $"{Support}.InputBuffer<{input.ElementType}> input{i}"))
-                .Concat(task.Outputs.Select((output, i) => $"{Support}.OutputBuffer<{output.ElementType}> output{i}"));
+                .Concat(task.Outputs.Select((output, i) => $"{Support}.OutputBuffer<{output.ElementType}> output{i}"))
+                .Concat(task.WorkerState is { } state ? new[] { $"{state.Type} state" } : Enumerable.Empty<string>());
             writer.Line("/// <summary>Per worker: pooled block buffers and one direct call of Process per block.</summary>");
             writer.Line(GeneratedCode);
             writer.Open(
@@ -263,6 +267,7 @@ namespace Volara.Generators.Emission
 
             writer.Open($"public void Process({Engine}.Block block)");
             var arguments = new[] { "block" }
+                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { "state" })
                 .Concat(task.Inputs.Select((_, i) => $"input{i}.Read(block.ReadRoi)"))
                 .Concat(task.Outputs.Select((_, i) => $"output{i}.Clear(block.WriteRoi)"));
             writer.Line($"task.Process{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", arguments)});");
@@ -281,6 +286,11 @@ namespace Volara.Generators.Emission
             for (int i = 0; i < task.Outputs.Count; i++)
             {
                 writer.Line($"output{i}.Dispose();");
+            }
+
+            if (task.WorkerState is { Disposable: true })
+            {
+                writer.Line("((global::System.IDisposable?)state)?.Dispose();");
             }
 
             writer.Close();

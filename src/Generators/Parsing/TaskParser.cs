@@ -86,8 +86,13 @@ namespace Volara.Generators.Parsing
             }
 
             bool ownName = type.GetMembers(KnownNames.NameProperty).OfType<IPropertySymbol>().Any();
+            if (!WorkerStateOf(type, out var workerState) || FitOf(context.Attributes[0]) is not { } fit)
+            {
+                return null;
+            }
+
             if (!PortsAreCompletable(inputs, outputs, blockSize, wholeRoi, ownName)
-                || !ProcessSignatureMatches(type, inputTypes.ToImmutable(), outputTypes.ToImmutable()))
+                || !ProcessSignatureMatches(type, workerState, inputTypes.ToImmutable(), outputTypes.ToImmutable()))
             {
                 return null;
             }
@@ -105,7 +110,51 @@ namespace Volara.Generators.Parsing
                 readWriteConflict,
                 wholeRoi,
                 ownName,
-                new EquatableArray<ParameterCheckModel>(checks.Select(check => CheckModel(type, check.Kind, check.Property, check.Target)).OfType<ParameterCheckModel>().ToImmutableArray()));
+                new EquatableArray<ParameterCheckModel>(checks.Select(check => CheckModel(type, check.Kind, check.Property, check.Target)).OfType<ParameterCheckModel>().ToImmutableArray()),
+                fit,
+                workerState is null
+                    ? null
+                    : new WorkerStateModel(
+                        workerState.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                        workerState.ToDisplayString() == KnownNames.Disposable || workerState.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable)));
+        }
+
+        /// <summary>The <c>BlockFit</c> member named by the attribute's <c>Fit</c> (<c>Shrink</c> when absent); null for a value outside the enum.</summary>
+        private static string? FitOf(AttributeData attribute)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == KnownNames.Fit)
+                {
+                    return argument.Value.Value is int value && value >= 0 && value < KnownNames.BlockFits.Length ? KnownNames.BlockFits[value] : null;
+                }
+            }
+
+            return "Shrink";
+        }
+
+        /// <summary>
+        /// The return type of the class's <c>CreateWorkerState()</c> (null when it has none); false when it has one the
+        /// generator cannot call (static, with parameters, generic, void, or more than one).
+        /// </summary>
+        private static bool WorkerStateOf(INamedTypeSymbol type, out ITypeSymbol? state)
+        {
+            state = null;
+            var candidates = type.GetMembers(KnownNames.CreateWorkerStateMethod).OfType<IMethodSymbol>().ToList();
+            if (candidates.Count == 0)
+            {
+                return true;
+            }
+
+            var method = candidates[0];
+            if (candidates.Count != 1 || method.IsStatic || method.ReturnsVoid || method.Parameters.Length != 0 || method.TypeParameters.Length != 0
+                || method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
+            {
+                return false;
+            }
+
+            state = method.ReturnType;
+            return true;
         }
 
         /// <summary>
@@ -200,10 +249,10 @@ namespace Volara.Generators.Parsing
         }
 
         /// <summary>
-        /// Block, one read-only tensor per input, one tensor per output, each over the port's <c>T</c>; ports declared
+        /// Block, the worker state (when the class has <c>CreateWorkerState()</c>), one read-only tensor per input, one tensor per output, each over the port's <c>T</c>; ports declared
         /// <c>Stored</c> use Process's single type parameter, constrained to <c>unmanaged</c> and at most <c>INumber&lt;T&gt;</c>.
         /// </summary>
-        private static bool ProcessSignatureMatches(INamedTypeSymbol type, ImmutableArray<ITypeSymbol> inputs, ImmutableArray<ITypeSymbol> outputs)
+        private static bool ProcessSignatureMatches(INamedTypeSymbol type, ITypeSymbol? workerState, ImmutableArray<ITypeSymbol> inputs, ImmutableArray<ITypeSymbol> outputs)
         {
             var candidates = type.GetMembers(KnownNames.ProcessMethod).OfType<IMethodSymbol>().ToList();
             if (candidates.Count != 1)
@@ -213,10 +262,16 @@ namespace Volara.Generators.Parsing
 
             var process = candidates[0];
             bool generic = inputs.Concat(outputs).Any(element => element.ToDisplayString() == KnownNames.Stored);
-            if (process.IsStatic || !process.ReturnsVoid || process.Parameters.Length != 1 + inputs.Length + outputs.Length
+            int first = workerState is null ? 1 : 2;
+            if (process.IsStatic || !process.ReturnsVoid || process.Parameters.Length != first + inputs.Length + outputs.Length
                 || process.Parameters.Any(p => p.RefKind != RefKind.None)
                 || process.Parameters[0].Type.ToDisplayString() != KnownNames.Block
                 || process.TypeParameters.Length != (generic ? 1 : 0))
+            {
+                return false;
+            }
+
+            if (workerState is not null && !SymbolEqualityComparer.Default.Equals(process.Parameters[1].Type, workerState))
             {
                 return false;
             }
@@ -231,7 +286,7 @@ namespace Volara.Generators.Parsing
 
             for (int i = 0; i < inputs.Length; i++)
             {
-                if (!IsTensor(process.Parameters[1 + i].Type, KnownNames.ReadOnlyTensorSpan, inputs[i], typeParameter))
+                if (!IsTensor(process.Parameters[first + i].Type, KnownNames.ReadOnlyTensorSpan, inputs[i], typeParameter))
                 {
                     return false;
                 }
@@ -239,7 +294,7 @@ namespace Volara.Generators.Parsing
 
             for (int i = 0; i < outputs.Length; i++)
             {
-                if (!IsTensor(process.Parameters[1 + inputs.Length + i].Type, KnownNames.TensorSpan, outputs[i], typeParameter))
+                if (!IsTensor(process.Parameters[first + inputs.Length + i].Type, KnownNames.TensorSpan, outputs[i], typeParameter))
                 {
                     return false;
                 }

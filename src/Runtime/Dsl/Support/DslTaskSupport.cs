@@ -49,7 +49,7 @@ public static class DslTaskSupport
         }
     }
 
-    /// <summary>The task's block geometry in world units, over the first input (restricted to <paramref name="writeRoi"/>), shrink fit.</summary>
+    /// <summary>The task's block geometry in world units, over the first input (restricted to <paramref name="writeRoi"/>), with <paramref name="fit"/> (shrink unless the task says otherwise).</summary>
     public static BlockLayout Layout(
         string taskName,
         VolumeArray first,
@@ -58,7 +58,8 @@ public static class DslTaskSupport
         string contextField,
         Coordinate? context,
         Roi? writeRoi,
-        bool readWriteConflict = false)
+        bool readWriteConflict = false,
+        BlockFit fit = BlockFit.Shrink)
     {
         int dims = first.PhysicalDims;
         Check(taskName, blockSizeField, blockSize, DslRules.BlockSizeProblem(blockSize.ToArray(), dims));
@@ -66,7 +67,7 @@ public static class DslTaskSupport
         Check(taskName, contextField, contextVoxels, DslRules.ContextProblem(contextVoxels.ToArray(), dims));
         var contextWorld = contextVoxels * first.VoxelSize;
         return new BlockLayout(
-            TaskArrays.WriteRoi(taskName, first, writeRoi), blockSize * first.VoxelSize, contextWorld, contextWorld, BlockFit.Shrink, readWriteConflict);
+            TaskArrays.WriteRoi(taskName, first, writeRoi), blockSize * first.VoxelSize, contextWorld, contextWorld, fit, readWriteConflict);
     }
 
     /// <summary>
