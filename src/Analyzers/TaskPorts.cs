@@ -55,6 +55,12 @@ internal sealed class TaskPorts
         {
             foreach (var port in ports)
             {
+                if (SymbolEqualityComparer.Default.Equals(span, types.TensorSpan) && types.IsDatasetList(port.Type) && types.ArrayList is { } arrays)
+                {
+                    parameters.Add(arrays);
+                    continue;
+                }
+
                 if (types.ElementTypeOf(port.Type) is not { } element)
                 {
                     return null;

@@ -18,6 +18,11 @@ namespace Volara.Generators
         public const string ReadWriteConflict = "ReadWriteConflict";
         public const string WholeRoi = "WholeRoi";
         public const string Fit = "Fit";
+        public const string Dataset = "Volara.Runtime.Datasets.Dataset";
+        public const string VolumeArray = "Volara.Runtime.Datasets.VolumeArray";
+        public const string OutputFormat = "Volara.Runtime.Dsl.OutputFormat";
+        public const string OutputFormatMethod = "OutputFormat";
+        public const string CollectionsNamespace = "System.Collections.Generic";
         public const string CreateWorkerStateMethod = "CreateWorkerState";
         public const string Disposable = "System.IDisposable";
         public const string EdgeAttrs = "EdgeAttrs";

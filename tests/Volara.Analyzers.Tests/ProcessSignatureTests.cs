@@ -252,4 +252,35 @@ public class ProcessSignatureTests
             """;
         return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_list_output_is_passed_as_its_opened_arrays()
+    {
+        const string source = Usings + """
+            using System.Collections.Generic;
+            using Volara.Runtime.Datasets;
+
+            [VolaraTask("heads")]
+            public sealed partial class Heads
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public IReadOnlyList<Dataset?> OutData { get; init; }
+                public string Name => "heads";
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
+            }
+
+            [VolaraTask("tensors")]
+            public sealed partial class Tensors
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public IReadOnlyList<Raw?> OutData { get; init; }
+                public string Name => "tensors";
+                private void {|#0:Process|}(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source, Microsoft.CodeAnalysis.Testing.DiagnosticResult
+            .CompilerError(DiagnosticIds.ProcessSignatureMismatch)
+            .WithLocation(0)
+            .WithArguments("Tensors", "void Process(Block, ReadOnlyTensorSpan<float>, IReadOnlyList<VolumeArray?>)"));
+    }
 }

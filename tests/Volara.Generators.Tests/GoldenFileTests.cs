@@ -11,6 +11,7 @@ public sealed class GoldenFileTests
     [InlineData(nameof(TaskSources.StoredOptional), TaskSources.StoredOptional)]
     [InlineData(nameof(TaskSources.WholeRoi), TaskSources.WholeRoi)]
     [InlineData(nameof(TaskSources.DerivedGeometry), TaskSources.DerivedGeometry)]
+    [InlineData(nameof(TaskSources.ListOutput), TaskSources.ListOutput)]
     public void GeneratedSourceMatchesItsBaselineAndCompiles(string name, string source)
     {
         var (driver, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.Parse(source)));

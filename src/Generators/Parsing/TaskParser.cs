@@ -39,6 +39,20 @@ namespace Volara.Generators.Parsing
                 {
                     switch (attribute.AttributeClass?.ToDisplayString())
                     {
+                        case KnownNames.OutputAttribute when ElementTypeOf(property.Type) is null:
+                        {
+                            // A list output: the property is IReadOnlyList<Dataset?> (or of a dataset kind), always configured.
+                            if (!IsDatasetList(property.Type) || property.NullableAnnotation == NullableAnnotation.Annotated
+                                || attribute.NamedArguments.Any(a => a.Key == KnownNames.OutputSpatialOnly && a.Value.Value is true))
+                            {
+                                return null;
+                            }
+
+                            outputs.Add(new PortModel(property.Name, FieldName(property), string.Empty, SpatialOnly: false, Optional: false, Stored: false, List: true));
+                            outputTypes.Add(property.Type);
+                            break;
+                        }
+
                         case KnownNames.InputAttribute:
                         case KnownNames.OutputAttribute:
                         {
@@ -65,7 +79,8 @@ namespace Volara.Generators.Parsing
                         case KnownNames.BlockSizeAttribute when blockSize is null && IsType(property.Type, KnownNames.Coordinate, nullable: false):
                             blockSize = new SettingModel(property.Name, FieldName(property));
                             break;
-                        case KnownNames.ContextAttribute when contextSetting is null && IsType(property.Type, KnownNames.Coordinate, nullable: true):
+                        case KnownNames.ContextAttribute when contextSetting is null
+                            && (IsType(property.Type, KnownNames.Coordinate, nullable: true) || IsCoordinatePair(property.Type)):
                             contextSetting = new SettingModel(property.Name, FieldName(property));
                             break;
                         case KnownNames.WriteRoiAttribute when writeRoi is null && IsType(property.Type, KnownNames.Roi, nullable: true):
@@ -87,6 +102,11 @@ namespace Volara.Generators.Parsing
 
             bool ownName = type.GetMembers(KnownNames.NameProperty).OfType<IPropertySymbol>().Any();
             if (!WorkerStateOf(type, out var workerState) || FitOf(context.Attributes[0]) is not { } fit)
+            {
+                return null;
+            }
+
+            if (outputs.Any(output => output.List) && !HasOutputFormat(type))
             {
                 return null;
             }
@@ -118,6 +138,40 @@ namespace Volara.Generators.Parsing
                         workerState.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                         workerState.ToDisplayString() == KnownNames.Disposable || workerState.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable)));
         }
+
+        /// <summary><c>IReadOnlyList&lt;D&gt;</c> or <c>IReadOnlyList&lt;D?&gt;</c> with <c>D</c> the untyped <c>Dataset</c> or a type derived from it.</summary>
+        private static bool IsDatasetList(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol { Name: "IReadOnlyList", TypeArguments.Length: 1 } list
+                || list.ContainingNamespace.ToDisplayString() != KnownNames.CollectionsNamespace)
+            {
+                return false;
+            }
+
+            for (var current = list.TypeArguments[0] as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + KnownNames.Dataset)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>(Coordinate Low, Coordinate High)</c>: a context that differs below and above each block.</summary>
+        private static bool IsCoordinatePair(ITypeSymbol type) =>
+            type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length == 2
+            && tuple.TupleElements.All(element => element.Type.ToDisplayString() == KnownNames.Coordinate);
+
+        /// <summary>The class has <c>OutputFormat OutputFormat(string field, int index)</c>, which says each list entry's channels and type.</summary>
+        private static bool HasOutputFormat(INamedTypeSymbol type) =>
+            type.GetMembers(KnownNames.OutputFormatMethod).OfType<IMethodSymbol>().Any(method =>
+                !method.IsStatic && method.TypeParameters.Length == 0 && method.Parameters.Length == 2
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32
+                && method.Parameters.All(p => p.RefKind == RefKind.None)
+                && method.ReturnType.ToDisplayString() == KnownNames.OutputFormat);
 
         /// <summary>The <c>BlockFit</c> member named by the attribute's <c>Fit</c> (<c>Shrink</c> when absent); null for a value outside the enum.</summary>
         private static string? FitOf(AttributeData attribute)
@@ -175,7 +229,7 @@ namespace Volara.Generators.Parsing
                 return false;
             }
 
-            if (!ownName && !outputs.Any(output => !output.Optional))
+            if (!ownName && !outputs.Any(output => !output.Optional && !output.List))
             {
                 return false;
             }
@@ -294,6 +348,16 @@ namespace Volara.Generators.Parsing
 
             for (int i = 0; i < outputs.Length; i++)
             {
+                if (IsDatasetList(outputs[i]))
+                {
+                    if (!IsArrayList(process.Parameters[first + inputs.Length + i].Type))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
                 if (!IsTensor(process.Parameters[first + inputs.Length + i].Type, KnownNames.TensorSpan, outputs[i], typeParameter))
                 {
                     return false;
@@ -302,6 +366,12 @@ namespace Volara.Generators.Parsing
 
             return true;
         }
+
+        /// <summary>A list output's Process parameter: <c>IReadOnlyList&lt;VolumeArray?&gt;</c>, the opened arrays (null for discarded entries).</summary>
+        private static bool IsArrayList(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "IReadOnlyList", TypeArguments.Length: 1 } list
+            && list.ContainingNamespace.ToDisplayString() == KnownNames.CollectionsNamespace
+            && list.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == KnownNames.VolumeArray;
 
         private static bool IsNumberOf(ITypeSymbol constraint, ITypeParameterSymbol typeParameter) =>
             constraint is INamedTypeSymbol { Name: "INumber", TypeArguments.Length: 1 } number
