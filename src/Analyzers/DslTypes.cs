@@ -26,6 +26,8 @@ internal sealed class DslTypes
         INumber = compilation.GetTypeByMetadataName("System.Numerics.INumber`1");
         ReadOnlyTensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.ReadOnlyTensorSpan`1");
         TensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.TensorSpan`1");
+        ReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+        VolumeArray = compilation.GetTypeByMetadataName("Volara.Runtime.Datasets.VolumeArray");
         TypedDatasets =
         [
             compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Raw`1"),
@@ -98,6 +100,22 @@ internal sealed class DslTypes
     public INamedTypeSymbol? ReadOnlyTensorSpan { get; }
 
     public INamedTypeSymbol? TensorSpan { get; }
+
+    public INamedTypeSymbol? ReadOnlyList { get; }
+
+    public INamedTypeSymbol? VolumeArray { get; }
+
+    /// <summary>A list output's type: <c>IReadOnlyList</c> of the untyped <c>Dataset</c> or a type derived from it (entries may be null).</summary>
+    public bool IsDatasetList(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } list
+        && ReadOnlyList is not null && Dataset is not null
+        && SymbolEqualityComparer.Default.Equals(list.ConstructedFrom, ReadOnlyList)
+        && list.TypeArguments[0] is INamedTypeSymbol entry
+        && (SymbolEqualityComparer.Default.Equals(entry, Dataset) || IsDataset(entry));
+
+    /// <summary>What Process receives for a list output: <c>IReadOnlyList&lt;VolumeArray?&gt;</c>, the opened entries.</summary>
+    public ITypeSymbol? ArrayList =>
+        ReadOnlyList is null || VolumeArray is null ? null : ReadOnlyList.Construct(VolumeArray.WithNullableAnnotation(NullableAnnotation.Annotated));
 
     public INamedTypeSymbol?[] TypedDatasets { get; }
 

@@ -51,7 +51,7 @@ public sealed class TaskPortRulesAnalyzer : DiagnosticAnalyzer
         var properties = task.GetMembers().OfType<IPropertySymbol>().ToArray();
         var inputs = properties.Where(p => types.HasAttribute(p, types.InputAttribute)).ToArray();
         var outputs = properties.Where(p => types.HasAttribute(p, types.OutputAttribute)).ToArray();
-        var untyped = inputs.Concat(outputs).Where(port => types.ElementTypeOf(port.Type) is null).ToArray();
+        var untyped = inputs.Concat(outputs.Where(output => !types.IsDatasetList(output.Type))).Where(port => types.ElementTypeOf(port.Type) is null).ToArray();
         foreach (var port in untyped)
         {
             context.ReportDiagnostic(Diagnostic.Create(
@@ -83,7 +83,7 @@ public sealed class TaskPortRulesAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlockSizeMissing, classLocation, task.Name));
         }
 
-        if (!outputs.Any(output => !IsOptional(output)) && !task.GetMembers(NameProperty).OfType<IPropertySymbol>().Any())
+        if (!outputs.Any(output => !IsOptional(output) && !types.IsDatasetList(output.Type)) && !task.GetMembers(NameProperty).OfType<IPropertySymbol>().Any())
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskNameUndetermined, classLocation, task.Name));
         }

@@ -26,7 +26,7 @@ internal sealed class TaskPorts
 
     public ImmutableArray<IPropertySymbol> Outputs { get; }
 
-    /// <summary>Block, one ReadOnlyTensorSpan per input, one TensorSpan per output; a <c>Stored</c> port's span is over <c>Stored</c>.</summary>
+    /// <summary>Block, the worker state (when the task has <c>CreateWorkerState()</c>), one ReadOnlyTensorSpan per input, one TensorSpan per output; a <c>Stored</c> port's span is over <c>Stored</c>.</summary>
     public ImmutableArray<ITypeSymbol> ExpectedParameters { get; }
 
     /// <summary>Some port is <c>Stored</c>: Process is <c>Process&lt;T&gt;</c> with <c>where T : unmanaged, INumber&lt;T&gt;</c>.</summary>
@@ -45,11 +45,22 @@ internal sealed class TaskPorts
         var outputs = properties.Where(p => types.HasAttribute(p, types.OutputAttribute)).ToImmutableArray();
         var parameters = ImmutableArray.CreateBuilder<ITypeSymbol>();
         parameters.Add(types.Block);
+        if (WorkerStateOf(task) is { } state)
+        {
+            parameters.Add(state);
+        }
+
         bool generic = false;
         foreach (var (ports, span) in new[] { (inputs, types.ReadOnlyTensorSpan), (outputs, types.TensorSpan) })
         {
             foreach (var port in ports)
             {
+                if (SymbolEqualityComparer.Default.Equals(span, types.TensorSpan) && types.IsDatasetList(port.Type) && types.ArrayList is { } arrays)
+                {
+                    parameters.Add(arrays);
+                    continue;
+                }
+
                 if (types.ElementTypeOf(port.Type) is not { } element)
                 {
                     return null;
@@ -63,10 +74,25 @@ internal sealed class TaskPorts
         return new TaskPorts(types, inputs, outputs, parameters.ToImmutable(), generic);
     }
 
-    /// <summary>Parameter names for a fresh Process: "block" then each port's name in camelCase.</summary>
+    /// <summary>
+    /// The return type of the task's <c>CreateWorkerState()</c> (instance, no parameters, not void): the per-worker state
+    /// the generated processor passes to Process right after the block.
+    /// </summary>
+    public static ITypeSymbol? WorkerStateOf(INamedTypeSymbol task) =>
+        task.GetMembers("CreateWorkerState").OfType<IMethodSymbol>()
+            .Where(method => !method.IsStatic && !method.ReturnsVoid && method.Parameters.Length == 0 && method.TypeParameters.Length == 0)
+            .Select(method => method.ReturnType)
+            .FirstOrDefault();
+
+    /// <summary>Parameter names for a fresh Process: "block", "state" with a worker state, then each port's name in camelCase.</summary>
     public IEnumerable<string> SuggestedParameterNames()
     {
         yield return "block";
+        if (ExpectedParameters.Length > 1 + Inputs.Length + Outputs.Length)
+        {
+            yield return "state";
+        }
+
         foreach (var port in Inputs.Concat(Outputs))
         {
             yield return char.ToLowerInvariant(port.Name[0]) + port.Name.Substring(1);

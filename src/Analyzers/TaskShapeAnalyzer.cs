@@ -31,7 +31,7 @@ public sealed class TaskShapeAnalyzer : DiagnosticAnalyzer
                 var settings = new[]
                 {
                     new Setting("BlockSize", types.BlockSizeAttribute, types.Coordinate, NullableAllowed: false),
-                    new Setting("Context", types.ContextAttribute, types.Coordinate, NullableAllowed: true),
+                    new Setting("Context", types.ContextAttribute, types.Coordinate, NullableAllowed: true, PairAllowed: true),
                     new Setting("WriteRoi", start.Compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.WriteRoiAttribute"), start.Compilation.GetTypeByMetadataName("Volara.Runtime.Geometry.Roi"), NullableAllowed: true),
                 };
                 start.RegisterSymbolAction(symbol => AnalyzeTask(symbol, types, settings), SymbolKind.NamedType);
@@ -129,8 +129,9 @@ public sealed class TaskShapeAnalyzer : DiagnosticAnalyzer
 
     private sealed class Setting
     {
-        public Setting(string Name, INamedTypeSymbol? Attribute, INamedTypeSymbol? Type, bool NullableAllowed)
+        public Setting(string Name, INamedTypeSymbol? Attribute, INamedTypeSymbol? Type, bool NullableAllowed, bool PairAllowed = false)
         {
+            this.PairAllowed = PairAllowed;
             this.Name = Name;
             this.Attribute = Attribute;
             this.Type = Type;
@@ -145,10 +146,20 @@ public sealed class TaskShapeAnalyzer : DiagnosticAnalyzer
 
         public bool NullableAllowed { get; }
 
-        public string Expected => NullableAllowed ? $"{Type!.Name} or {Type.Name}?" : Type!.Name;
+        /// <summary>Also <c>(T Low, T High)</c>: a context that differs below and above each block.</summary>
+        public bool PairAllowed { get; }
+
+        public string Expected => PairAllowed ? $"{Type!.Name}, {Type.Name}? or ({Type.Name} Low, {Type.Name} High)"
+            : NullableAllowed ? $"{Type!.Name} or {Type.Name}?" : Type!.Name;
 
         public bool Accepts(ITypeSymbol type)
         {
+            if (PairAllowed && type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length == 2
+                && tuple.TupleElements.All(element => SymbolEqualityComparer.Default.Equals(element.Type, Type)))
+            {
+                return true;
+            }
+
             if (NullableAllowed && type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
             {
                 type = wrapper.TypeArguments[0];

@@ -17,6 +17,14 @@ namespace Volara.Generators
         public const string NumericsNamespace = "System.Numerics";
         public const string ReadWriteConflict = "ReadWriteConflict";
         public const string WholeRoi = "WholeRoi";
+        public const string Fit = "Fit";
+        public const string Dataset = "Volara.Runtime.Datasets.Dataset";
+        public const string VolumeArray = "Volara.Runtime.Datasets.VolumeArray";
+        public const string OutputFormat = "Volara.Runtime.Dsl.OutputFormat";
+        public const string OutputFormatMethod = "OutputFormat";
+        public const string CollectionsNamespace = "System.Collections.Generic";
+        public const string CreateWorkerStateMethod = "CreateWorkerState";
+        public const string Disposable = "System.IDisposable";
         public const string EdgeAttrs = "EdgeAttrs";
         public const string EdgeAttrsType = "System.Collections.Generic.IReadOnlyDictionary<string, string>";
         public const string NameProperty = "Name";
@@ -35,5 +43,8 @@ namespace Volara.Generators
 
         /// <summary>The typed dataset kinds a port may be declared as (<c>Raw&lt;T&gt;</c>, …).</summary>
         public static readonly string[] DatasetKinds = { "Raw", "Affs", "Labels", "Lsd" };
+
+        /// <summary>The members of <c>Volara.Runtime.Engine.BlockFit</c>, by value.</summary>
+        public static readonly string[] BlockFits = { "Valid", "Overhang", "Shrink" };
     }
 }

@@ -1,6 +1,7 @@
+using System.Numerics.Tensors;
 using System.Text.Json.Serialization;
 using Volara.Runtime.Datasets;
-using Volara.Runtime.Dsl.Support;
+using Volara.Runtime.Dsl;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Execution;
 using Volara.Runtime.Geometry;
@@ -15,138 +16,74 @@ namespace Volara.Predict;
 /// by the model's <c>out_range</c> (or written as float32).
 /// </summary>
 /// <remarks>
-/// Written on <see cref="BlockwiseTaskBase"/> rather than as a DSL task: its block size and context come from the model
-/// description, not from fields; it fits blocks with overhang; its outputs are a list whose length and channel counts
-/// are the model's; and each worker holds a loaded model. The DSL expresses none of these (see docs/inference.md).
-/// libtorch is loaded only by <see cref="CreateProcessor"/>, so the driver, Init and configuration need no native code.
+/// A DSL task whose geometry is the model's (derived block size and context), whose outputs are a list sized by the
+/// model, and whose workers each hold a loaded model (<see cref="CreateWorkerState"/>). libtorch is loaded only when a
+/// worker starts, so the driver, Init and configuration need no native code.
 /// </remarks>
-[BlockwiseTask("predict")]
-public sealed class Predict : BlockwiseTaskBase
+[VolaraTask("predict", Fit = BlockFit.Overhang)]
+public sealed partial class Predict
 {
-    private static int processorsCreated;
-    private BlockLayout? layout;
+    private static int workersStarted;
 
     /// <summary>The model and its shapes.</summary>
+    [Parameter]
     public required TorchModel Checkpoint { get; init; }
 
     /// <summary>The volume the model reads.</summary>
-    public required Raw InData { get; init; }
+    [Input]
+    public required Raw<float> InData { get; init; }
 
     /// <summary>One dataset (Raw, Affs or Lsd) per model output, in order; null discards that output.</summary>
+    [Output]
     [JsonConverter(typeof(OutDataJsonConverter))]
     public required IReadOnlyList<Dataset?> OutData { get; init; }
 
     /// <summary>Restricts the predicted region (world units); null predicts the whole input.</summary>
+    [WriteRoi]
     public Roi? Roi { get; init; }
 
     /// <summary><c>"cpu"</c>, <c>"cuda"</c> (worker i on GPU i mod count) or <c>"cuda:N"</c>.</summary>
+    [Parameter]
     public string Device { get; init; } = "cpu";
+
+    /// <summary>The model's evaluated output shape, in voxels.</summary>
+    [BlockSize]
+    [JsonIgnore]
+    public Coordinate BlockSize => Checkpoint.EvalOutputShape;
+
+    /// <summary>The voxels the model reads below and above its output.</summary>
+    [Context]
+    [JsonIgnore]
+    public (Coordinate Low, Coordinate High) Context => (Checkpoint.ContextLow, Checkpoint.ContextHigh);
 
     /// <summary><c>"&lt;output names joined by '-'&gt;-predict"</c>.</summary>
     [JsonIgnore]
     public override string Name => string.Join('-', OutputNames()) + "-predict";
 
-    [JsonIgnore]
-    public override BlockLayout Layout => layout ??= CreateLayout();
+    /// <summary>Each kept output: the model's channels for it, uint8 or float32 as the model writes.</summary>
+    private OutputFormat OutputFormat(string field, int index) =>
+        new(Checkpoint.NumOutChannels[index], Checkpoint.WritesFloat ? DataType.Float32 : DataType.UInt8);
 
-    /// <summary>Prepares every kept output: <c>(channels, *write ROI shape)</c>, one chunk per block.</summary>
-    public override void Init()
+    /// <summary>Loads the model onto this worker's device, once per worker.</summary>
+    private PredictWorker CreateWorkerState()
     {
-        var input = OpenInput();
-        var writeRoi = Layout.TotalWriteRoi;
-        var voxelSize = input.VoxelSize;
-        var names = new List<string>();
-        var types = new List<string>();
-        for (int axis = 0; axis < input.Dims; axis++)
-        {
-            if (AxisTypes.IsPhysical(input.Types[axis]))
-            {
-                names.Add(input.AxisNames[axis]);
-                types.Add(input.Types[axis]);
-            }
-        }
-
-        var channels = Checkpoint.NumOutChannels;
-        var dataType = Checkpoint.WritesFloat ? DataType.Float32 : DataType.UInt8;
-        var spatialShape = writeRoi.Shape.FloorDivide(voxelSize).ToLongArray();
-        var blockShape = Checkpoint.EvalOutputShape.ToLongArray();
-        for (int i = 0; i < OutData.Count; i++)
-        {
-            if (OutData[i] is not { } output)
-            {
-                continue;
-            }
-
-            long[] shape = [channels[i], .. spatialShape];
-            int[] chunks = new int[shape.Length];
-            chunks[0] = channels[i];
-            for (int axis = 0; axis < blockShape.Length; axis++)
-            {
-                chunks[axis + 1] = (int)Math.Max(1, Math.Min(blockShape[axis], spatialShape[axis]));
-            }
-
-            output.Prepare(shape, chunks, writeRoi.Offset, voxelSize, input.Units, [output.Name + "^", .. names], [output.Name, .. types], dataType);
-        }
+        // A worker process serves one worker of the task; threads of one process count their workers.
+        int workerIndex = WorkerProcessIdentity.WorkerId ?? Interlocked.Increment(ref workersStarted) - 1;
+        return new PredictWorker(this, InData.Untyped.Array(), workerIndex);
     }
 
-    public override void DropArtifacts()
-    {
-        foreach (var output in OutData)
-        {
-            output?.Drop();
-        }
-    }
+    private void Process(Block block, PredictWorker worker, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) =>
+        worker.Run(block, inData, outData);
 
-    /// <summary>Opens the arrays and loads the model onto this worker's device (once per worker).</summary>
-    public override IBlockProcessor CreateProcessor()
-    {
-        var input = OpenInput();
-        var outputs = new VolumeArray?[OutData.Count];
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            outputs[i] = OutData[i]?.Array(AccessMode.ReadWrite);
-        }
-
-        // A worker process serves one worker of the task; threads of one process count their processors.
-        int workerIndex = WorkerProcessIdentity.WorkerId ?? Interlocked.Increment(ref processorsCreated) - 1;
-        return new PredictProcessor(this, input, outputs, workerIndex);
-    }
-
-    private BlockLayout CreateLayout()
-    {
-        var input = OpenInput();
-        var voxelSize = input.VoxelSize;
-        return new BlockLayout(
-            WriteRoi(input),
-            Checkpoint.EvalOutputShape * voxelSize,
-            Checkpoint.ContextLow * voxelSize,
-            Checkpoint.ContextHigh * voxelSize,
-            BlockFit.Overhang);
-    }
-
-    /// <summary>The input's ROI, restricted to <see cref="Roi"/> when given.</summary>
-    private Roi WriteRoi(VolumeArray input)
-    {
-        if (Roi is not { } limit)
-        {
-            return input.Roi;
-        }
-
-        var clipped = input.Roi.Intersect(limit);
-        return clipped.Empty
-            ? throw new ArgumentException($"task '{Name}': roi {limit} does not overlap the data ROI {input.Roi} of in_data '{InData.Store}'")
-            : clipped;
-    }
-
-    /// <summary>Opens the input as float32 and checks the configuration against it.</summary>
-    private VolumeArray OpenInput()
+    /// <summary>Checks the configuration against the model description and the input.</summary>
+    partial void Validate()
     {
         if (OutData is null || OutData.Count == 0)
         {
             throw new ArgumentException("task 'predict': out_data needs one entry (a dataset or null) per model output");
         }
 
-        var input = DslTaskSupport.OpenInput<float>(InData);
+        var input = InData.Untyped.Array();
         Checkpoint.Validate(Name, input.PhysicalDims);
         var channels = Checkpoint.NumOutChannels;
         if (OutData.Count != channels.Count)
@@ -172,8 +109,6 @@ public sealed class Predict : BlockwiseTaskBase
         {
             throw new ArgumentException($"task '{Name}': in_data '{InData.Store}' has {input.Shape[0]} channels, but checkpoint.in_channels is {Checkpoint.InChannels}");
         }
-
-        return input;
     }
 
     private List<string> OutputNames()

@@ -208,4 +208,79 @@ public class ProcessSignatureTests
             """;
         return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_worker_state_is_the_second_parameter_and_the_fix_inserts_it()
+    {
+        const string source = Usings + """
+            [VolaraTask("apply-model", Fit = BlockFit.Overhang)]
+            public sealed partial class ApplyModel
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Raw<byte> OutData { get; init; }
+                private Session CreateWorkerState() => new();
+                private void {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<byte> outData) { }
+                private sealed class Session { }
+            }
+            """;
+        const string fixedSource = Usings + """
+            [VolaraTask("apply-model", Fit = BlockFit.Overhang)]
+            public sealed partial class ApplyModel
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Raw<byte> OutData { get; init; }
+                private Session CreateWorkerState() => new();
+                private void Process(Block block, Session state, ReadOnlyTensorSpan<float> inData, TensorSpan<byte> outData) { }
+                private sealed class Session { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.CodeFixAsync<FixProcessSignatureCodeFix>(source, fixedSource);
+    }
+
+    [Fact]
+    public Task Is_silent_when_Process_takes_the_worker_state()
+    {
+        const string source = Usings + """
+            [VolaraTask("apply-model")]
+            public sealed partial class ApplyModel
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Raw<byte> OutData { get; init; }
+                private System.IO.MemoryStream CreateWorkerState() => new();
+                private void Process(Block block, System.IO.MemoryStream scratch, ReadOnlyTensorSpan<float> inData, TensorSpan<byte> outData) { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_list_output_is_passed_as_its_opened_arrays()
+    {
+        const string source = Usings + """
+            using System.Collections.Generic;
+            using Volara.Runtime.Datasets;
+
+            [VolaraTask("heads")]
+            public sealed partial class Heads
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public IReadOnlyList<Dataset?> OutData { get; init; }
+                public string Name => "heads";
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
+            }
+
+            [VolaraTask("tensors")]
+            public sealed partial class Tensors
+            {
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public IReadOnlyList<Raw?> OutData { get; init; }
+                public string Name => "tensors";
+                private void {|#0:Process|}(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source, Microsoft.CodeAnalysis.Testing.DiagnosticResult
+            .CompilerError(DiagnosticIds.ProcessSignatureMismatch)
+            .WithLocation(0)
+            .WithArguments("Tensors", "void Process(Block, ReadOnlyTensorSpan<float>, IReadOnlyList<VolumeArray?>)"));
+    }
 }

@@ -42,12 +42,23 @@ public class TaskShapeTests
                 [WriteRoi] public Roi Roi { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
+
+            [VolaraTask("derived", Fit = BlockFit.Overhang)]
+            public sealed partial class Derived
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required Raw<float> OutData { get; init; }
+                [Parameter] public required Coordinate Shape { get; init; }
+                [BlockSize] public Coordinate BlockSize => Shape - 2;
+                [Context] public (Coordinate Low, Coordinate High) Context => (Coordinate.Filled(Shape.Dims, 0), Coordinate.Filled(Shape.Dims, 2));
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+            }
             """;
         return Verify<TaskShapeAnalyzer>.AnalyzerAsync(
             source,
             Expected(0, "BlockSize", "BlockSize", "is a Coordinate?, expected Coordinate"),
             Expected(1, "BlockSize", "Chunks", "repeats [BlockSize]: declare it once"),
-            Expected(2, "Context", "Context", "is a int[]?, expected Coordinate or Coordinate?"),
+            Expected(2, "Context", "Context", "is a int[]?, expected Coordinate, Coordinate? or (Coordinate Low, Coordinate High)"),
             Expected(3, "WriteRoi", "OtherRoi", "repeats [WriteRoi]: declare it once"));
 
         static DiagnosticResult Expected(int location, string attribute, string property, string reason) =>

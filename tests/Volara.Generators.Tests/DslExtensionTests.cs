@@ -181,6 +181,104 @@ public sealed class DslExtensionTests : IDisposable
         };
     }
 
+    [Theory]
+    [InlineData(ExecutionMode.Serial, 1)]
+    [InlineData(ExecutionMode.Threads, 2)]
+    public void DerivedGeometryOverhangFitAndWorkerStateRunWholeBlocksWithOneStatePerWorker(ExecutionMode mode, int workers)
+    {
+        // 5×7 voxels in 2×2 blocks: the last row and column of blocks stick out of the volume.
+        var values = new float[35];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (i * 7) % 11;
+        }
+
+        var task = new WindowSum
+        {
+            Values = Volumes.Write(temp.Combine("data.zarr", "values"), values, 5, 7),
+            Sums = new Raw { Store = temp.Combine("data.zarr", "sums") },
+            ReadShape = new Coordinate(4, 4),
+            Execution = new ExecutionOptions { NumWorkers = workers },
+        };
+
+        Assert.True(Runner.Run(task, Serial() with { Mode = mode }).Succeeded);
+
+        Assert.Equal(new Coordinate(2, 2), task.BlockSize);
+        Assert.Equal(BlockFit.Overhang, task.Layout.Fit);
+        Assert.Equal(new Coordinate(1, 1), task.Layout.ContextLow);
+        Assert.Empty(task.PartialBlocks);
+        Assert.InRange(task.StatesCreated, 1, workers);
+        Assert.Equal(task.StatesCreated, task.DisposedStates.Count);
+        Assert.Equal(12, task.DisposedStates.Sum());
+        Assert.Equal(WindowSums(values, 5, 7), Volumes.ReadAll<float>(task.Sums.Untyped));
+        Assert.DoesNotContain("block_size", TaskJson.ToConfig(task)!.ToJsonString());
+    }
+
+    [Fact]
+    public void ListOutputsArePreparedPerEntryAndWrittenByProcessNullEntriesDiscarded()
+    {
+        // 3×5 voxels in 2×2 blocks, overhang fit; each block reads one voxel more in +x.
+        var values = new float[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+        var task = new ShiftedCopies
+        {
+            Values = Volumes.Write(temp.Combine("data.zarr", "values"), values, 3, 5),
+            Copies = [new Raw { Store = temp.Combine("data.zarr", "one") }, null, new Raw { Store = temp.Combine("data.zarr", "three") }],
+            BlockSize = new Coordinate(2, 2),
+        };
+
+        Assert.True(Runner.Run(task, Serial()).Succeeded);
+
+        Assert.Equal(new Coordinate(0, 0), task.Layout.ContextLow);
+        Assert.Equal(new Coordinate(0, 1), task.Layout.ContextHigh);
+        var one = task.Copies[0]!.Array();
+        var three = task.Copies[2]!.Array();
+        Assert.Equal(new long[] { 1, 3, 5 }, one.Shape);
+        Assert.Equal(new long[] { 3, 3, 5 }, three.Shape);
+        Assert.Equal(DataType.Float32, three.DataType);
+        var expected = new float[3 * 15];
+        for (int c = 0; c < 3; c++)
+        {
+            for (int y = 0; y < 3; y++)
+            {
+                for (int x = 0; x < 5; x++)
+                {
+                    expected[(c * 15) + (y * 5) + x] = x + 1 < 5 ? (c + 1) * values[(y * 5) + x + 1] : 0;
+                }
+            }
+        }
+
+        Assert.Equal(expected[..15], Volumes.ReadAll<float>(task.Copies[0]!));
+        Assert.Equal(expected, Volumes.ReadAll<float>(task.Copies[2]!));
+
+        task.DropArtifacts();
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "one")));
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "three")));
+    }
+
+    /// <summary>The 3×3 window sum with zeros outside the volume.</summary>
+    private static float[] WindowSums(float[] values, int height, int width)
+    {
+        var sums = new float[values.Length];
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                for (int dy = -1; dy <= 1; dy++)
+                {
+                    for (int dx = -1; dx <= 1; dx++)
+                    {
+                        if (y + dy >= 0 && y + dy < height && x + dx >= 0 && x + dx < width)
+                        {
+                            sums[(y * width) + x] += values[((y + dy) * width) + x + dx];
+                        }
+                    }
+                }
+            }
+        }
+
+        return sums;
+    }
+
     private RunOptions Serial() => new()
     {
         Mode = ExecutionMode.Serial,

@@ -10,6 +10,8 @@ public sealed class GoldenFileTests
     [InlineData(nameof(TaskSources.TwoPorts), TaskSources.TwoPorts)]
     [InlineData(nameof(TaskSources.StoredOptional), TaskSources.StoredOptional)]
     [InlineData(nameof(TaskSources.WholeRoi), TaskSources.WholeRoi)]
+    [InlineData(nameof(TaskSources.DerivedGeometry), TaskSources.DerivedGeometry)]
+    [InlineData(nameof(TaskSources.ListOutput), TaskSources.ListOutput)]
     public void GeneratedSourceMatchesItsBaselineAndCompiles(string name, string source)
     {
         var (driver, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.Parse(source)));

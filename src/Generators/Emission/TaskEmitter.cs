@@ -53,7 +53,7 @@ namespace Volara.Generators.Emission
             writer.Line($"private {Engine}.BlockLayout? __layout;").Line();
             if (!task.OwnName)
             {
-                var named = task.Outputs.First(output => !output.Optional);
+                var named = task.Outputs.First(output => !output.Optional && !output.List);
                 writer.Line("/// <summary>The first output's name and the task type.</summary>");
                 writer.Line(JsonIgnore).Line(GeneratedCode);
                 writer.Line($"public override string Name => this.{named.Property}.Name + \"-{Escape(task.TaskType)}\";").Line();
@@ -98,6 +98,15 @@ namespace Volara.Generators.Emission
             string blockSize = task.BlockSize is { } size ? "this." + size.Property : "null";
             foreach (var output in task.Outputs)
             {
+                if (output.List)
+                {
+                    writer.Open($"for (int i = 0; i < this.{output.Property}.Count; i++)");
+                    writer.Open($"if (this.{output.Property}[i] is {{ }} entry)");
+                    writer.Line($"{Support}.DslTaskSupport.PrepareListOutput(entry, inputs[0]!, this.Layout.TotalWriteRoi, {blockSize}, this.OutputFormat(\"{Escape(output.Field)}\", i));");
+                    writer.Close().Close();
+                    continue;
+                }
+
                 string dataType = output.Stored ? $"{Support}.DslTaskSupport.StoredType(inputs[{FirstStored(task)}]!)" : $"{DataType}.Of<{output.ElementType}>()";
                 string prepare = $"{Support}.DslTaskSupport.PrepareOutput(this.{output.Property}.Untyped, inputs[0]!, {blockSize}, spatialOnly: {(output.SpatialOnly ? "true" : "false")}, {dataType});";
                 if (output.Optional)
@@ -124,6 +133,12 @@ namespace Volara.Generators.Emission
             writer.Open("public override void DropArtifacts()");
             foreach (var output in task.Outputs)
             {
+                if (output.List)
+                {
+                    writer.Open($"foreach (var entry in this.{output.Property})").Line("entry?.Drop();").Close();
+                    continue;
+                }
+
                 writer.Line($"this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Drop();");
             }
 
@@ -168,11 +183,14 @@ namespace Volara.Generators.Emission
         private static void WriteProcessorCreation(IndentedWriter writer, TaskModel task)
         {
             writer.Line($"return new __Processor{(task.IsGeneric ? "<T>" : string.Empty)}(");
-            writer.Line("    this" + (task.Inputs.Count + task.Outputs.Count > 0 ? "," : ");"));
+            // The worker state comes last, so it is created once the arrays are open.
             var arguments = task.Inputs.Select((input, i) => $"    new {Support}.InputBuffer<{input.ElementType}>(inputs[{i}])")
-                .Concat(task.Outputs.Select(output =>
-                    $"    new {Support}.OutputBuffer<{output.ElementType}>(this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
+                .Concat(task.Outputs.Select(output => output.List
+                    ? $"    {Support}.DslTaskSupport.OpenListOutput(this.{output.Property})"
+                    : $"    new {Support}.OutputBuffer<{output.ElementType}>(this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
+                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { "    this.CreateWorkerState()" })
                 .ToList();
+            writer.Line("    this" + (arguments.Count > 0 ? "," : ");"));
             for (int i = 0; i < arguments.Count; i++)
             {
                 writer.Line(arguments[i] + (i + 1 < arguments.Count ? "," : ");"));
@@ -196,7 +214,8 @@ namespace Volara.Generators.Emission
             else
             {
                 var blockSize = task.BlockSize!;
-                writer.Line($"return {Support}.DslTaskSupport.Layout(this.Name, inputs[0]!, \"{Escape(blockSize.Field)}\", this.{blockSize.Property}, {context}, {roi}, readWriteConflict: {conflict});");
+                string fit = task.Fit == "Shrink" ? string.Empty : $", fit: {Engine}.BlockFit.{task.Fit}";
+                writer.Line($"return {Support}.DslTaskSupport.Layout(this.Name, inputs[0]!, \"{Escape(blockSize.Field)}\", this.{blockSize.Property}, {context}, {roi}, readWriteConflict: {conflict}{fit});");
             }
 
             writer.Close().Line();
@@ -254,7 +273,8 @@ namespace Volara.Generators.Emission
             string qualified = "global::" + (task.Namespace.Length == 0 ? string.Empty : task.Namespace + ".") + task.ClassName;
             var parameters = new[] { $"{qualified} task" }
                 .Concat(task.Inputs.Select((input, i) => $"{Support}.InputBuffer<{input.ElementType}> input{i}"))
-                .Concat(task.Outputs.Select((output, i) => $"{Support}.OutputBuffer<{output.ElementType}> output{i}"));
+                .Concat(task.Outputs.Select((output, i) => output.List ? $"{VolumeArray}?[] output{i}" : $"{Support}.OutputBuffer<{output.ElementType}> output{i}"))
+                .Concat(task.WorkerState is { } state ? new[] { $"{state.Type} state" } : Enumerable.Empty<string>());
             writer.Line("/// <summary>Per worker: pooled block buffers and one direct call of Process per block.</summary>");
             writer.Line(GeneratedCode);
             writer.Open(
@@ -263,12 +283,16 @@ namespace Volara.Generators.Emission
 
             writer.Open($"public void Process({Engine}.Block block)");
             var arguments = new[] { "block" }
+                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { "state" })
                 .Concat(task.Inputs.Select((_, i) => $"input{i}.Read(block.ReadRoi)"))
-                .Concat(task.Outputs.Select((_, i) => $"output{i}.Clear(block.WriteRoi)"));
+                .Concat(task.Outputs.Select((output, i) => output.List ? $"output{i}" : $"output{i}.Clear(block.WriteRoi)"));
             writer.Line($"task.Process{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", arguments)});");
             for (int i = 0; i < task.Outputs.Count; i++)
             {
-                writer.Line($"output{i}.Write(block.WriteRoi);");
+                if (!task.Outputs[i].List)
+                {
+                    writer.Line($"output{i}.Write(block.WriteRoi);");
+                }
             }
 
             writer.Close().Line();
@@ -280,7 +304,15 @@ namespace Volara.Generators.Emission
 
             for (int i = 0; i < task.Outputs.Count; i++)
             {
-                writer.Line($"output{i}.Dispose();");
+                if (!task.Outputs[i].List)
+                {
+                    writer.Line($"output{i}.Dispose();");
+                }
+            }
+
+            if (task.WorkerState is { Disposable: true })
+            {
+                writer.Line("((global::System.IDisposable?)state)?.Dispose();");
             }
 
             writer.Close();

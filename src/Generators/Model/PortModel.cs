@@ -7,5 +7,7 @@ namespace Volara.Generators.Model
     /// <param name="SpatialOnly">For outputs: prepared with the physical axes of the first input only.</param>
     /// <param name="Optional">The property is nullable: a port that may be left unconfigured.</param>
     /// <param name="Stored">Declared with the <c>Stored</c> marker: read or written in the stored type, Process's type parameter.</param>
-    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly, bool Optional, bool Stored);
+    /// <param name="List">An output declared as <c>IReadOnlyList&lt;Dataset?&gt;</c>: one dataset (or null, discarded) per entry, each
+    /// prepared by the task's <c>OutputFormat(field, index)</c>; Process writes the opened arrays itself.</param>
+    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly, bool Optional, bool Stored, bool List = false);
 }

@@ -9,6 +9,8 @@ namespace Volara.Generators.Model
     /// <param name="ReadWriteConflict">volara's <c>read_write_conflict</c>.</param>
     /// <param name="WholeRoi">One block covering the whole write ROI.</param>
     /// <param name="OwnName">The class declares its own <c>Name</c>.</param>
+    /// <param name="Fit">The <c>BlockFit</c> member name of the layout's fit (<c>Shrink</c> unless the task says otherwise).</param>
+    /// <param name="WorkerState">The per-worker state, when the class has <c>CreateWorkerState()</c>.</param>
     public sealed record TaskModel(
         string Namespace,
         string ClassName,
@@ -22,7 +24,9 @@ namespace Volara.Generators.Model
         bool ReadWriteConflict,
         bool WholeRoi,
         bool OwnName,
-        EquatableArray<ParameterCheckModel> ParameterChecks)
+        EquatableArray<ParameterCheckModel> ParameterChecks,
+        string Fit,
+        WorkerStateModel? WorkerState)
     {
         /// <summary>A file name unique per class: namespace and class name.</summary>
         public string HintName => (Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName) + ".g.cs";

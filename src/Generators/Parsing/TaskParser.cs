@@ -39,6 +39,20 @@ namespace Volara.Generators.Parsing
                 {
                     switch (attribute.AttributeClass?.ToDisplayString())
                     {
+                        case KnownNames.OutputAttribute when ElementTypeOf(property.Type) is null:
+                        {
+                            // A list output: the property is IReadOnlyList<Dataset?> (or of a dataset kind), always configured.
+                            if (!IsDatasetList(property.Type) || property.NullableAnnotation == NullableAnnotation.Annotated
+                                || attribute.NamedArguments.Any(a => a.Key == KnownNames.OutputSpatialOnly && a.Value.Value is true))
+                            {
+                                return null;
+                            }
+
+                            outputs.Add(new PortModel(property.Name, FieldName(property), string.Empty, SpatialOnly: false, Optional: false, Stored: false, List: true));
+                            outputTypes.Add(property.Type);
+                            break;
+                        }
+
                         case KnownNames.InputAttribute:
                         case KnownNames.OutputAttribute:
                         {
@@ -65,7 +79,8 @@ namespace Volara.Generators.Parsing
                         case KnownNames.BlockSizeAttribute when blockSize is null && IsType(property.Type, KnownNames.Coordinate, nullable: false):
                             blockSize = new SettingModel(property.Name, FieldName(property));
                             break;
-                        case KnownNames.ContextAttribute when contextSetting is null && IsType(property.Type, KnownNames.Coordinate, nullable: true):
+                        case KnownNames.ContextAttribute when contextSetting is null
+                            && (IsType(property.Type, KnownNames.Coordinate, nullable: true) || IsCoordinatePair(property.Type)):
                             contextSetting = new SettingModel(property.Name, FieldName(property));
                             break;
                         case KnownNames.WriteRoiAttribute when writeRoi is null && IsType(property.Type, KnownNames.Roi, nullable: true):
@@ -86,8 +101,18 @@ namespace Volara.Generators.Parsing
             }
 
             bool ownName = type.GetMembers(KnownNames.NameProperty).OfType<IPropertySymbol>().Any();
+            if (!WorkerStateOf(type, out var workerState) || FitOf(context.Attributes[0]) is not { } fit)
+            {
+                return null;
+            }
+
+            if (outputs.Any(output => output.List) && !HasOutputFormat(type))
+            {
+                return null;
+            }
+
             if (!PortsAreCompletable(inputs, outputs, blockSize, wholeRoi, ownName)
-                || !ProcessSignatureMatches(type, inputTypes.ToImmutable(), outputTypes.ToImmutable()))
+                || !ProcessSignatureMatches(type, workerState, inputTypes.ToImmutable(), outputTypes.ToImmutable()))
             {
                 return null;
             }
@@ -105,7 +130,85 @@ namespace Volara.Generators.Parsing
                 readWriteConflict,
                 wholeRoi,
                 ownName,
-                new EquatableArray<ParameterCheckModel>(checks.Select(check => CheckModel(type, check.Kind, check.Property, check.Target)).OfType<ParameterCheckModel>().ToImmutableArray()));
+                new EquatableArray<ParameterCheckModel>(checks.Select(check => CheckModel(type, check.Kind, check.Property, check.Target)).OfType<ParameterCheckModel>().ToImmutableArray()),
+                fit,
+                workerState is null
+                    ? null
+                    : new WorkerStateModel(
+                        workerState.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                        workerState.ToDisplayString() == KnownNames.Disposable || workerState.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable)));
+        }
+
+        /// <summary><c>IReadOnlyList&lt;D&gt;</c> or <c>IReadOnlyList&lt;D?&gt;</c> with <c>D</c> the untyped <c>Dataset</c> or a type derived from it.</summary>
+        private static bool IsDatasetList(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol { Name: "IReadOnlyList", TypeArguments.Length: 1 } list
+                || list.ContainingNamespace.ToDisplayString() != KnownNames.CollectionsNamespace)
+            {
+                return false;
+            }
+
+            for (var current = list.TypeArguments[0] as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + KnownNames.Dataset)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>(Coordinate Low, Coordinate High)</c>: a context that differs below and above each block.</summary>
+        private static bool IsCoordinatePair(ITypeSymbol type) =>
+            type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length == 2
+            && tuple.TupleElements.All(element => element.Type.ToDisplayString() == KnownNames.Coordinate);
+
+        /// <summary>The class has <c>OutputFormat OutputFormat(string field, int index)</c>, which says each list entry's channels and type.</summary>
+        private static bool HasOutputFormat(INamedTypeSymbol type) =>
+            type.GetMembers(KnownNames.OutputFormatMethod).OfType<IMethodSymbol>().Any(method =>
+                !method.IsStatic && method.TypeParameters.Length == 0 && method.Parameters.Length == 2
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32
+                && method.Parameters.All(p => p.RefKind == RefKind.None)
+                && method.ReturnType.ToDisplayString() == KnownNames.OutputFormat);
+
+        /// <summary>The <c>BlockFit</c> member named by the attribute's <c>Fit</c> (<c>Shrink</c> when absent); null for a value outside the enum.</summary>
+        private static string? FitOf(AttributeData attribute)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == KnownNames.Fit)
+                {
+                    return argument.Value.Value is int value && value >= 0 && value < KnownNames.BlockFits.Length ? KnownNames.BlockFits[value] : null;
+                }
+            }
+
+            return "Shrink";
+        }
+
+        /// <summary>
+        /// The return type of the class's <c>CreateWorkerState()</c> (null when it has none); false when it has one the
+        /// generator cannot call (static, with parameters, generic, void, or more than one).
+        /// </summary>
+        private static bool WorkerStateOf(INamedTypeSymbol type, out ITypeSymbol? state)
+        {
+            state = null;
+            var candidates = type.GetMembers(KnownNames.CreateWorkerStateMethod).OfType<IMethodSymbol>().ToList();
+            if (candidates.Count == 0)
+            {
+                return true;
+            }
+
+            var method = candidates[0];
+            if (candidates.Count != 1 || method.IsStatic || method.ReturnsVoid || method.Parameters.Length != 0 || method.TypeParameters.Length != 0
+                || method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
+            {
+                return false;
+            }
+
+            state = method.ReturnType;
+            return true;
         }
 
         /// <summary>
@@ -126,7 +229,7 @@ namespace Volara.Generators.Parsing
                 return false;
             }
 
-            if (!ownName && !outputs.Any(output => !output.Optional))
+            if (!ownName && !outputs.Any(output => !output.Optional && !output.List))
             {
                 return false;
             }
@@ -200,10 +303,10 @@ namespace Volara.Generators.Parsing
         }
 
         /// <summary>
-        /// Block, one read-only tensor per input, one tensor per output, each over the port's <c>T</c>; ports declared
+        /// Block, the worker state (when the class has <c>CreateWorkerState()</c>), one read-only tensor per input, one tensor per output, each over the port's <c>T</c>; ports declared
         /// <c>Stored</c> use Process's single type parameter, constrained to <c>unmanaged</c> and at most <c>INumber&lt;T&gt;</c>.
         /// </summary>
-        private static bool ProcessSignatureMatches(INamedTypeSymbol type, ImmutableArray<ITypeSymbol> inputs, ImmutableArray<ITypeSymbol> outputs)
+        private static bool ProcessSignatureMatches(INamedTypeSymbol type, ITypeSymbol? workerState, ImmutableArray<ITypeSymbol> inputs, ImmutableArray<ITypeSymbol> outputs)
         {
             var candidates = type.GetMembers(KnownNames.ProcessMethod).OfType<IMethodSymbol>().ToList();
             if (candidates.Count != 1)
@@ -213,10 +316,16 @@ namespace Volara.Generators.Parsing
 
             var process = candidates[0];
             bool generic = inputs.Concat(outputs).Any(element => element.ToDisplayString() == KnownNames.Stored);
-            if (process.IsStatic || !process.ReturnsVoid || process.Parameters.Length != 1 + inputs.Length + outputs.Length
+            int first = workerState is null ? 1 : 2;
+            if (process.IsStatic || !process.ReturnsVoid || process.Parameters.Length != first + inputs.Length + outputs.Length
                 || process.Parameters.Any(p => p.RefKind != RefKind.None)
                 || process.Parameters[0].Type.ToDisplayString() != KnownNames.Block
                 || process.TypeParameters.Length != (generic ? 1 : 0))
+            {
+                return false;
+            }
+
+            if (workerState is not null && !SymbolEqualityComparer.Default.Equals(process.Parameters[1].Type, workerState))
             {
                 return false;
             }
@@ -231,7 +340,7 @@ namespace Volara.Generators.Parsing
 
             for (int i = 0; i < inputs.Length; i++)
             {
-                if (!IsTensor(process.Parameters[1 + i].Type, KnownNames.ReadOnlyTensorSpan, inputs[i], typeParameter))
+                if (!IsTensor(process.Parameters[first + i].Type, KnownNames.ReadOnlyTensorSpan, inputs[i], typeParameter))
                 {
                     return false;
                 }
@@ -239,7 +348,17 @@ namespace Volara.Generators.Parsing
 
             for (int i = 0; i < outputs.Length; i++)
             {
-                if (!IsTensor(process.Parameters[1 + inputs.Length + i].Type, KnownNames.TensorSpan, outputs[i], typeParameter))
+                if (IsDatasetList(outputs[i]))
+                {
+                    if (!IsArrayList(process.Parameters[first + inputs.Length + i].Type))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (!IsTensor(process.Parameters[first + inputs.Length + i].Type, KnownNames.TensorSpan, outputs[i], typeParameter))
                 {
                     return false;
                 }
@@ -247,6 +366,12 @@ namespace Volara.Generators.Parsing
 
             return true;
         }
+
+        /// <summary>A list output's Process parameter: <c>IReadOnlyList&lt;VolumeArray?&gt;</c>, the opened arrays (null for discarded entries).</summary>
+        private static bool IsArrayList(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "IReadOnlyList", TypeArguments.Length: 1 } list
+            && list.ContainingNamespace.ToDisplayString() == KnownNames.CollectionsNamespace
+            && list.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == KnownNames.VolumeArray;
 
         private static bool IsNumberOf(ITypeSymbol constraint, ITypeParameterSymbol typeParameter) =>
             constraint is INamedTypeSymbol { Name: "INumber", TypeArguments.Length: 1 } number

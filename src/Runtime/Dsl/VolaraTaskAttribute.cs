@@ -1,3 +1,5 @@
+using Volara.Runtime.Engine;
+
 namespace Volara.Runtime.Dsl;
 
 /// <summary>
@@ -21,4 +23,11 @@ public sealed class VolaraTaskAttribute(string taskType) : Attribute
     /// the output chunks), and a task without inputs takes its write ROI from its <c>[WriteRoi]</c>, which it then needs.
     /// </summary>
     public bool WholeRoi { get; init; }
+
+    /// <summary>
+    /// How blocks meet the border of the write ROI: <see cref="BlockFit.Shrink"/> (default) clips border blocks,
+    /// <see cref="BlockFit.Overhang"/> keeps them whole (for a task whose blocks must keep one shape, e.g. a model's
+    /// output shape; its outputs crop what lies outside), <see cref="BlockFit.Valid"/> drops them. Whole-volume tasks ignore it.
+    /// </summary>
+    public BlockFit Fit { get; init; } = BlockFit.Shrink;
 }

@@ -99,6 +99,76 @@ internal static class TaskSources
         }
         """;
 
+    /// <summary>Geometry derived from another setting (get-only block size and context), overhang fit, and a disposable per-worker state.</summary>
+    public const string DerivedGeometry = """
+        using System;
+        using System.Numerics.Tensors;
+        using System.Text.Json.Serialization;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
+
+        namespace Samples.Inference;
+
+        public sealed record ModelShape(Coordinate Input, Coordinate Output);
+
+        [VolaraTask("apply-model", Fit = BlockFit.Overhang)]
+        public sealed partial class ApplyModel
+        {
+            [Input] public required Raw<float> InData { get; init; }
+            [Output] public required Raw<byte> OutData { get; init; }
+            [Parameter] public required ModelShape Shape { get; init; }
+            [BlockSize, JsonIgnore] public Coordinate BlockSize => Shape.Output;
+            [Context, JsonIgnore] public Coordinate Context => (Shape.Input - Shape.Output).FloorDivide(2);
+
+            private Session CreateWorkerState() => new();
+
+            private void Process(Block block, Session session, ReadOnlyTensorSpan<float> inData, TensorSpan<byte> outData)
+            {
+            }
+
+            private sealed class Session : IDisposable
+            {
+                public void Dispose()
+                {
+                }
+            }
+        }
+        """;
+
+    /// <summary>A list output (one dataset or null per entry, each entry's channels and type from the task) and a one-sided context.</summary>
+    public const string ListOutput = """
+        using System.Collections.Generic;
+        using System.Numerics.Tensors;
+        using System.Text.Json.Serialization;
+        using Volara.Runtime.Datasets;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
+        using Volara.Runtime.Storage;
+
+        namespace Samples.Inference;
+
+        [VolaraTask("heads", Fit = BlockFit.Overhang)]
+        public sealed partial class Heads
+        {
+            [Input] public required Raw<float> InData { get; init; }
+            [Output] public required IReadOnlyList<Dataset?> OutData { get; init; }
+            [Parameter] public required IReadOnlyList<int> Channels { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            [Context, JsonIgnore] public (Coordinate Low, Coordinate High) Context => (BlockSize * 0, BlockSize * 0 + 1);
+
+            [JsonIgnore]
+            public override string Name => "heads";
+
+            private OutputFormat OutputFormat(string field, int index) => new(Channels[index], DataType.UInt8);
+
+            private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData)
+            {
+            }
+        }
+        """;
+
     /// <summary>A whole-volume task without arrays: its own name, weights checked against a database's edge attributes.</summary>
     public const string WholeRoi = """
         using System.Collections.Generic;

@@ -49,7 +49,7 @@ public static class DslTaskSupport
         }
     }
 
-    /// <summary>The task's block geometry in world units, over the first input (restricted to <paramref name="writeRoi"/>), shrink fit.</summary>
+    /// <summary>The task's block geometry in world units, over the first input (restricted to <paramref name="writeRoi"/>), with <paramref name="fit"/> (shrink unless the task says otherwise).</summary>
     public static BlockLayout Layout(
         string taskName,
         VolumeArray first,
@@ -58,7 +58,8 @@ public static class DslTaskSupport
         string contextField,
         Coordinate? context,
         Roi? writeRoi,
-        bool readWriteConflict = false)
+        bool readWriteConflict = false,
+        BlockFit fit = BlockFit.Shrink)
     {
         int dims = first.PhysicalDims;
         Check(taskName, blockSizeField, blockSize, DslRules.BlockSizeProblem(blockSize.ToArray(), dims));
@@ -66,7 +67,32 @@ public static class DslTaskSupport
         Check(taskName, contextField, contextVoxels, DslRules.ContextProblem(contextVoxels.ToArray(), dims));
         var contextWorld = contextVoxels * first.VoxelSize;
         return new BlockLayout(
-            TaskArrays.WriteRoi(taskName, first, writeRoi), blockSize * first.VoxelSize, contextWorld, contextWorld, BlockFit.Shrink, readWriteConflict);
+            TaskArrays.WriteRoi(taskName, first, writeRoi), blockSize * first.VoxelSize, contextWorld, contextWorld, fit, readWriteConflict);
+    }
+
+    /// <summary>The task's block geometry with a context that differs below (<c>Low</c>) and above (<c>High</c>) each block.</summary>
+    public static BlockLayout Layout(
+        string taskName,
+        VolumeArray first,
+        string blockSizeField,
+        Coordinate blockSize,
+        string contextField,
+        (Coordinate Low, Coordinate High) context,
+        Roi? writeRoi,
+        bool readWriteConflict = false,
+        BlockFit fit = BlockFit.Shrink)
+    {
+        int dims = first.PhysicalDims;
+        Check(taskName, blockSizeField, blockSize, DslRules.BlockSizeProblem(blockSize.ToArray(), dims));
+        Check(taskName, contextField, context.Low, DslRules.ContextProblem(context.Low.ToArray(), dims));
+        Check(taskName, contextField, context.High, DslRules.ContextProblem(context.High.ToArray(), dims));
+        return new BlockLayout(
+            TaskArrays.WriteRoi(taskName, first, writeRoi),
+            blockSize * first.VoxelSize,
+            context.Low * first.VoxelSize,
+            context.High * first.VoxelSize,
+            fit,
+            readWriteConflict);
     }
 
     /// <summary>
@@ -131,6 +157,49 @@ public static class DslTaskSupport
 
         output.Prepare(
             [.. shape], TaskArrays.BlockChunks(like, chunkSize, shape, types), like.Offset, like.VoxelSize, like.Units, names, types, dataType);
+    }
+
+    /// <summary>
+    /// Prepares one entry of a list output: <c>(channels, *write ROI shape)</c> over the physical axes of
+    /// <paramref name="like"/>, chunks of one channel-complete block, the channel axis named after the dataset.
+    /// </summary>
+    public static void PrepareListOutput(Dataset output, VolumeArray like, Roi writeRoi, Coordinate? blockSize, OutputFormat format)
+    {
+        var voxelSize = like.VoxelSize;
+        var names = new List<string> { output.Name + "^" };
+        var types = new List<string> { output.Name };
+        for (int axis = 0; axis < like.Dims; axis++)
+        {
+            if (AxisTypes.IsPhysical(like.Types[axis]))
+            {
+                names.Add(like.AxisNames[axis]);
+                types.Add(like.Types[axis]);
+            }
+        }
+
+        var spatialShape = writeRoi.Shape.FloorDivide(voxelSize).ToLongArray();
+        var blockShape = (blockSize ?? writeRoi.Shape.FloorDivide(voxelSize)).ToLongArray();
+        long[] shape = [format.Channels, .. spatialShape];
+        int[] chunks = new int[shape.Length];
+        chunks[0] = format.Channels;
+        for (int axis = 0; axis < blockShape.Length; axis++)
+        {
+            chunks[axis + 1] = (int)Math.Max(1, Math.Min(blockShape[axis], spatialShape[axis]));
+        }
+
+        output.Prepare(shape, chunks, writeRoi.Offset, voxelSize, like.Units, names, types, format.DataType);
+    }
+
+    /// <summary>Opens every configured entry of a list output for writing; null entries stay null.</summary>
+    public static VolumeArray?[] OpenListOutput(IReadOnlyList<Dataset?> outputs)
+    {
+        var arrays = new VolumeArray?[outputs.Count];
+        for (int i = 0; i < arrays.Length; i++)
+        {
+            arrays[i] = outputs[i]?.Array(AccessMode.ReadWrite);
+        }
+
+        return arrays;
     }
 
     private static Coordinate PhysicalChunks(VolumeArray like)

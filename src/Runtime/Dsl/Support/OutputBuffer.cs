@@ -37,7 +37,46 @@ public sealed class OutputBuffer<T>(VolumeArray? configured) : IDisposable
         return new TensorSpan<T>(target, lengths);
     }
 
-    public void Write(Roi roi) => configured?.Write(roi, (ReadOnlySpan<T>)buffer.AsSpan(0, count));
+    public void Write(Roi roi)
+    {
+        if (configured is not { } array)
+        {
+            return;
+        }
+
+        if (array.Roi.Contains(roi))
+        {
+            array.Write(roi, (ReadOnlySpan<T>)buffer.AsSpan(0, count));
+            return;
+        }
+
+        // A block that sticks out of the array (overhang fit) writes only its part inside.
+        var region = roi.Intersect(array.Roi);
+        if (region.Empty)
+        {
+            return;
+        }
+
+        var lengths = BlockShape.Lengths(array, roi);
+        var ranges = new NRange[lengths.Length];
+        var start = (region.Offset - roi.Offset).FloorDivide(array.VoxelSize);
+        var extent = region.Shape.FloorDivide(array.VoxelSize);
+        int physical = 0;
+        for (int axis = 0; axis < ranges.Length; axis++)
+        {
+            if (AxisTypes.IsPhysical(array.Types[axis]))
+            {
+                long first = start.ValueAt(physical);
+                ranges[axis] = new NRange(checked((nint)first), checked((nint)(first + extent.ValueAt(physical++))));
+            }
+            else
+            {
+                ranges[axis] = NRange.All;
+            }
+        }
+
+        array.Write(region, new ReadOnlyTensorSpan<T>((ReadOnlySpan<T>)buffer.AsSpan(0, count), lengths).Slice(ranges));
+    }
 
     public void Dispose()
     {

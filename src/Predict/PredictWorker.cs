@@ -1,5 +1,6 @@
 using TorchSharp;
 using Volara.Runtime.Datasets;
+using Volara.Runtime.Dsl;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 using static TorchSharp.torch;
@@ -7,28 +8,24 @@ using static TorchSharp.torch;
 namespace Volara.Predict;
 
 /// <summary>
-/// One worker of a <see cref="Predict"/> task: the model loaded once, a reused input buffer and input tensor, and per
-/// block one forward pass whose outputs are cropped to the block's write ROI (within each output array) and written.
+/// The state of one worker of a <see cref="Predict"/> task: the model loaded once and a reused input tensor; per block
+/// one forward pass whose outputs are cropped to the block's write ROI (within each output array) and written.
 /// </summary>
-internal sealed class PredictProcessor : IBlockProcessor
+internal sealed class PredictWorker : IDisposable
 {
-    private readonly VolumeArray input;
-    private readonly VolumeArray?[] outputs;
     private readonly IReadOnlyList<int> channels;
     private readonly TorchModel description;
     private readonly string taskName;
     private readonly LoadedModel model;
     private readonly Coordinate voxelSize;
     private readonly long[] outputShape;
-    private readonly float[] inputBuffer;
     private readonly Tensor inputTensor;
     private byte[] byteBuffer = [];
     private float[] floatBuffer = [];
 
-    public PredictProcessor(Predict task, VolumeArray input, VolumeArray?[] outputs, int workerIndex)
+    /// <summary>Loads the model of <paramref name="task"/> for worker <paramref name="workerIndex"/>, its input tensor shaped like <paramref name="input"/>'s channels.</summary>
+    public PredictWorker(Predict task, VolumeArray input, int workerIndex)
     {
-        this.input = input;
-        this.outputs = outputs;
         description = task.Checkpoint;
         taskName = task.Name;
         channels = description.NumOutChannels;
@@ -42,34 +39,26 @@ internal sealed class PredictProcessor : IBlockProcessor
             1 => [1, input.Shape[0], .. spatial],
             _ => [.. input.Shape.Take(input.ChannelDims), .. spatial],
         };
-        long count = 1;
-        foreach (var length in shape)
-        {
-            count *= length;
-        }
-
-        inputBuffer = new float[count];
         inputTensor = torch.zeros(shape, ScalarType.Float32);
         int cudaDevices = task.Device == "cpu" ? 0 : torch.cuda.device_count();
         model = LoadedModel.Load(description, taskName, TorchDevices.Resolve(taskName, task.Device, workerIndex, cudaDevices));
     }
 
-    public void Process(Block block)
+    /// <summary>One forward pass over <paramref name="inData"/> (the block's read ROI, padded beyond the volume with the input's fill value), written to every kept output.</summary>
+    public void Run(Block block, System.Numerics.Tensors.ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outputs)
     {
-        // The input array pads what lies beyond the volume with its fill value (0 unless the array says otherwise).
-        input.Read(block.ReadRoi, inputBuffer.AsSpan());
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        inputTensor.data<float>().CopyFrom(inputBuffer, 0, 0);
+        inputTensor.data<float>().CopyFrom(inData.AsReadOnlySpan(), 0, 0);
         var modelInput = model.Device.type == DeviceType.CPU ? inputTensor : inputTensor.to(model.Device);
         var predictions = model.Forward(modelInput);
-        if (predictions.Length != outputs.Length)
+        if (predictions.Length != outputs.Count)
         {
             throw new InvalidOperationException(
-                $"task '{taskName}': the model returned {predictions.Length} outputs, but checkpoint.out_channels describes {outputs.Length}");
+                $"task '{taskName}': the model returned {predictions.Length} outputs, but checkpoint.out_channels describes {outputs.Count}");
         }
 
-        for (int i = 0; i < outputs.Length; i++)
+        for (int i = 0; i < outputs.Count; i++)
         {
             if (outputs[i] is { } array)
             {
