@@ -24,10 +24,16 @@ public static class ConnectedComponents
             parent[p] = p;
         }
 
+        // The row neighbour first: afterwards every run of equal labels along x is one set, which lets the other
+        // offsets skip a voxel whose pair repeats the previous voxel's pair (same label on both sides of both pairs).
+        int rowChannel = RowNeighbourChannel(grid);
+        JoinChannel(grid, rowChannel, labels, parent, skipRepeats: false);
         for (int k = 0; k < grid.Channels; k++)
         {
-            var joiner = new EqualNeighbours(labels, parent, grid.Deltas[k]);
-            grid.ForEachEdge(k, ref joiner);
+            if (k != rowChannel)
+            {
+                JoinChannel(grid, k, labels, parent, skipRepeats: rowChannel >= 0);
+            }
         }
 
         // Roots precede their members in C order, so a member's root is numbered by the time the member is reached.
@@ -107,29 +113,64 @@ public static class ConnectedComponents
         return x;
     }
 
-    private ref struct EqualNeighbours(ReadOnlySpan<ulong> labels, int[] parent, int delta) : IEdgeVisitor
+    /// <summary>The channel whose offset is −1 along the last axis only (the previous voxel of a row), or −1.</summary>
+    private static int RowNeighbourChannel(GridGeometry grid)
     {
-        private readonly ReadOnlySpan<ulong> _labels = labels;
-
-        public void Visit(int p)
+        for (int k = 0; k < grid.Channels; k++)
         {
-            ulong label = _labels[p];
-            if (label == 0 || label != _labels[p + delta])
+            if (grid.Deltas[k] == -1 && grid.Offsets[k][grid.Dims - 1] == -1)
             {
-                return;
+                return k;
             }
+        }
 
-            int a = Find(parent, p), b = Find(parent, p + delta);
-            if (a != b)
+        return -1;
+    }
+
+    /// <summary>
+    /// Unites every voxel p with p + delta of channel <paramref name="k"/> when both hold the same non-zero label.
+    /// With <paramref name="skipRepeats"/>, p is skipped when p − 1 was visited in this row and both p, p − 1 and
+    /// p + delta, p + delta − 1 hold equal labels: the row pass already joined each of those pairs and p − 1's pair
+    /// joined the two runs, so the union would change nothing.
+    /// </summary>
+    private static void JoinChannel(GridGeometry grid, int k, ReadOnlySpan<ulong> labels, int[] parent, bool skipRepeats)
+    {
+        if (k < 0)
+        {
+            return;
+        }
+
+        int delta = grid.Deltas[k];
+        var rows = new GridRows(grid, k, everyPosition: true);
+        int first = rows.First, end = rows.End;
+        while (rows.MoveNext())
+        {
+            int start = rows.Start + first, last = rows.Start + end;
+            for (int p = start; p < last; p++)
             {
-                // The smaller index stays root, so every root is its component's first voxel.
-                if (a < b)
+                ulong label = labels[p];
+                if (label == 0 || label != labels[p + delta])
                 {
-                    parent[b] = a;
+                    continue;
                 }
-                else
+
+                if (skipRepeats && p > start && labels[p - 1] == label && labels[p + delta - 1] == label)
                 {
-                    parent[a] = b;
+                    continue;
+                }
+
+                int a = Find(parent, p), b = Find(parent, p + delta);
+                if (a != b)
+                {
+                    // The smaller index stays root, so every root is its component's first voxel.
+                    if (a < b)
+                    {
+                        parent[b] = a;
+                    }
+                    else
+                    {
+                        parent[a] = b;
+                    }
                 }
             }
         }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Volara.Runtime.Segmentation;
 
@@ -27,6 +29,13 @@ public static class FragmentFilters
     /// <returns>The number of non-zero fragment ids removed.</returns>
     public static int RemoveDebris(Span<ulong> fragments, long minimumSize)
     {
+        // A watershed's own labels are small consecutive ids: count them in a flat table instead of a hash map.
+        ulong largest = fragments.IsEmpty ? 0 : TensorPrimitives.Max<ulong>(fragments);
+        if (largest < (ulong)Math.Max(1024, fragments.Length))
+        {
+            return RemoveSmallIds(fragments, minimumSize, (int)largest);
+        }
+
         var index = new FragmentIndex(fragments);
         var sizes = new long[index.Count];
         foreach (int i in index.IndexOfVoxel)
@@ -41,6 +50,50 @@ public static class FragmentFilters
         }
 
         return index.Remove(fragments, remove);
+    }
+
+    private static int RemoveSmallIds(Span<ulong> fragments, long minimumSize, int largest)
+    {
+        var sizes = ArrayPool<int>.Shared.Rent(largest + 1);
+        try
+        {
+            var size = sizes.AsSpan(0, largest + 1);
+            size.Clear();
+            foreach (ulong id in fragments)
+            {
+                size[(int)id]++;
+            }
+
+            // From here on a size of -1 marks an id to remove (id 0 is background and never counted as removed).
+            int removed = 0;
+            for (int id = 1; id <= largest; id++)
+            {
+                if (size[id] > 0 && size[id] < minimumSize)
+                {
+                    size[id] = -1;
+                    removed++;
+                }
+            }
+
+            if (removed == 0)
+            {
+                return 0;
+            }
+
+            for (int p = 0; p < fragments.Length; p++)
+            {
+                if (size[(int)fragments[p]] < 0)
+                {
+                    fragments[p] = 0;
+                }
+            }
+
+            return removed;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sizes);
+        }
     }
 
     private static int Filter<T>(Span<ulong> fragments, ReadOnlySpan<T> affinities, int averagedChannels, double threshold, double scale)

@@ -175,11 +175,13 @@ public sealed class SegmentUtilityTests
         Assert.Throws<ArgumentException>(() => FragmentFilters.FilterByMeanAffinity(new ulong[10], new float[15], 2, 0.5));
     }
 
-    [Fact]
-    public void RemoveDebrisDropsSmallFragments()
+    [Theory]
+    [InlineData(1UL)] // small consecutive ids, as a watershed writes them (counted in a flat table)
+    [InlineData(1_000_000_000UL)] // sparse large ids (counted in a hash map)
+    public void RemoveDebrisDropsSmallFragments(ulong idScale)
     {
         var rng = new Random(9);
-        var original = Enumerable.Range(0, 300).Select(_ => (ulong)rng.Next(0, 30) * 1_000_000_000UL).ToArray();
+        var original = Enumerable.Range(0, 300).Select(_ => (ulong)rng.Next(0, 30) * idScale).ToArray();
         var sizes = original.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
         foreach (int minimum in new[] { 0, 5, 10, 12, 1000 })
         {
