@@ -209,4 +209,35 @@ public class TaskMethodShapeTests
             """;
         return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task The_fix_adds_an_OutputFormat_stub_after_the_properties()
+    {
+        const string source = Usings + """
+            [VolaraTask("heads")]
+            public sealed partial class Heads
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required IReadOnlyList<Raw?> {|VOL0018:OutData|} { get; init; }
+                [BlockSize] public Coordinate BlockSize { get; init; }
+                public string Name => "heads";
+
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
+            }
+            """;
+        const string fixedSource = Usings + """
+            [VolaraTask("heads")]
+            public sealed partial class Heads
+            {
+                [Input] public required Raw<float> InData { get; init; }
+                [Output] public required IReadOnlyList<Raw?> OutData { get; init; }
+                [BlockSize] public Coordinate BlockSize { get; init; }
+                public string Name => "heads";
+                private OutputFormat OutputFormat(string field, int index) => throw new System.NotImplementedException($"channels and data type of {field}[{index}]");
+
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
+            }
+            """;
+        return Verify<TaskMethodShapeAnalyzer>.CodeFixAsync<Volara.CodeFixers.AddOutputFormatCodeFix>(source, fixedSource);
+    }
 }
