@@ -101,6 +101,18 @@ internal static class DiagnosticDescriptors
         title: "Port is not a typed dataset",
         messageFormat: "Port '{0}' of task '{1}' is a {2}: a port is a typed dataset Raw<T>, Affs<T>, Labels<T> or Lsd<T>");
 
+    /// <summary>"CreateWorkerState of task '{0}' is {1}: the generator calls it as an instance method without parameters that returns the state".</summary>
+    public static readonly DiagnosticDescriptor WorkerStateUnusable = Create(
+        DiagnosticIds.WorkerStateUnusable,
+        title: "CreateWorkerState cannot be called by the generator",
+        messageFormat: "CreateWorkerState of task '{0}' is {1}: the generator calls it as an instance method without parameters that returns the state");
+
+    /// <summary>"List output '{0}' of task '{1}' needs 'OutputFormat OutputFormat(string field, int index)' to say each entry's channels and type{2}".</summary>
+    public static readonly DiagnosticDescriptor OutputFormatMissing = Create(
+        DiagnosticIds.OutputFormatMissing,
+        title: "List output without a usable OutputFormat method",
+        messageFormat: "List output '{0}' of task '{1}' needs 'OutputFormat OutputFormat(string field, int index)' to say each entry's channels and type{2}");
+
     /// <summary>"Input '{0}' of task '{1}' requires {2} elements, but {3}".</summary>
     public static readonly DiagnosticDescriptor InputRequirementNotMet = Create(
         DiagnosticIds.InputRequirementNotMet,

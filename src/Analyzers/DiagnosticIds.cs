@@ -22,6 +22,8 @@ public static class DiagnosticIds
     public const string SettingMisdeclared = "VOL0014";
     public const string TaskClassNotCompletable = "VOL0015";
     public const string PortNotTypedDataset = "VOL0016";
+    public const string WorkerStateUnusable = "VOL0017";
+    public const string OutputFormatMissing = "VOL0018";
     public const string InputRequirementNotMet = "VOL0101";
     public const string DatasetElementTypeMismatch = "VOL0102";
     public const string PerOffsetLengthMismatch = "VOL0201";

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Volara.Generators.Rules;
 
 namespace Volara.Analyzers;
 
@@ -32,7 +33,7 @@ internal sealed class TaskPorts
     /// <summary>Some port is <c>Stored</c>: Process is <c>Process&lt;T&gt;</c> with <c>where T : unmanaged, INumber&lt;T&gt;</c>.</summary>
     public bool IsGeneric { get; }
 
-    /// <summary>The ports of <paramref name="task"/>; null when the DSL's span or block types are missing or a port has no element type.</summary>
+    /// <summary>The ports of <paramref name="task"/>; null when the DSL's span or block types are missing, a port has no element type or <c>CreateWorkerState</c> is unusable.</summary>
     public static TaskPorts? Of(INamedTypeSymbol task, DslTypes types)
     {
         if (types.Block is null || types.ReadOnlyTensorSpan is null || types.TensorSpan is null)
@@ -45,7 +46,13 @@ internal sealed class TaskPorts
         var outputs = properties.Where(p => types.HasAttribute(p, types.OutputAttribute)).ToImmutableArray();
         var parameters = ImmutableArray.CreateBuilder<ITypeSymbol>();
         parameters.Add(types.Block);
-        if (WorkerStateOf(task) is { } state)
+        if (!TaskMethodRules.TryGetWorkerState(task, out var state))
+        {
+            // VOL0017 reports the unusable CreateWorkerState; a Process expectation without it would mislead.
+            return null;
+        }
+
+        if (state is not null)
         {
             parameters.Add(state);
         }
@@ -73,16 +80,6 @@ internal sealed class TaskPorts
 
         return new TaskPorts(types, inputs, outputs, parameters.ToImmutable(), generic);
     }
-
-    /// <summary>
-    /// The return type of the task's <c>CreateWorkerState()</c> (instance, no parameters, not void): the per-worker state
-    /// the generated processor passes to Process right after the block.
-    /// </summary>
-    public static ITypeSymbol? WorkerStateOf(INamedTypeSymbol task) =>
-        task.GetMembers("CreateWorkerState").OfType<IMethodSymbol>()
-            .Where(method => !method.IsStatic && !method.ReturnsVoid && method.Parameters.Length == 0 && method.TypeParameters.Length == 0)
-            .Select(method => method.ReturnType)
-            .FirstOrDefault();
 
     /// <summary>Parameter names for a fresh Process: "block", "state" with a worker state, then each port's name in camelCase.</summary>
     public IEnumerable<string> SuggestedParameterNames()

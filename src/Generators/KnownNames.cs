@@ -20,10 +20,7 @@ namespace Volara.Generators
         public const string Fit = "Fit";
         public const string Dataset = "Volara.Runtime.Datasets.Dataset";
         public const string VolumeArray = "Volara.Runtime.Datasets.VolumeArray";
-        public const string OutputFormat = "Volara.Runtime.Dsl.OutputFormat";
-        public const string OutputFormatMethod = "OutputFormat";
         public const string CollectionsNamespace = "System.Collections.Generic";
-        public const string CreateWorkerStateMethod = "CreateWorkerState";
         public const string Disposable = "System.IDisposable";
         public const string EdgeAttrs = "EdgeAttrs";
         public const string EdgeAttrsType = "System.Collections.Generic.IReadOnlyDictionary<string, string>";

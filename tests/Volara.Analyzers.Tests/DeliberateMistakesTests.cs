@@ -150,6 +150,26 @@ public class DeliberateMistakesTests
             private void Process(Block block, TensorSpan<float> outData) { }
         }
 
+        [VolaraTask("shared-session")]
+        public sealed partial class SharedSession
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private static System.IO.MemoryStream {|VOL0017:CreateWorkerState|}() => new();
+            private void Process(Block block, System.IO.MemoryStream scratch, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+        }
+
+        [VolaraTask("formatless-heads")]
+        public sealed partial class FormatlessHeads
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Output] public IReadOnlyList<Untyped.Raw> {|VOL0018:OutData|} { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            public string Name => "heads";
+            private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<Untyped.VolumeArray> outData) { }
+        }
+
         public static class Pipelines
         {
             public static Agglomerate CorrectAgglomeration() => new Agglomerate
@@ -235,6 +255,7 @@ public class DeliberateMistakesTests
             new VoxelSizeAnalyzer(),
             new TaskPortRulesAnalyzer(),
             new TaskShapeAnalyzer(),
+            new TaskMethodShapeAnalyzer(),
         ];
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Volara.Generators.Model;
+using Volara.Generators.Rules;
 
 namespace Volara.Generators.Parsing
 {
@@ -101,12 +102,12 @@ namespace Volara.Generators.Parsing
             }
 
             bool ownName = type.GetMembers(KnownNames.NameProperty).OfType<IPropertySymbol>().Any();
-            if (!WorkerStateOf(type, out var workerState) || FitOf(context.Attributes[0]) is not { } fit)
+            if (!TaskMethodRules.TryGetWorkerState(type, out var workerState) || FitOf(context.Attributes[0]) is not { } fit)
             {
                 return null;
             }
 
-            if (outputs.Any(output => output.List) && !HasOutputFormat(type))
+            if (outputs.Any(output => output.List) && !TaskMethodRules.HasOutputFormat(type))
             {
                 return null;
             }
@@ -164,15 +165,6 @@ namespace Volara.Generators.Parsing
             type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length == 2
             && tuple.TupleElements.All(element => element.Type.ToDisplayString() == KnownNames.Coordinate);
 
-        /// <summary>The class has <c>OutputFormat OutputFormat(string field, int index)</c>, which says each list entry's channels and type.</summary>
-        private static bool HasOutputFormat(INamedTypeSymbol type) =>
-            type.GetMembers(KnownNames.OutputFormatMethod).OfType<IMethodSymbol>().Any(method =>
-                !method.IsStatic && method.TypeParameters.Length == 0 && method.Parameters.Length == 2
-                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-                && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32
-                && method.Parameters.All(p => p.RefKind == RefKind.None)
-                && method.ReturnType.ToDisplayString() == KnownNames.OutputFormat);
-
         /// <summary>The <c>BlockFit</c> member named by the attribute's <c>Fit</c> (<c>Shrink</c> when absent); null for a value outside the enum.</summary>
         private static string? FitOf(AttributeData attribute)
         {
@@ -185,30 +177,6 @@ namespace Volara.Generators.Parsing
             }
 
             return "Shrink";
-        }
-
-        /// <summary>
-        /// The return type of the class's <c>CreateWorkerState()</c> (null when it has none); false when it has one the
-        /// generator cannot call (static, with parameters, generic, void, or more than one).
-        /// </summary>
-        private static bool WorkerStateOf(INamedTypeSymbol type, out ITypeSymbol? state)
-        {
-            state = null;
-            var candidates = type.GetMembers(KnownNames.CreateWorkerStateMethod).OfType<IMethodSymbol>().ToList();
-            if (candidates.Count == 0)
-            {
-                return true;
-            }
-
-            var method = candidates[0];
-            if (candidates.Count != 1 || method.IsStatic || method.ReturnsVoid || method.Parameters.Length != 0 || method.TypeParameters.Length != 0
-                || method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType.IsRefLikeType)
-            {
-                return false;
-            }
-
-            state = method.ReturnType;
-            return true;
         }
 
         /// <summary>

@@ -265,5 +265,46 @@ internal static class TaskSources
             [BlockSize] public required Coordinate BlockSize { get; init; }
             private void Process(Block block, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
         }
+
+        [VolaraTask("static-worker-state")]
+        public sealed partial class StaticWorkerState
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [Output] public required Raw<float> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            private static System.IO.MemoryStream CreateWorkerState() => new();
+            private void Process(Block block, System.IO.MemoryStream state, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
+        }
+
+        [VolaraTask("worker-state-with-parameters")]
+        public sealed partial class WorkerStateWithParameters
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [Output] public required Raw<float> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            private System.IO.MemoryStream CreateWorkerState(int capacity) => new(capacity);
+            private void Process(Block block, System.IO.MemoryStream state, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
+        }
+
+        [VolaraTask("list-without-format")]
+        public sealed partial class ListWithoutFormat
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [Output] public required System.Collections.Generic.IReadOnlyList<Volara.Runtime.Datasets.Dataset?> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            public override string Name => "list";
+            private void Process(Block block, ReadOnlyTensorSpan<float> input, System.Collections.Generic.IReadOnlyList<Volara.Runtime.Datasets.VolumeArray?> output) { }
+        }
+
+        [VolaraTask("list-with-static-format")]
+        public sealed partial class ListWithStaticFormat
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [Output] public required System.Collections.Generic.IReadOnlyList<Volara.Runtime.Datasets.Dataset?> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            public override string Name => "list";
+            private static OutputFormat OutputFormat(string field, int index) => new(1, Volara.Runtime.Storage.DataType.UInt8);
+            private void Process(Block block, ReadOnlyTensorSpan<float> input, System.Collections.Generic.IReadOnlyList<Volara.Runtime.Datasets.VolumeArray?> output) { }
+        }
         """;
 }
