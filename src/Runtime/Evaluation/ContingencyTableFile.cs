@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Evaluation;
 
@@ -15,7 +16,7 @@ public static class ContingencyTableFile
     public static void Write(ContingencyTable table, string path)
     {
         ArgumentNullException.ThrowIfNull(table);
-        string temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+        string temporary = AtomicFile.TemporaryPath(path);
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             Span<byte> header = stackalloc byte[12];

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Graphs;
 
@@ -375,10 +376,8 @@ internal sealed class SqliteGraphDatabase : SqlGraphDatabase
 
     private void WriteMetadata(string metadataPath)
     {
-        // Written whole under a unique name and moved: concurrent openers never see a partial file.
-        var temporary = $"{metadataPath}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, GraphMetadata.ToJson(Schema));
-        File.Move(temporary, metadataPath, overwrite: true);
+        // Concurrent openers never see a partial file.
+        AtomicFile.WriteAllText(metadataPath, GraphMetadata.ToJson(Schema));
     }
 
     /// <summary>Checks a table's columns; false when the table does not exist (and may not have to).</summary>

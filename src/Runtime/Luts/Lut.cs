@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Serialization;
+using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Luts;
 
@@ -57,7 +58,7 @@ public sealed record Lut
         ArgumentNullException.ThrowIfNull(lut);
         string file = System.IO.Path.GetFullPath(File);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        string temporary = file + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        string temporary = AtomicFile.TemporaryPath(file);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))

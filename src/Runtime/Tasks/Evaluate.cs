@@ -6,6 +6,7 @@ using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Grid;
 using Volara.Runtime.Evaluation;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Tasks;
 
@@ -142,9 +143,7 @@ public sealed partial class Evaluate
             }
 
             var results = EvaluationResults.From(merged, IgnoreBackground, expected.Length);
-            string temporary = $"{ResultsFile}.{Environment.ProcessId}.tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(results, JsonOptions));
-            File.Move(temporary, ResultsFile, overwrite: true);
+            AtomicFile.WriteAllText(ResultsFile, JsonSerializer.Serialize(results, JsonOptions));
         }
     }
 

@@ -3,6 +3,7 @@ using Volara.Runtime.Engine.Pipelines;
 using Volara.Runtime.Engine.Reporting;
 using Volara.Runtime.Engine.Scheduling;
 using Volara.Runtime.Engine.Tracking;
+using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Engine.Running;
 
@@ -127,9 +128,7 @@ public static class Runner
         }
 
         var path = TaskPaths.ConfigFile(logDirectory, task.Name);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, TaskJson.Format(config) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, TaskJson.Format(config) + "\n");
     }
 
     private static ProgressMonitor StartMonitor(Scheduler scheduler, TextWriter output, RunOptions options)

@@ -1,6 +1,7 @@
 using System.IO.MemoryMappedFiles;
 using Volara.Runtime.Engine.Grid;
 using Volara.Runtime.Engine.Scheduling;
+using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Engine.Tracking;
 
@@ -62,9 +63,7 @@ public sealed unsafe class DoneStore : IDoneMarks, IDisposable
         {
             // A stale marks file without a layout cannot be trusted.
             File.Delete(marksPath);
-            var temporary = layoutPath + ".tmp";
-            File.WriteAllText(temporary, fingerprint + "\n");
-            File.Move(temporary, layoutPath, overwrite: true);
+            AtomicFile.WriteAllText(layoutPath, fingerprint + "\n");
         }
 
         if (File.Exists(marksPath) && new FileInfo(marksPath).Length != blockCount)
