@@ -16,8 +16,7 @@ public static class ContingencyTableFile
     public static void Write(ContingencyTable table, string path)
     {
         ArgumentNullException.ThrowIfNull(table);
-        string temporary = AtomicFile.TemporaryPath(path);
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        AtomicFile.Write(path, stream =>
         {
             Span<byte> header = stackalloc byte[12];
             BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
@@ -33,9 +32,7 @@ public static class ContingencyTableFile
             }
 
             stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     /// <summary>Adds the table stored at <paramref name="path"/> to <paramref name="into"/>.</summary>

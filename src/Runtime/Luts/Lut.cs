@@ -58,23 +58,13 @@ public sealed record Lut
         ArgumentNullException.ThrowIfNull(lut);
         string file = System.IO.Path.GetFullPath(File);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        string temporary = AtomicFile.TemporaryPath(file);
-        try
+        AtomicFile.Write(file, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
-            using (var archive = new ZipArchive(stream, ZipArchiveMode.Create))
-            {
-                var entry = archive.CreateEntry(ArrayName + ".npy", CompressionLevel.Fastest);
-                using var entryStream = entry.Open();
-                NpyLutCodec.Write(entryStream, lut);
-            }
-
-            System.IO.File.Move(temporary, file, overwrite: true);
-        }
-        finally
-        {
-            System.IO.File.Delete(temporary);
-        }
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Create);
+            var entry = archive.CreateEntry(ArrayName + ".npy", CompressionLevel.Fastest);
+            using var entryStream = entry.Open();
+            NpyLutCodec.Write(entryStream, lut);
+        });
     }
 
     /// <summary>Deletes the file if present.</summary>
