@@ -61,13 +61,8 @@ public static class DslTaskSupport
         bool readWriteConflict = false,
         BlockFit fit = BlockFit.Shrink)
     {
-        int dims = first.PhysicalDims;
-        Check(taskName, blockSizeField, blockSize, DslRules.BlockSizeProblem(blockSize.ToArray(), dims));
-        var contextVoxels = context ?? Coordinate.Filled(dims, 0);
-        Check(taskName, contextField, contextVoxels, DslRules.ContextProblem(contextVoxels.ToArray(), dims));
-        var contextWorld = contextVoxels * first.VoxelSize;
-        return new BlockLayout(
-            TaskArrays.WriteRoi(taskName, first, writeRoi), blockSize * first.VoxelSize, contextWorld, contextWorld, fit, readWriteConflict);
+        var contextVoxels = context ?? Coordinate.Filled(first.PhysicalDims, 0);
+        return Layout(taskName, first, blockSizeField, blockSize, contextField, (contextVoxels, contextVoxels), writeRoi, readWriteConflict, fit);
     }
 
     /// <summary>The task's block geometry with a context that differs below (<c>Low</c>) and above (<c>High</c>) each block.</summary>
