@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Volara.Runtime.Engine;
+using Volara.Runtime.Memory;
 using Volara.Workers.Protocol;
 
 namespace Volara.Workers;
@@ -135,6 +136,10 @@ internal sealed class WorkerSession
             _failed.Add(new FailedBlock { Id = block.Id, Reason = $"{error.GetType().Name}: {error.Message}" });
             _log.WriteLine($"[{DateTime.UtcNow:O}] block {block} failed in worker {_context.WorkerId}:{Environment.NewLine}{error}");
             _log.Flush();
+        }
+        finally
+        {
+            ScratchMemory.ReleaseIdle();
         }
 
         _workTicks += Stopwatch.GetTimestamp() - started;

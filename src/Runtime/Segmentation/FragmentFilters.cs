@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Segmentation;
 
@@ -54,46 +54,39 @@ public static class FragmentFilters
 
     private static int RemoveSmallIds(Span<ulong> fragments, long minimumSize, int largest)
     {
-        var sizes = ArrayPool<int>.Shared.Rent(largest + 1);
-        try
+        using var sizes = ScratchMemory.Rent<int>(largest + 1);
+        var size = sizes.Span;
+        size.Clear();
+        foreach (ulong id in fragments)
         {
-            var size = sizes.AsSpan(0, largest + 1);
-            size.Clear();
-            foreach (ulong id in fragments)
-            {
-                size[(int)id]++;
-            }
-
-            // From here on a size of -1 marks an id to remove (id 0 is background and never counted as removed).
-            int removed = 0;
-            for (int id = 1; id <= largest; id++)
-            {
-                if (size[id] > 0 && size[id] < minimumSize)
-                {
-                    size[id] = -1;
-                    removed++;
-                }
-            }
-
-            if (removed == 0)
-            {
-                return 0;
-            }
-
-            for (int p = 0; p < fragments.Length; p++)
-            {
-                if (size[(int)fragments[p]] < 0)
-                {
-                    fragments[p] = 0;
-                }
-            }
-
-            return removed;
+            size[(int)id]++;
         }
-        finally
+
+        // From here on a size of -1 marks an id to remove (id 0 is background and never counted as removed).
+        int removed = 0;
+        for (int id = 1; id <= largest; id++)
         {
-            ArrayPool<int>.Shared.Return(sizes);
+            if (size[id] > 0 && size[id] < minimumSize)
+            {
+                size[id] = -1;
+                removed++;
+            }
         }
+
+        if (removed == 0)
+        {
+            return 0;
+        }
+
+        for (int p = 0; p < fragments.Length; p++)
+        {
+            if (size[(int)fragments[p]] < 0)
+            {
+                fragments[p] = 0;
+            }
+        }
+
+        return removed;
     }
 
     private static int Filter<T>(Span<ulong> fragments, ReadOnlySpan<T> affinities, int averagedChannels, double threshold, double scale)

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Segmentation;
 
@@ -55,9 +55,8 @@ internal static class GridAgglomeration
             positions[k] = grid.IsRandomized(k) ? grid.RandomizedPositions(k) : [];
         }
 
-        var keepArray = ArrayPool<byte>.Shared.Rent(n);
-        var keep = keepArray.AsSpan(0, n);
-        keep.Clear();
+        using var keepBuffer = ScratchMemory.RentCleared<byte>(n);
+        var keep = keepBuffer.Span;
         var counts = new int[bucketCount];
         for (int k = 0; k < channels; k++)
         {
@@ -93,60 +92,65 @@ internal static class GridAgglomeration
         }
 
         var cursor = (int[])starts.Clone();
-        var edgeArray = ArrayPool<int>.Shared.Rent((int)Math.Max(1, total));
-        for (int k = 0; k < channels; k++)
+        using var clustering = seedState.CreateClustering(n);
+        var edgeBuffer = ScratchMemory.Rent<int>((int)total);
+        try
         {
-            var pass = new BytePass(affinities.Slice(k * n, n), rankOf, attractive, k, grid.Deltas[k], keep);
-            if (grid.IsRandomized(k))
+            var edgeArray = edgeBuffer.Span;
+            for (int k = 0; k < channels; k++)
             {
-                foreach (int p in positions[k])
+                var pass = new BytePass(affinities.Slice(k * n, n), rankOf, attractive, k, grid.Deltas[k], keep);
+                if (grid.IsRandomized(k))
                 {
-                    pass.Write(p, cursor, edgeArray);
-                }
-            }
-            else
-            {
-                var rows = new GridRows(grid, k, everyPosition: false);
-                int first = rows.First, end = rows.End, step = rows.Step;
-                while (rows.MoveNext())
-                {
-                    for (int p = rows.Start + first, last = rows.Start + end; p < last; p += step)
+                    foreach (int p in positions[k])
                     {
                         pass.Write(p, cursor, edgeArray);
                     }
                 }
+                else
+                {
+                    var rows = new GridRows(grid, k, everyPosition: false);
+                    int first = rows.First, end = rows.End, step = rows.Step;
+                    while (rows.MoveNext())
+                    {
+                        for (int p = rows.Start + first, last = rows.Start + end; p < last; p += step)
+                        {
+                            pass.Write(p, cursor, edgeArray);
+                        }
+                    }
+                }
+            }
+
+            ref int edges = ref edgeBuffer.Reference;
+            for (int r = 0; r < bucketCount; r++)
+            {
+                int bucket = order[r];
+                int delta = grid.Deltas[bucket >> 8];
+                int end = cursor[r];
+                if (attractive[bucket])
+                {
+                    for (int i = starts[r]; i < end; i++)
+                    {
+                        int p = Unsafe.Add(ref edges, i);
+                        clustering.Attract(p, p + delta);
+                    }
+                }
+                else
+                {
+                    for (int i = starts[r]; i < end; i++)
+                    {
+                        int p = Unsafe.Add(ref edges, i);
+                        clustering.Repel(p, p + delta);
+                    }
+                }
             }
         }
-
-        using var clustering = seedState.CreateClustering(n);
-        ref int edges = ref MemoryMarshal.GetArrayDataReference(edgeArray);
-        for (int r = 0; r < bucketCount; r++)
+        finally
         {
-            int bucket = order[r];
-            int delta = grid.Deltas[bucket >> 8];
-            int end = cursor[r];
-            if (attractive[bucket])
-            {
-                for (int i = starts[r]; i < end; i++)
-                {
-                    int p = Unsafe.Add(ref edges, i);
-                    clustering.Attract(p, p + delta);
-                }
-            }
-            else
-            {
-                for (int i = starts[r]; i < end; i++)
-                {
-                    int p = Unsafe.Add(ref edges, i);
-                    clustering.Repel(p, p + delta);
-                }
-            }
+            edgeBuffer.Dispose();
         }
 
-        ArrayPool<int>.Shared.Return(edgeArray);
-        int segments = seedState.WriteLabels(clustering, keep, labels);
-        ArrayPool<byte>.Shared.Return(keepArray);
-        return segments;
+        return seedState.WriteLabels(clustering, keep, labels);
     }
 
     public static int Run(ReadOnlySpan<float> affinities, GridGeometry grid, ReadOnlySpan<double> bias, Span<ulong> labels, ReadOnlySpan<ulong> seeds)
@@ -165,9 +169,8 @@ internal static class GridAgglomeration
             throw new ArgumentException($"{channels} channels × {n} voxels is too large for one mutex watershed call; split the volume into blocks");
         }
 
-        var keepArray = ArrayPool<byte>.Shared.Rent(n);
-        var keep = keepArray.AsSpan(0, n);
-        keep.Clear();
+        using var keepBuffer = ScratchMemory.RentCleared<byte>(n);
+        var keep = keepBuffer.Span;
         long total = 0;
         for (int k = 0; k < channels; k++)
         {
@@ -177,7 +180,8 @@ internal static class GridAgglomeration
         }
 
         var seedState = SeedState.Create(seeds, keep);
-        var items = ArrayPool<ulong>.Shared.Rent((int)Math.Max(1, total));
+        using var itemBuffer = ScratchMemory.Rent<ulong>((int)total);
+        var items = itemBuffer.Span;
         int written = 0;
         for (int k = 0; k < channels; k++)
         {
@@ -186,8 +190,8 @@ internal static class GridAgglomeration
             written = writer.Written;
         }
 
-        var scratch = ArrayPool<ulong>.Shared.Rent(Math.Max(1, written));
-        var sorted = EdgeRadixSort.SortByHighWord(items.AsSpan(0, written), scratch);
+        using var scratch = ScratchMemory.Rent<ulong>(written);
+        var sorted = EdgeRadixSort.SortByHighWord(items[..written], scratch.Span);
         using var clustering = seedState.CreateClustering(n);
         uint positionMask = (uint)((1UL << positionBits) - 1);
         var deltas = grid.Deltas;
@@ -206,11 +210,7 @@ internal static class GridAgglomeration
             }
         }
 
-        ArrayPool<ulong>.Shared.Return(items);
-        ArrayPool<ulong>.Shared.Return(scratch);
-        int segments = seedState.WriteLabels(clustering, keep, labels);
-        ArrayPool<byte>.Shared.Return(keepArray);
-        return segments;
+        return seedState.WriteLabels(clustering, keep, labels);
     }
 
     /// <summary>
@@ -293,7 +293,7 @@ internal static class GridAgglomeration
 
         /// <summary>Writes p into its bucket unless it is a repulsive edge of a background voxel.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(int p, int[] cursor, int[] edges)
+        public void Write(int p, int[] cursor, Span<int> edges)
         {
             byte a = Unsafe.Add(ref _plane, p);
             if (!Unsafe.Add(ref _attractive, a) && (Unsafe.Add(ref _keep, p) == 0 || Unsafe.Add(ref _keep, p + _delta) == 0))
@@ -329,8 +329,9 @@ internal static class GridAgglomeration
         }
     }
 
-    private ref struct FloatWriter(ReadOnlySpan<float> plane, double bias, ReadOnlySpan<byte> keep, int delta, uint channelBits, ulong[] items, int written) : IEdgeVisitor
+    private ref struct FloatWriter(ReadOnlySpan<float> plane, double bias, ReadOnlySpan<byte> keep, int delta, uint channelBits, Span<ulong> items, int written) : IEdgeVisitor
     {
+        private readonly Span<ulong> _items = items;
         private readonly ReadOnlySpan<float> _plane = plane;
         private readonly ReadOnlySpan<byte> _keep = keep;
 
@@ -344,7 +345,7 @@ internal static class GridAgglomeration
                 return;
             }
 
-            items[Written++] = ((ulong)SortKey(w) << 32) | channelBits | (uint)p;
+            _items[Written++] = ((ulong)SortKey(w) << 32) | channelBits | (uint)p;
         }
     }
 }

@@ -1,6 +1,5 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Segmentation;
 
@@ -15,14 +14,14 @@ namespace Volara.Runtime.Segmentation;
 /// </summary>
 internal sealed class MutexClustering : IDisposable
 {
-    private readonly int[] _parent;
-    private readonly int[] _mutexCount;
-    private readonly int[] _start;
-    private readonly int[] _capacity;
+    private readonly ScratchBuffer<int> _parent;
+    private readonly ScratchBuffer<int> _mutexCount;
+    private readonly ScratchBuffer<int> _start;
+    private readonly ScratchBuffer<int> _capacity;
     private readonly int[]? _seed;
     private readonly MutexPairSet _pairs;
     private readonly int _nodes;
-    private int[] _arena;
+    private ScratchBuffer<int> _arena;
     private int _used;
 
     /// <param name="nodes">Number of nodes.</param>
@@ -31,32 +30,30 @@ internal sealed class MutexClustering : IDisposable
     public MutexClustering(int nodes, int[]? seed, int expectedMutexes)
     {
         _nodes = nodes;
-        _parent = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
-        _mutexCount = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
-        _start = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
-        _capacity = ArrayPool<int>.Shared.Rent(Math.Max(1, nodes));
-        _parent.AsSpan(0, nodes).Fill(-1);
-        _mutexCount.AsSpan(0, nodes).Clear();
-        _capacity.AsSpan(0, nodes).Clear();
+        _parent = ScratchMemory.Rent<int>(nodes);
+        _mutexCount = ScratchMemory.RentCleared<int>(nodes);
+        _start = ScratchMemory.Rent<int>(nodes);
+        _capacity = ScratchMemory.RentCleared<int>(nodes);
+        _parent.Span.Fill(-1);
         _seed = seed;
-        _arena = ArrayPool<int>.Shared.Rent(Math.Max(1024, expectedMutexes * 4));
+        _arena = ScratchMemory.Rent<int>(Math.Max(1024, expectedMutexes * 4));
         _pairs = new MutexPairSet(expectedMutexes);
     }
 
     public void Dispose()
     {
-        ArrayPool<int>.Shared.Return(_parent);
-        ArrayPool<int>.Shared.Return(_mutexCount);
-        ArrayPool<int>.Shared.Return(_start);
-        ArrayPool<int>.Shared.Return(_capacity);
-        ArrayPool<int>.Shared.Return(_arena);
+        _parent.Dispose();
+        _mutexCount.Dispose();
+        _start.Dispose();
+        _capacity.Dispose();
+        _arena.Dispose();
         _pairs.Dispose();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(int x)
     {
-        ref int parent = ref MemoryMarshal.GetArrayDataReference(_parent);
+        ref int parent = ref _parent.Reference;
         while (true)
         {
             int p = Unsafe.Add(ref parent, x);
@@ -98,7 +95,7 @@ internal sealed class MutexClustering : IDisposable
             return;
         }
 
-        ref int count = ref MemoryMarshal.GetArrayDataReference(_mutexCount);
+        ref int count = ref _mutexCount.Reference;
         if (Unsafe.Add(ref count, ra) != 0 && Unsafe.Add(ref count, rb) != 0 && _pairs.Contains(MutexPairSet.Key(ra, rb)))
         {
             return;
@@ -167,8 +164,17 @@ internal sealed class MutexClustering : IDisposable
 
     private void MoveMutexes(int absorbed, int survivor)
     {
+        // Room first, so that no compaction moves the absorbed list while it is read: the survivor's list at most
+        // doubles twice on the way, hence four times its final length.
+        long room = 4L * (_mutexCount[survivor] + _mutexCount[absorbed]);
+        if (_used + room > _arena.Length)
+        {
+            Compact(room);
+        }
+
         int start = _start[absorbed], end = start + _mutexCount[absorbed];
         _mutexCount[absorbed] = 0;
+        _capacity[absorbed] = 0;
         for (int i = start; i < end; i++)
         {
             int partner = Find(_arena[i]);
@@ -187,15 +193,12 @@ internal sealed class MutexClustering : IDisposable
             int capacity = Math.Max(4, count * 2);
             if (_used + capacity > _arena.Length)
             {
-                var larger = ArrayPool<int>.Shared.Rent(Math.Max(_arena.Length * 2, _used + capacity));
-                _arena.AsSpan(0, _used).CopyTo(larger);
-                ArrayPool<int>.Shared.Return(_arena);
-                _arena = larger;
+                Compact(capacity);
             }
 
             if (count > 0)
             {
-                _arena.AsSpan(_start[root], count).CopyTo(_arena.AsSpan(_used, count));
+                _arena.Span.Slice(_start[root], count).CopyTo(_arena.Span.Slice(_used, count));
             }
 
             _start[root] = _used;
@@ -205,6 +208,42 @@ internal sealed class MutexClustering : IDisposable
 
         _arena[_start[root] + count] = partner;
         _mutexCount[root] = count + 1;
+    }
+
+    /// <summary>
+    /// Copies the lists, each with its capacity, into a new arena with as much free room again plus
+    /// <paramref name="room"/>. Relocated and absorbed lists leave holes behind; without this the arena would grow
+    /// with every mutex ever recorded rather than with the lists that are live.
+    /// </summary>
+    private void Compact(long room)
+    {
+        long live = 0;
+        for (int node = 0; node < _nodes; node++)
+        {
+            live += _mutexCount[node] == 0 ? 0 : _capacity[node];
+        }
+
+        var compacted = ScratchMemory.Rent<int>(checked((int)Math.Max(1024, (2 * live) + room)));
+        var source = _arena.Span;
+        var target = compacted.Span;
+        int used = 0;
+        for (int node = 0; node < _nodes; node++)
+        {
+            int count = _mutexCount[node];
+            if (count == 0)
+            {
+                _capacity[node] = 0;
+                continue;
+            }
+
+            source.Slice(_start[node], count).CopyTo(target[used..]);
+            _start[node] = used;
+            used += _capacity[node];
+        }
+
+        _arena.Dispose();
+        _arena = compacted;
+        _used = used;
     }
 
     /// <summary>Number of nodes.</summary>

@@ -1,19 +1,18 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Segmentation;
 
 /// <summary>
 /// Open-addressing set of unordered (root, root) pairs packed into one 64-bit key. There is no removal: a pair whose
 /// endpoint stopped being a root is never asked for again (queries always use current roots), so stale keys are
-/// only dead weight, and re-keyed copies are inserted instead. The slot array is pooled: dispose to return it.
+/// only dead weight, and re-keyed copies are inserted instead. The slots are scratch memory: dispose to return them.
 /// </summary>
 internal sealed class MutexPairSet : IDisposable
 {
     private const ulong Empty = ulong.MaxValue;
-    private ulong[] _slots;
+    private ScratchBuffer<ulong> _slots;
     private int _mask;
     private int _shift;
     private int _count;
@@ -31,7 +30,7 @@ internal sealed class MutexPairSet : IDisposable
         _shift = 64 - BitOperations.Log2((uint)capacity);
     }
 
-    public void Dispose() => ArrayPool<ulong>.Shared.Return(_slots);
+    public void Dispose() => _slots.Dispose();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Key(int a, int b) =>
@@ -40,7 +39,7 @@ internal sealed class MutexPairSet : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ulong key)
     {
-        ref ulong slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+        ref ulong slots = ref _slots.Reference;
         int i = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
         while (true)
         {
@@ -67,7 +66,7 @@ internal sealed class MutexPairSet : IDisposable
             Grow();
         }
 
-        ref ulong slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+        ref ulong slots = ref _slots.Reference;
         int i = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
         while (true)
         {
@@ -88,10 +87,10 @@ internal sealed class MutexPairSet : IDisposable
         }
     }
 
-    private static ulong[] Rent(int capacity)
+    private static ScratchBuffer<ulong> Rent(int capacity)
     {
-        var slots = ArrayPool<ulong>.Shared.Rent(capacity);
-        slots.AsSpan(0, capacity).Fill(Empty);
+        var slots = ScratchMemory.Rent<ulong>(capacity);
+        slots.Span.Fill(Empty);
         return slots;
     }
 
@@ -103,7 +102,7 @@ internal sealed class MutexPairSet : IDisposable
         _mask = (oldCapacity * 2) - 1;
         _shift--;
         _count = 0;
-        foreach (ulong key in old.AsSpan(0, oldCapacity))
+        foreach (ulong key in old.Span)
         {
             if (key != Empty)
             {
@@ -111,6 +110,6 @@ internal sealed class MutexPairSet : IDisposable
             }
         }
 
-        ArrayPool<ulong>.Shared.Return(old);
+        old.Dispose();
     }
 }

@@ -82,9 +82,8 @@ internal sealed class SeedState
     {
         var sortedSeeds = (ulong[])_seedValues.Clone();
         Array.Sort(sortedSeeds);
-        var rootLabelArray = System.Buffers.ArrayPool<ulong>.Shared.Rent(labels.Length);
-        var rootLabel = rootLabelArray.AsSpan(0, labels.Length);
-        rootLabel.Clear();
+        using var rootLabels = Memory.ScratchMemory.RentCleared<ulong>(labels.Length);
+        var rootLabel = rootLabels.Span;
         int nextSeed = 0;
         ulong nextId = 1;
         int fresh = 0;
@@ -131,7 +130,6 @@ internal sealed class SeedState
             labels[p] = rootLabel[root];
         }
 
-        System.Buffers.ArrayPool<ulong>.Shared.Return(rootLabelArray);
         return fresh + seedsSeen;
     }
 }

@@ -3,18 +3,19 @@ using System.ComponentModel;
 using System.Numerics.Tensors;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Dsl.Support;
 
 /// <summary>
-/// One output of a generated processor: a zeroed pooled buffer over a block's write ROI, then written back. An optional
+/// One output of a generated processor: a zeroed scratch buffer over a block's write ROI, then written back. An optional
 /// output that is not configured (null array) is an empty tensor and writes nothing.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OutputBuffer<T>(VolumeArray? configured) : IDisposable
     where T : unmanaged
 {
-    private T[] buffer = [];
+    private ScratchBuffer<T> buffer;
     private int count;
 
     public TensorSpan<T> Clear(Roi roi)
@@ -29,10 +30,10 @@ public sealed class OutputBuffer<T>(VolumeArray? configured) : IDisposable
         if (buffer.Length < count)
         {
             Dispose();
-            buffer = ArrayPool<T>.Shared.Rent(count);
+            buffer = ScratchMemory.Rent<T>(count);
         }
 
-        var target = buffer.AsSpan(0, count);
+        var target = buffer.Span[..count];
         target.Clear();
         return new TensorSpan<T>(target, lengths);
     }
@@ -46,7 +47,7 @@ public sealed class OutputBuffer<T>(VolumeArray? configured) : IDisposable
 
         if (array.Roi.Contains(roi))
         {
-            array.Write(roi, (ReadOnlySpan<T>)buffer.AsSpan(0, count));
+            array.Write(roi, (ReadOnlySpan<T>)buffer.Span[..count]);
             return;
         }
 
@@ -75,16 +76,12 @@ public sealed class OutputBuffer<T>(VolumeArray? configured) : IDisposable
             }
         }
 
-        array.Write(region, new ReadOnlyTensorSpan<T>((ReadOnlySpan<T>)buffer.AsSpan(0, count), lengths).Slice(ranges));
+        array.Write(region, new ReadOnlyTensorSpan<T>((ReadOnlySpan<T>)buffer.Span[..count], lengths).Slice(ranges));
     }
 
     public void Dispose()
     {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<T>.Shared.Return(buffer);
-        }
-
-        buffer = [];
+        buffer.Dispose();
+        buffer = default;
     }
 }

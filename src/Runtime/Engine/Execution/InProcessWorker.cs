@@ -1,3 +1,5 @@
+using Volara.Runtime.Memory;
+
 namespace Volara.Runtime.Engine.Execution;
 
 /// <summary>
@@ -29,6 +31,10 @@ internal sealed class InProcessWorker(IBlockwiseTask task, int workerId, IBlockS
             log.Write($"Block {block} failed in worker {workerId}\n{exception}");
             blocks.Failed(block, new BlockFailure(workerId, BlockFailures.Describe(exception)));
             return;
+        }
+        finally
+        {
+            ScratchMemory.ReleaseIdle();
         }
 
         blocks.Succeeded(block);

@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using Volara.Runtime.Memory;
 using Volara.Runtime.Segmentation;
 
 namespace Volara.Runtime.Tasks.Kernels;
@@ -43,10 +43,10 @@ public static class ExtractFragsKernel
         }
 
         var voxelMask = MaskReduction.Reduce(mask, voxels);
-        ulong[] labels = ArrayPool<ulong>.Shared.Rent(voxels);
+        var labels = ScratchMemory.Rent<ulong>(voxels);
         try
         {
-            var readLabels = labels.AsSpan(0, voxels);
+            var readLabels = labels.Span;
             if (isByte && settings.Sigma is null && settings.NoiseEps is null && voxelMask.IsBinaryOrAbsent)
             {
                 AgglomerateBytes(System.Runtime.InteropServices.MemoryMarshal.Cast<T, byte>(affs[..(channels * voxels)]), voxelMask, readGrid, settings, blockId, readLabels);
@@ -65,7 +65,7 @@ public static class ExtractFragsKernel
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(labels);
+            labels.Dispose();
             voxelMask.Dispose();
         }
 
@@ -109,16 +109,17 @@ public static class ExtractFragsKernel
     private static void AgglomerateBytes(ReadOnlySpan<byte> affs, MaskReduction mask, VoxelGrid grid, ExtractFragsSettings settings, ulong blockId, Span<ulong> labels)
     {
         int voxels = grid.VoxelCount;
-        byte[]? masked = null;
+        ScratchBuffer<byte>? masked = null;
         try
         {
             if (!mask.IsAbsent)
             {
-                masked = ArrayPool<byte>.Shared.Rent(affs.Length);
-                affs.CopyTo(masked);
+                var copy = ScratchMemory.Rent<byte>(affs.Length);
+                masked = copy;
+                affs.CopyTo(copy.Span);
                 for (int c = 0; c < settings.Offsets.Count; c++)
                 {
-                    var plane = masked.AsSpan(c * voxels, voxels);
+                    var plane = copy.Span.Slice(c * voxels, voxels);
                     for (int v = 0; v < voxels; v++)
                     {
                         if (mask.Weights[v] == 0)
@@ -128,7 +129,7 @@ public static class ExtractFragsKernel
                     }
                 }
 
-                affs = masked.AsSpan(0, affs.Length);
+                affs = copy.Span;
             }
 
             MutexWatershed.Agglomerate(affs, grid.Shape, settings.Offsets, BiasOf(settings), labels, default, Options(settings, blockId));
@@ -139,10 +140,7 @@ public static class ExtractFragsKernel
         }
         finally
         {
-            if (masked is not null)
-            {
-                ArrayPool<byte>.Shared.Return(masked);
-            }
+            masked?.Dispose();
         }
     }
 
@@ -151,11 +149,11 @@ public static class ExtractFragsKernel
     {
         int voxels = grid.VoxelCount;
         int length = affs.Length;
-        float[] values = ArrayPool<float>.Shared.Rent(length);
-        float[]? shifted = null;
+        var values = ScratchMemory.Rent<float>(length);
+        ScratchBuffer<float>? shifted = null;
         try
         {
-            var affinities = values.AsSpan(0, length);
+            var affinities = values.Span;
             for (int i = 0; i < length; i++)
             {
                 affinities[i] = (float)(double.CreateTruncating(affs[i]) * scale);
@@ -173,8 +171,9 @@ public static class ExtractFragsKernel
             ReadOnlySpan<float> input = affinities;
             if (settings.Sigma is not null || settings.NoiseEps is not null)
             {
-                shifted = ArrayPool<float>.Shared.Rent(length);
-                var output = shifted.AsSpan(0, length);
+                var smoothed = ScratchMemory.Rent<float>(length);
+                shifted = smoothed;
+                var output = smoothed.Span;
                 if (settings.Sigma is { } sigma)
                 {
                     GaussianFilter.ApplyPerChannel(affinities, settings.Offsets.Count, grid.Shape, sigma.ToArray(), output);
@@ -200,11 +199,8 @@ public static class ExtractFragsKernel
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(values);
-            if (shifted is not null)
-            {
-                ArrayPool<float>.Shared.Return(shifted);
-            }
+            values.Dispose();
+            shifted?.Dispose();
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Buffers;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Tasks.Kernels;
 
@@ -8,10 +8,10 @@ namespace Volara.Runtime.Tasks.Kernels;
 /// </summary>
 internal readonly struct MaskReduction : IDisposable
 {
-    private readonly float[]? weights;
+    private readonly ScratchBuffer<float>? weights;
     private readonly int voxels;
 
-    private MaskReduction(float[]? weights, int voxels, bool binary)
+    private MaskReduction(ScratchBuffer<float>? weights, int voxels, bool binary)
     {
         this.weights = weights;
         this.voxels = voxels;
@@ -23,7 +23,7 @@ internal readonly struct MaskReduction : IDisposable
     /// <summary>No mask, or every weight is 0 or 1 (so uint8 affinities can be masked without converting them).</summary>
     public bool IsBinaryOrAbsent { get; }
 
-    public ReadOnlySpan<float> Weights => weights.AsSpan(0, voxels);
+    public ReadOnlySpan<float> Weights => weights is { } buffer ? buffer.Span[..voxels] : default;
 
     public static MaskReduction Reduce(ReadOnlySpan<float> mask, int voxels)
     {
@@ -33,8 +33,8 @@ internal readonly struct MaskReduction : IDisposable
         }
 
         int channels = mask.Length / voxels;
-        var weights = ArrayPool<float>.Shared.Rent(voxels);
-        var target = weights.AsSpan(0, voxels);
+        var weights = ScratchMemory.Rent<float>(voxels);
+        var target = weights.Span;
         if (channels > 1)
         {
             for (int v = 0; v < voxels; v++)
@@ -71,9 +71,6 @@ internal readonly struct MaskReduction : IDisposable
 
     public void Dispose()
     {
-        if (weights is not null)
-        {
-            ArrayPool<float>.Shared.Return(weights);
-        }
+        weights?.Dispose();
     }
 }
