@@ -31,6 +31,8 @@ internal sealed class WorkerSession
     private long _workTicks;
     private int _workBlocks;
     private long _lastReport;
+    private long _blocksDone;
+    private long _loggedPeak;
 
     private WorkerSession(WorkerContext context, IBlockwiseTask task, TextWriter log)
     {
@@ -144,6 +146,7 @@ internal sealed class WorkerSession
 
         _workTicks += Stopwatch.GetTimestamp() - started;
         _workBlocks++;
+        _blocksDone++;
     }
 
     private async Task ReportAsync(IClientStreamWriter<WorkerMessage> requests)
@@ -153,13 +156,30 @@ internal sealed class WorkerSession
         var want = Math.Max(0, TargetCredits() - _outstanding);
         _outstanding += want;
 
-        var message = new WorkerMessage { Want = want };
+        var message = new WorkerMessage { Want = want, PeakResidentBytes = (ulong)PeakMemory() };
         message.Succeeded.AddRange(_succeeded);
         message.Failed.AddRange(_failed);
         _succeeded.Clear();
         _failed.Clear();
         await requests.WriteAsync(message);
         _lastReport = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>
+    /// The process's peak resident memory, logged whenever it has grown by a tenth since last logged: a worker's
+    /// log then shows whether its memory settles after the first blocks or keeps climbing.
+    /// </summary>
+    private long PeakMemory()
+    {
+        long peak = ResidentMemory.PeakBytes();
+        if (peak > _loggedPeak + (_loggedPeak / 10))
+        {
+            _loggedPeak = peak;
+            _log.WriteLine($"[{DateTime.UtcNow:O}] volara worker {_context.WorkerId}: peak resident memory {peak / (1024 * 1024)} MiB after {_blocksDone} blocks");
+            _log.Flush();
+        }
+
+        return peak;
     }
 
     private int TargetCredits()

@@ -58,6 +58,7 @@ public static class RunCommand
             ["skipped"] = task.Skipped,
             ["failed"] = task.Failed,
             ["orphaned"] = task.Orphaned,
+            ["peak_worker_memory_bytes"] = task.PeakWorkerMemoryBytes,
             ["failed_blocks"] = new JsonArray([.. task.Failures.Select(f => f.BlockId).Distinct().Order().Select(id => (JsonNode)JsonValue.Create(id))]),
         })]),
     };

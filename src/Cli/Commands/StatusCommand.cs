@@ -35,7 +35,7 @@ public static class StatusCommand
 
     public static string Format(IReadOnlyList<TaskProgress> statuses)
     {
-        var rows = new List<string[]> { new[] { "task", "type", "done/total", "failed", "state" } };
+        var rows = new List<string[]> { new[] { "task", "type", "done/total", "failed", "peak memory/worker", "state" } };
         foreach (var status in statuses)
         {
             rows.Add([
@@ -43,6 +43,7 @@ public static class StatusCommand
                 status.TaskType,
                 $"{status.Done}/{(status.Total is { } total ? total.ToString() : "?")}",
                 status.LastRun is { } run ? run.Failed.ToString() : "-",
+                status.LastRun?.PeakWorkerMemoryBytes is { } peak ? ByteSize.Format(peak) : "-",
                 status.State,
             ]);
         }
@@ -76,6 +77,7 @@ public static class StatusCommand
             ["state"] = status.State,
             ["failed"] = status.LastRun?.Failed,
             ["orphaned"] = status.LastRun?.Orphaned,
+            ["peak_worker_memory_bytes"] = status.LastRun?.PeakWorkerMemoryBytes,
             ["failed_blocks"] = status.LastRun is { } run ? new JsonArray([.. run.FailedBlocks.Select(id => (JsonNode)JsonValue.Create(id))]) : null,
             ["last_run"] = status.LastRun?.FinishedAt.ToString("O"),
             ["note"] = status.Note,

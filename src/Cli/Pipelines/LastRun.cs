@@ -8,7 +8,7 @@ namespace Volara.Cli.Pipelines;
 /// How a task's last run ended, kept in <c>&lt;logdir&gt;/&lt;task&gt;-meta/last_run.json</c> so that
 /// <c>volara status</c> can tell failed blocks without running anything (the done-store only knows done ones).
 /// </summary>
-public sealed record LastRun(DateTimeOffset FinishedAt, long Total, long Completed, long Failed, long Orphaned, IReadOnlyList<ulong> FailedBlocks)
+public sealed record LastRun(DateTimeOffset FinishedAt, long Total, long Completed, long Failed, long Orphaned, IReadOnlyList<ulong> FailedBlocks, long? PeakWorkerMemoryBytes)
 {
     public const string FileName = "last_run.json";
 
@@ -23,6 +23,7 @@ public sealed record LastRun(DateTimeOffset FinishedAt, long Total, long Complet
             ["failed"] = result.Failed,
             ["orphaned"] = result.Orphaned,
             ["failed_blocks"] = new JsonArray([.. failedBlocks.Select(id => (JsonNode)JsonValue.Create(id))]),
+            ["peak_worker_memory_bytes"] = result.PeakWorkerMemoryBytes,
             ["failures"] = new JsonArray([.. result.Failures.Select(f => (JsonNode)new JsonObject
             {
                 ["block_id"] = f.BlockId,
@@ -33,8 +34,7 @@ public sealed record LastRun(DateTimeOffset FinishedAt, long Total, long Complet
         string meta = TaskPaths.MetaDirectory(logDirectory, result.Name);
         Directory.CreateDirectory(meta);
         string path = Path.Combine(meta, FileName);
-        File.WriteAllText(path + ".tmp", node.ToJsonString() + "\n");
-        File.Move(path + ".tmp", path, overwrite: true);
+        Runtime.Storage.AtomicFile.WriteAllText(path, node.ToJsonString() + "\n");
     }
 
     /// <summary>The record of the task's last run; null when none was written (or it is unreadable).</summary>
@@ -55,7 +55,8 @@ public sealed record LastRun(DateTimeOffset FinishedAt, long Total, long Complet
                 node["completed"]!.GetValue<long>(),
                 node["failed"]!.GetValue<long>(),
                 node["orphaned"]!.GetValue<long>(),
-                [.. node["failed_blocks"]!.AsArray().Select(id => id!.GetValue<ulong>())]);
+                [.. node["failed_blocks"]!.AsArray().Select(id => id!.GetValue<ulong>())],
+                node["peak_worker_memory_bytes"]?.GetValue<long>());
         }
         catch (Exception error) when (error is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or FormatException)
         {

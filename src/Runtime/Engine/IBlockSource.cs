@@ -24,6 +24,14 @@ public interface IBlockSource
     /// <summary>True once every block of the task is completed, failed or orphaned: no block of it will be ready again.</summary>
     bool IsTaskFinished(string taskName);
 
+    /// <summary>
+    /// A worker of the task reports the peak resident memory of its process so far; sources that keep no record
+    /// ignore it.
+    /// </summary>
+    void ReportPeakMemory(string taskName, long peakResidentBytes)
+    {
+    }
+
     /// <summary>True once every task is finished.</summary>
     bool IsFinished { get; }
 

@@ -100,6 +100,10 @@ internal sealed class BlockStreamService(DriverState driver) : BlockService.Bloc
             }
 
             slot.Demand += Math.Max(0, message.Want);
+            if (message.PeakResidentBytes > 0)
+            {
+                source.ReportPeakMemory(slot.Task.Name, (long)message.PeakResidentBytes);
+            }
         }
 
         slot.Changed.Set();

@@ -9,7 +9,9 @@ namespace Volara.Runtime.Engine.Execution;
 internal sealed class InProcessWorker(IBlockwiseTask task, int workerId, IBlockSource blocks, ExecutionSettings settings) : IDisposable
 {
     private readonly WorkerLog log = new(settings.LogDirectory, task.Name, workerId);
+    private static readonly TimeSpan MemorySampleInterval = TimeSpan.FromSeconds(1);
     private IBlockProcessor? processor;
+    private long lastMemorySample;
 
     public int WorkerId => workerId;
 
@@ -35,6 +37,7 @@ internal sealed class InProcessWorker(IBlockwiseTask task, int workerId, IBlockS
         finally
         {
             ScratchMemory.ReleaseIdle();
+            SampleMemory();
         }
 
         blocks.Succeeded(block);
@@ -42,8 +45,20 @@ internal sealed class InProcessWorker(IBlockwiseTask task, int workerId, IBlockS
 
     public void Dispose()
     {
+        blocks.ReportPeakMemory(task.Name, ResidentMemory.PeakBytes());
         processor?.Dispose();
         log.Dispose();
+    }
+
+    // In-process workers share the driver's process, so its peak is theirs; reading it costs a file read, hence the
+    // sampling interval.
+    private void SampleMemory()
+    {
+        if (lastMemorySample == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(lastMemorySample) > MemorySampleInterval)
+        {
+            lastMemorySample = System.Diagnostics.Stopwatch.GetTimestamp();
+            blocks.ReportPeakMemory(task.Name, ResidentMemory.PeakBytes());
+        }
     }
 
     private void RunWithTimeout(Block block, TimeSpan limit)

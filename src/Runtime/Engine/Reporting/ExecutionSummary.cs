@@ -14,7 +14,12 @@ public static class ExecutionSummary
     public const int MaxFailureLines = 100;
     public const int MaxLogLines = 10;
 
-    public static string Format(IReadOnlyList<TaskState> states, Func<string, IReadOnlyList<FailureRecord>> failuresOf, string logDirectory)
+    /// <param name="peakMemoryOf">A task's highest worker peak resident memory in bytes, when known.</param>
+    public static string Format(
+        IReadOnlyList<TaskState> states,
+        Func<string, IReadOnlyList<FailureRecord>> failuresOf,
+        string logDirectory,
+        Func<string, long?>? peakMemoryOf = null)
     {
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(failuresOf);
@@ -27,6 +32,11 @@ public static class ExecutionSummary
             text.Append("    completed ✔: ").Append(N(state.Completed)).Append(" (skipped ").Append(N(state.Skipped)).Append(")\n");
             text.Append("    failed    ✗: ").Append(N(state.Failed)).Append('\n');
             text.Append("    orphaned  ∅: ").Append(N(state.Orphaned)).Append('\n');
+            if (peakMemoryOf?.Invoke(state.TaskName) is { } peak)
+            {
+                text.Append("    peak memory per worker: ").Append(N(peak / (1024 * 1024))).Append(" MiB\n");
+            }
+
             text.Append('\n');
             var failures = failuresOf(state.TaskName);
             if (failures.Count > 0)

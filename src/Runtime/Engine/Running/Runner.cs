@@ -63,7 +63,7 @@ public static class Runner
             }
 
             var states = scheduler.GetStates();
-            var summary = ExecutionSummary.Format(states, scheduler.FailuresOf, options.LogDirectory);
+            var summary = ExecutionSummary.Format(states, scheduler.FailuresOf, options.LogDirectory, scheduler.PeakMemoryOf);
             if (options.PrintSummary)
             {
                 output.Write(summary);
@@ -73,7 +73,7 @@ public static class Runner
             // Blocks in flight when the run was cancelled are not marked done; a rerun does them again.
             options.CancellationToken.ThrowIfCancellationRequested();
 
-            return new RunResult([.. states.Select(s => TaskResult.From(s, scheduler.FailuresOf(s.TaskName)))], summary);
+            return new RunResult([.. states.Select(s => TaskResult.From(s, scheduler.FailuresOf(s.TaskName), scheduler.PeakMemoryOf(s.TaskName)))], summary);
         }
         finally
         {

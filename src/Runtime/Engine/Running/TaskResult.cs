@@ -15,6 +15,15 @@ public sealed record TaskResult(
     /// <summary>Every block completed.</summary>
     public bool Succeeded => Completed == Total;
 
-    public static TaskResult From(TaskState state, IReadOnlyList<FailureRecord> failures) =>
-        new(state.TaskName, state.Total, state.Completed, state.Skipped, state.Failed, state.Orphaned, failures);
+    /// <summary>
+    /// The highest peak resident memory of a worker process of this task (for threads and serial runs: of the
+    /// driver's process), in bytes; null when no block ran.
+    /// </summary>
+    public long? PeakWorkerMemoryBytes { get; init; }
+
+    public static TaskResult From(TaskState state, IReadOnlyList<FailureRecord> failures, long? peakWorkerMemoryBytes = null) =>
+        new(state.TaskName, state.Total, state.Completed, state.Skipped, state.Failed, state.Orphaned, failures)
+        {
+            PeakWorkerMemoryBytes = peakWorkerMemoryBytes,
+        };
 }

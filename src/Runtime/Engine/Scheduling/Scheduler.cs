@@ -1,3 +1,4 @@
+using Volara.Runtime.Engine.Reporting;
 using Volara.Runtime.Engine.Grid;
 using Volara.Runtime.Engine.Pipelines;
 
@@ -21,6 +22,7 @@ public sealed class Scheduler : IBlockSource
     private readonly TaskNode[] nodes;
     private readonly Dictionary<string, TaskNode> byName;
     private readonly List<long> neighbourBuffer = [];
+    private readonly WorkerMemoryPeaks memoryPeaks = new();
     private readonly List<(TaskNode Node, long Index)> pairBuffer = [];
     private TaskCompletionSource changeSignal = TaskNode.NewSignal();
     private bool hasChangeWaiter;
@@ -121,6 +123,11 @@ public sealed class Scheduler : IBlockSource
             return [.. Node(taskName).Failures];
         }
     }
+
+    public void ReportPeakMemory(string taskName, long peakResidentBytes) => memoryPeaks.Record(taskName, peakResidentBytes);
+
+    /// <summary>The highest peak resident memory a worker of the task reported, in bytes; null when none did.</summary>
+    public long? PeakMemoryOf(string taskName) => memoryPeaks.PeakOf(taskName);
 
     public bool IsTaskFinished(string taskName)
     {
