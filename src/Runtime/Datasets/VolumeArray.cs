@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Volara.Runtime.Datasets.Ops;
 using Volara.Runtime.Datasets.Views;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Memory;
 using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Datasets;
@@ -150,32 +151,32 @@ public sealed partial class VolumeArray
         }
 
         var sourceType = _view.SourceType;
-        var current = ArrayPool<byte>.Shared.Rent(Math.Max(1, count * sourceType.Size));
+        var current = ScratchMemory.Rent<byte>(count * sourceType.Size);
         try
         {
-            ReadSource(layout, current.AsSpan(0, count * sourceType.Size));
+            ReadSource(layout, current.Span);
             var currentType = sourceType;
             for (var i = 0; i < _view.Stages.Count; i++)
             {
                 var stage = _view.Stages[i];
                 var outputType = stage.OutputType(currentType);
-                var input = current.AsSpan(0, count * currentType.Size);
+                var input = current.Span[..(count * currentType.Size)];
                 if (i == _view.Stages.Count - 1)
                 {
                     stage.Run(input, currentType, destination, layout);
                     break;
                 }
 
-                var next = ArrayPool<byte>.Shared.Rent(Math.Max(1, count * outputType.Size));
-                stage.Run(input, currentType, next.AsSpan(0, count * outputType.Size), layout);
-                ArrayPool<byte>.Shared.Return(current);
+                var next = ScratchMemory.Rent<byte>(count * outputType.Size);
+                stage.Run(input, currentType, next.Span, layout);
+                current.Dispose();
                 current = next;
                 currentType = outputType;
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(current);
+            current.Dispose();
         }
     }
 
@@ -213,16 +214,9 @@ public sealed partial class VolumeArray
         }
 
         var count = checked((int)Product(shape));
-        var values = ArrayPool<T>.Shared.Rent(count);
-        try
-        {
-            Read(roi, MemoryMarshal.AsBytes(values.AsSpan(0, count)));
-            new ReadOnlyTensorSpan<T>(values.AsSpan(0, count), lengths).CopyTo(destination);
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(values);
-        }
+        using var values = ScratchMemory.Rent<T>(count);
+        Read(roi, MemoryMarshal.AsBytes(values.Span));
+        new ReadOnlyTensorSpan<T>(values.Span, lengths).CopyTo(destination);
     }
 
     /// <summary>Reads the whole array.</summary>
@@ -296,17 +290,9 @@ public sealed partial class VolumeArray
                 nameof(source));
         }
 
-        var values = ArrayPool<T>.Shared.Rent(checked((int)Product(shape)));
-        try
-        {
-            var flat = values.AsSpan(0, (int)Product(shape));
-            source.FlattenTo(flat);
-            Write(roi, (ReadOnlySpan<T>)flat);
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(values);
-        }
+        using var values = ScratchMemory.Rent<T>(checked((int)Product(shape)));
+        source.FlattenTo(values.Span);
+        Write(roi, (ReadOnlySpan<T>)values.Span);
     }
 
     public override string ToString() =>
@@ -421,10 +407,10 @@ public sealed partial class VolumeArray
         }
 
         var boxBytes = checked((int)(Product(boxShape) * elementSize));
-        var box = ArrayPool<byte>.Shared.Rent(Math.Max(1, boxBytes));
+        var box = ScratchMemory.Rent<byte>(boxBytes);
         try
         {
-            Store.Read(boxStart, boxShape, box.AsSpan(0, boxBytes));
+            Store.Read(boxStart, boxShape, box.Span);
             var relative = new long[dims][];
             for (var axis = 0; axis < dims; axis++)
             {
@@ -436,11 +422,11 @@ public sealed partial class VolumeArray
                 }
             }
 
-            RegionGather.Gather(box.AsSpan(0, boxBytes), boxShape, relative, elementSize, fill, destination);
+            RegionGather.Gather(box.Span, boxShape, relative, elementSize, fill, destination);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(box);
+            box.Dispose();
         }
     }
 

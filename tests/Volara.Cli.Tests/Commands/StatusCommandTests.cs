@@ -14,8 +14,8 @@ public sealed class StatusCommandTests
         var result = VolaraProcess.RunIn(temp.Path, "status", "pipeline.yaml");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("mask-threshold   threshold  0/8         -       not started", result.Stdout);
-        Assert.Contains("mask2-threshold  threshold  0/?         -       waiting", result.Stdout);
+        Assert.Contains("mask-threshold   threshold  0/8         -       -                   not started", result.Stdout);
+        Assert.Contains("mask2-threshold  threshold  0/?         -       -                   waiting", result.Stdout);
         Assert.Contains("mask2-threshold: layout unknown: ", result.Stdout);
         Assert.False(Directory.Exists(temp.Combine("logs")));
     }
@@ -39,6 +39,9 @@ public sealed class StatusCommandTests
             Assert.Equal(8, task["done"]!.GetValue<long>());
             Assert.Equal("done", task["state"]!.GetValue<string>());
             Assert.Equal(0, task["failed"]!.GetValue<long>());
+
+            // A threads run: the workers' process is the run's own, whose peak is at least the runtime's size.
+            Assert.InRange(task["peak_worker_memory_bytes"]!.GetValue<long>(), 20L << 20, 64L << 30);
         }
     }
 

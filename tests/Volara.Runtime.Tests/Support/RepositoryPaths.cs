@@ -1,17 +1,12 @@
 namespace Volara.Runtime.Tests.Support;
 
-/// <summary>Locates the repository root and the shared reference material that sits beside it.</summary>
+/// <summary>Locates the repository root and the reference material the tests keep in it.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The shared reference folder (fixtures, specs): VOLARA_SHARED, else <c>../shared</c> next to the repository.</summary>
-    public static string Shared =>
-        Environment.GetEnvironmentVariable("VOLARA_SHARED") is { Length: > 0 } custom
-            ? custom
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string NumcodecsFixtures => Path.Combine(Shared, "fixtures", "numcodecs");
+    /// <summary>numcodecs' codec conformance vectors, kept with the tests.</summary>
+    public static string NumcodecsFixtures => Path.Combine(Root, "tests", "Volara.Runtime.Tests", "Fixtures", "numcodecs");
 
     private static string FindRoot()
     {

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Tasks.Kernels;
 
@@ -66,7 +67,8 @@ public static class AffAgglomKernel
             }
         }
 
-        uint[] dense = ArrayPool<uint>.Shared.Rent(Math.Max(voxels, 1));
+        using var denseBuffer = ScratchMemory.Rent<uint>(voxels);
+        var dense = denseBuffer.Span;
         int[] scratch = ArrayPool<int>.Shared.Rent((2 * grid.Shape[^1]) + 16);
         try
         {
@@ -84,14 +86,14 @@ public static class AffAgglomKernel
                     var bytes = MemoryMarshal.Cast<T, byte>(plane);
                     while (rows.MoveNext())
                     {
-                        ScanByteRow(dense.AsSpan(0, voxels), bytes, (int)rows.Start, (int)(rows.Start + delta), rows.Length, accumulator, scratch);
+                        ScanByteRow(dense, bytes, (int)rows.Start, (int)(rows.Start + delta), rows.Length, accumulator, scratch);
                     }
                 }
                 else
                 {
                     while (rows.MoveNext())
                     {
-                        ScanRow(dense.AsSpan(0, voxels), plane, (int)rows.Start, (int)(rows.Start + delta), rows.Length, accumulator);
+                        ScanRow(dense, plane, (int)rows.Start, (int)(rows.Start + delta), rows.Length, accumulator);
                     }
                 }
             }
@@ -100,7 +102,6 @@ public static class AffAgglomKernel
         }
         finally
         {
-            ArrayPool<uint>.Shared.Return(dense);
             ArrayPool<int>.Shared.Return(scratch);
         }
     }
