@@ -8,8 +8,9 @@ namespace Volara.Cli.Pipelines;
 
 /// <summary>
 /// What running a task will take, computed from its layout and the datasets' metadata without running anything:
-/// blocks, bytes read and written (context overlap included), and the block buffers one worker holds. Outputs
-/// that do not exist yet are estimated with the element type the task writes and the channels of its first input.
+/// blocks, bytes read and written (context overlap included), and the memory of one worker: the process itself, the
+/// block buffers it holds and its kernel's scratch where the task estimates it. Outputs that do not exist yet are
+/// estimated with the element type the task writes and the channels of its first input.
 /// </summary>
 public sealed record TaskPlan(
     string Name,
@@ -71,7 +72,11 @@ public sealed record TaskPlan(
             writePerBlock += perVoxel * blockWrite;
         }
 
-        memory += writePerBlock;
+        memory += writePerBlock + WorkerProcessMemory.BaselineBytes;
+        if (task is IBlockScratchEstimate scratch)
+        {
+            memory += scratch.BlockScratchBytes(blockRead, blockWrite);
+        }
         return new TaskPlan(
             task.Name, taskType, workers, grid.BlockCount, grid.LevelCount, writeVoxels, readVoxels,
             readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null);

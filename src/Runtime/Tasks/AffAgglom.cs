@@ -21,7 +21,7 @@ namespace Volara.Runtime.Tasks;
 /// written. A score a pair had no samples for is stored as null.
 /// </remarks>
 [VolaraTask("aff-agglom")]
-public sealed partial class AffAgglom
+public sealed partial class AffAgglom : IBlockScratchEstimate
 {
     private Coordinate voxelSize;
     private IReadOnlyList<Coordinate> offsets = [];
@@ -81,6 +81,9 @@ public sealed partial class AffAgglom
         scoreNames = [.. names];
         scoreChannels = [.. channels];
     }
+
+    /// <summary>Per read voxel the fragments' dense ids (4 B); the per-pair sums are small beside them.</summary>
+    public long BlockScratchBytes(long readVoxels, long writeVoxels) => 4 * readVoxels;
 
     partial void OnInit() => Db.Init();
 

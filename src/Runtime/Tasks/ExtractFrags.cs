@@ -3,7 +3,9 @@ using System.Numerics.Tensors;
 using Volara.Runtime.Dsl;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Datasets;
 using Volara.Runtime.Graphs;
+using Volara.Runtime.Storage;
 using Volara.Runtime.Tasks.Kernels;
 
 namespace Volara.Runtime.Tasks;
@@ -19,7 +21,7 @@ namespace Volara.Runtime.Tasks;
 /// retried block) gives the same fragments. A block whose largest affinity is below 0.001 writes nothing.
 /// </remarks>
 [VolaraTask("extract-frags")]
-public sealed partial class ExtractFrags
+public sealed partial class ExtractFrags : IBlockScratchEstimate
 {
     private ExtractFragsSettings settings = null!;
     private Coordinate voxelSize;
@@ -117,6 +119,24 @@ public sealed partial class ExtractFrags
             IdsPerBlock = checked((ulong)BlockSize.Product()!.Value),
         };
     }
+
+    /// <summary>
+    /// Per read voxel: labels, kept-voxel marks, union-find and final labels (33 B); the edge list, 4 B per channel
+    /// (uint8 input) or 16 B (float input, smoothing or noise, which also keep float copies of the affinities); the
+    /// mutex lists and their pair set, about 16 B per channel on EM-like affinities. Plus the write region's labels.
+    /// </summary>
+    public long BlockScratchBytes(long readVoxels, long writeVoxels)
+    {
+        long channels = Bias.Count;
+        bool floats = Sigma is not null || NoiseEps is not null || StoredAsFloats(AffsData.Untyped);
+        long perVoxel = 33 + (channels * (floats ? 16 : 4)) + (channels * 16) + (floats ? channels * (Sigma is null ? 4 : 8) : 0);
+        return (perVoxel * readVoxels) + (8 * writeVoxels);
+    }
+
+    // Only uint8 affinities take the byte path. Before they exist (a plan ahead of the task that writes them) uint8 is
+    // assumed, volara's usual type.
+    private static bool StoredAsFloats(Affs affs) =>
+        Directory.Exists(affs.Store) && affs.Array().DataType.Kind != ScalarKind.UInt8;
 
     partial void OnInit() => Db.Init();
 

@@ -1,3 +1,4 @@
+using Volara.Runtime.Engine;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Volara.Cli.Tests.Support;
@@ -19,12 +20,13 @@ public sealed class PlanCommandTests
         var tasks = JsonNode.Parse(result.Stdout)!["tasks"]!.AsArray();
         foreach (var task in tasks)
         {
-            // 8 blocks of 4×16×16 uint8 voxels; each block reads and writes 1024 bytes, both buffers per worker.
+            // 8 blocks of 4×16×16 uint8 voxels; each block reads and writes 1024 bytes, both buffers per worker, in a
+            // worker process of its baseline size.
             Assert.Equal(8, task!["blocks"]!.GetValue<long>());
             Assert.Equal([4L, 16, 16], task["block_write_voxels"]!.AsArray().Select(v => v!.GetValue<long>()));
             Assert.Equal(8 * 1024, task["read_bytes"]!.GetValue<long>());
             Assert.Equal(8 * 1024, task["write_bytes"]!.GetValue<long>());
-            Assert.Equal(2 * 1024, task["memory_per_worker_bytes"]!.GetValue<long>());
+            Assert.Equal(WorkerProcessMemory.BaselineBytes + (2 * 1024), task["memory_per_worker_bytes"]!.GetValue<long>());
             Assert.Equal(2, task["workers"]!.GetValue<int>());
         }
 
@@ -47,7 +49,7 @@ public sealed class PlanCommandTests
         var result = VolaraProcess.RunIn(temp.Path, "plan", "pipeline.yaml");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("mask-threshold   threshold  8       4×16×16         8.0 KiB  8.0 KiB  ≈2.0 KiB       2", result.Stdout);
+        Assert.Contains("mask-threshold   threshold  8       4×16×16         8.0 KiB  8.0 KiB  ≈128.0 MiB     2", result.Stdout);
         Assert.Contains("● mask-threshold — threshold, 8 blocks\n", result.Stdout);
         Assert.Contains("  └▶ mask2-threshold — threshold  (after mask-threshold)\n", result.Stdout);
         Assert.False(Directory.Exists(temp.Combine("logs")));
