@@ -32,6 +32,7 @@ IBenchmark[] benchmarks =
     new SchedulerThroughputBenchmark(),
     new ProcessThroughputBenchmark(),
     new ResumeCheckBenchmark(),
+    new PetavoxelGridBenchmark(),
     new ThresholdBenchmark(),
     new MutexWatershedBenchmark(),
     new ExtractFragsBenchmark(),
@@ -54,7 +55,7 @@ try
     var results = new List<BenchmarkResult>();
     foreach (var benchmark in benchmarks)
     {
-        if (settings.Filter is { } filter && !benchmark.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+        if (settings.Filter is { } filter ? !benchmark.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) : benchmark.RunsOnlyWhenNamed)
         {
             continue;
         }

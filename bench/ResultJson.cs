@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Volara.Bench;
 
-/// <summary>Results as a JSON list of {name, unit, ours, peer, peer_name, ratio}.</summary>
+/// <summary>Results as a JSON list of {name, unit, ours, peer, peer_name, lower_is_better, ratio}.</summary>
 public static class ResultJson
 {
     public static string Format(IEnumerable<BenchmarkResult> results)
@@ -19,6 +19,7 @@ public static class ResultJson
                 ["ours"] = row.Ours,
                 ["peer"] = row.Peer,
                 ["peer_name"] = row.PeerName,
+                ["lower_is_better"] = row.LowerIsBetter,
                 ["ratio"] = double.IsFinite(row.Ratio) ? row.Ratio : null,
             });
         }

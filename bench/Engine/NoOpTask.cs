@@ -5,13 +5,13 @@ using Volara.Runtime.Geometry;
 namespace Volara.Bench.Engine;
 
 /// <summary>A cube of blocks that do nothing: measures the engine's own cost per block.</summary>
-internal sealed class NoOpTask(string name, long blocksPerDim, int workers) : BlockwiseTaskBase
+internal sealed class NoOpTask(string name, long blocksPerDim, int workers, long blockEdge = 1) : BlockwiseTaskBase
 {
     public override string Name => name;
 
     public override BlockLayout Layout { get; } = new(
-        new Roi(new Coordinate(0, 0, 0), new Coordinate(blocksPerDim, blocksPerDim, blocksPerDim)),
-        new Coordinate(1, 1, 1), new Coordinate(0, 0, 0), new Coordinate(0, 0, 0));
+        new Roi(new Coordinate(0, 0, 0), Coordinate.Filled(3, blocksPerDim * blockEdge)),
+        Coordinate.Filled(3, blockEdge), new Coordinate(0, 0, 0), new Coordinate(0, 0, 0));
 
     public override ExecutionOptions Execution { get; init; } = new() { NumWorkers = workers };
 

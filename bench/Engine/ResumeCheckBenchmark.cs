@@ -18,10 +18,7 @@ public sealed class ResumeCheckBenchmark : IBenchmark
         var task = new NoOpTask("resume", 100, 1);
         using (var store = DoneStore.Open(logs, task.Name, task.Layout))
         {
-            for (long i = 0; i < store.BlockCount; i++)
-            {
-                store.MarkDone(i);
-            }
+            store.MarkRangeDone(0, store.BlockCount);
         }
 
         long blocks = 0;

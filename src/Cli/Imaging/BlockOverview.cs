@@ -43,7 +43,7 @@ public static class BlockOverview
         {
             grid.CellOf(index, cell);
             Rgb colour;
-            if (marks[index] != 0)
+            if (DoneBitmap.IsDone(marks, index))
             {
                 colour = Done;
                 done++;
@@ -79,12 +79,9 @@ public static class BlockOverview
         if (!File.Exists(marksPath) || !File.Exists(layoutPath)
             || File.ReadAllText(layoutPath).Trim() != LayoutFingerprint.Of(task.Layout, blockCount))
         {
-            return new byte[blockCount];
+            return new byte[DoneBitmap.ByteLength(blockCount)];
         }
 
-        using var stream = new FileStream(marksPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var marks = new byte[blockCount];
-        stream.ReadExactly(marks.AsSpan(0, (int)Math.Min(blockCount, stream.Length)));
-        return marks;
+        return DoneBitmap.Read(marksPath, blockCount);
     }
 }

@@ -40,22 +40,8 @@ public sealed record TaskProgress(string Name, string TaskType, long? Total, lon
             return new TaskProgress(task.Name, taskType, total, 0, lastRun, "stale", "the block layout changed since the last run; drop the task to start over");
         }
 
-        long done = CountMarks(marksPath);
+        long done = DoneBitmap.CountDone(marksPath);
         string state = done == total ? "done" : lastRun is { Failed: > 0 } or { Orphaned: > 0 } ? "failed" : "partial";
         return new TaskProgress(task.Name, taskType, total, done, lastRun, state, null);
-    }
-
-    private static long CountMarks(string marksPath)
-    {
-        using var stream = new FileStream(marksPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var buffer = new byte[1 << 16];
-        long done = 0;
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            done += read - buffer.AsSpan(0, read).Count((byte)0);
-        }
-
-        return done;
     }
 }

@@ -34,6 +34,73 @@ public sealed class DoneStoreTests
     }
 
     [Fact]
+    public void RangesMarkExactlyTheirBlocksAcrossWordBoundaries()
+    {
+        using var temp = new TempDirectory();
+        using var store = DoneStore.Open(temp.Path, "ranges", Layout(30, 1));
+        (long Begin, long End)[] ranges = [(3, 5), (60, 200), (256, 320), (700, 701), (890, 900), (10, 10)];
+        foreach (var (begin, end) in ranges)
+        {
+            store.MarkRangeDone(begin, end);
+        }
+
+        long expected = 0;
+        for (long i = 0; i < store.BlockCount; i++)
+        {
+            bool inRange = ranges.Any(r => i >= r.Begin && i < r.End);
+            Assert.Equal(inRange, store.IsDone(i));
+            expected += inRange ? 1 : 0;
+        }
+
+        Assert.Equal(expected, store.CountDone());
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.MarkRangeDone(5, 901));
+    }
+
+    [Fact]
+    public void FirstNotDoneMatchesALookAtEveryBlock()
+    {
+        using var temp = new TempDirectory();
+        using var store = DoneStore.Open(temp.Path, "scan", Layout(40, 1));
+        var random = new Random(5);
+        store.MarkRangeDone(64, 1200);
+        for (int i = 0; i < 200; i++)
+        {
+            store.MarkDone(random.NextInt64(store.BlockCount));
+        }
+
+        for (int i = 0; i < 2000; i++)
+        {
+            long begin = random.NextInt64(store.BlockCount + 1);
+            long end = begin + random.NextInt64(store.BlockCount - begin + 1);
+            long expected = begin;
+            while (expected < end && store.IsDone(expected))
+            {
+                expected++;
+            }
+
+            Assert.Equal(expected, store.FirstNotDone(begin, end));
+        }
+
+        Assert.Equal(1200, store.FirstNotDone(64, store.BlockCount));
+    }
+
+    [Fact]
+    public void MarksOfTheOneBytePerBlockFormatAreCarriedOver()
+    {
+        using var temp = new TempDirectory();
+        var layout = Layout(20, 10);
+        DoneStore.Open(temp.Path, "old", layout).Dispose();
+        string meta = TaskPaths.MetaDirectory(temp.Path, "old");
+        File.Delete(Path.Combine(meta, DoneStore.MarksFileName));
+        File.WriteAllBytes(Path.Combine(meta, "blocks_done"), [1, 0, 0, 1]);
+
+        using var store = DoneStore.Open(temp.Path, "old", layout);
+        Assert.Equal([true, false, false, true], Enumerable.Range(0, 4).Select(i => store.IsDone(i)));
+        Assert.False(File.Exists(Path.Combine(meta, "blocks_done")));
+        Assert.Equal(2, DoneBitmap.CountDone(store.Path));
+    }
+
+    [Fact]
     public void ChangedLayoutIsRefusedNamingTaskAndBothLayouts()
     {
         using var temp = new TempDirectory();

@@ -133,10 +133,7 @@ public sealed class DriverKillTests
             return 0;
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes.Count(b => b != 0);
+        return DoneBitmap.CountDone(path);
     }
 
     private static Process StartDriver(string input, string mask, string logs) =>

@@ -6,4 +6,19 @@ public interface IDoneMarks
     bool IsDone(long blockIndex);
 
     void MarkDone(long blockIndex);
+
+    /// <summary>
+    /// The first block in [<paramref name="begin"/>, <paramref name="end"/>) not marked done, or
+    /// <paramref name="end"/> when all are: lets a resumed run pass over long done stretches at once.
+    /// </summary>
+    long FirstNotDone(long begin, long end)
+    {
+        long index = begin;
+        while (index < end && IsDone(index))
+        {
+            index++;
+        }
+
+        return index;
+    }
 }

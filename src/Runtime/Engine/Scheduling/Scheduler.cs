@@ -12,9 +12,9 @@ namespace Volara.Runtime.Engine.Scheduling;
 /// task's done-store are skipped when they would be handed out.
 /// </summary>
 /// <remarks>
-/// Dependencies are computed from geometry when needed; per block only a state byte (and, for tasks with
-/// dependencies, a counter of unfinished upstream blocks) is kept. One lock guards everything; executors
-/// acquire in batches.
+/// Dependencies are computed from geometry when needed; per block only a state byte (held per chunk of blocks
+/// only while they differ, see <see cref="BlockStates"/>) and, for tasks with dependencies, a counter of
+/// unfinished upstream blocks is kept. One lock guards everything; executors acquire in batches.
 /// </remarks>
 public sealed class Scheduler : IBlockSource
 {
@@ -158,6 +158,12 @@ public sealed class Scheduler : IBlockSource
                     node.Skipped++;
                     Complete(node, index);
                     skippedAny = true;
+                    if (node.SkipsDoneRootsInBulk)
+                    {
+                        // A done block rarely comes alone: on a resume, whole stretches after it are done.
+                        SkipDoneRoots(node, marks);
+                    }
+
                     continue;
                 }
 
@@ -316,6 +322,28 @@ public sealed class Scheduler : IBlockSource
         }
 
         return -1;
+    }
+
+    // For a task that skips done roots in bulk the root cursor is the dense index of the next root, so the done
+    // stretch starting there is completed in one step: a resume of a billion done blocks costs a scan of their
+    // bitmap, not a billion steps.
+    private void SkipDoneRoots(TaskNode node, IDoneMarks marks)
+    {
+        long begin = node.RootCursor;
+        long end = marks.FirstNotDone(begin, node.RootCount);
+        if (end == begin)
+        {
+            return;
+        }
+
+        node.States.Fill(begin, end, BlockState.Completed);
+        node.RootCursor = end;
+        node.Skipped += end - begin;
+        node.Completed += end - begin;
+        if (node.IsFinished)
+        {
+            SignalReady(node);
+        }
     }
 
     private static bool IsCoveredByAnUpstreamTask(TaskNode node)

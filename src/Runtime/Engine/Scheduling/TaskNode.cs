@@ -11,7 +11,7 @@ internal sealed class TaskNode
         Index = index;
         Grid = new BlockGrid(task.Name, task.Layout);
         DoneMarks = doneMarks;
-        States = new BlockState[Grid.BlockCount];
+        States = new BlockStates(Grid.BlockCount);
         RootCount = Grid.LevelCount > 0 ? Grid.LevelBlockCount(0) : 0;
         MaxRetries = Math.Max(0, task.Execution.MaxRetries);
     }
@@ -28,7 +28,7 @@ internal sealed class TaskNode
 
     public List<TaskNode> Downstream { get; } = [];
 
-    public BlockState[] States { get; }
+    public BlockStates States { get; }
 
     /// <summary>Unfinished upstream blocks per waiting block; allocated only for tasks that have dependencies.</summary>
     public int[]? Remaining { get; set; }
@@ -63,6 +63,12 @@ internal sealed class TaskNode
     public bool HasReadyWaiter { get; set; }
 
     public bool IsSource => Upstream.Count == 0;
+
+    /// <summary>
+    /// Roots are handed out in dense index order (one level, no upstream task) and finishing a block readies no
+    /// other (no second level, no downstream task): a stretch of done roots can then be skipped all at once.
+    /// </summary>
+    public bool SkipsDoneRootsInBulk => IsSource && Grid.LevelCount == 1 && Downstream.Count == 0;
 
     public bool IsFinished => Completed + Failed + Orphaned == Grid.BlockCount;
 
