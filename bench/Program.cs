@@ -4,6 +4,7 @@ using Volara.Bench.Graphs;
 using Volara.Bench.Peer;
 using Volara.Bench.Predict;
 using Volara.Bench.Registration;
+using Volara.Bench.Scale;
 using Volara.Bench.Segmentation;
 using Volara.Bench.Zarr;
 using Volara.Workers;
@@ -47,6 +48,7 @@ IBenchmark[] benchmarks =
     new PredictBenchmark(),
     new ComputeShiftBenchmark(),
     new ApplyShiftBenchmark(),
+    new SegmentationScaleBenchmark(),
 ];
 
 try

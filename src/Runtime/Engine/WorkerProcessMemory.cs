@@ -4,8 +4,8 @@ namespace Volara.Runtime.Engine;
 public static class WorkerProcessMemory
 {
     /// <summary>
-    /// The runtime, the loaded assemblies, gRPC and a database client: 80–130 MiB measured for the built-in tasks'
-    /// workers, rounded up.
+    /// The runtime, the loaded assemblies, gRPC and a database client: 60–80 MiB measured for the workers of the
+    /// built-in tasks whose blocks hold little (graph-mws, relabel).
     /// </summary>
-    public const long BaselineBytes = 128L << 20;
+    public const long BaselineBytes = 64L << 20;
 }

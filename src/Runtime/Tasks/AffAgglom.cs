@@ -82,8 +82,11 @@ public sealed partial class AffAgglom : IBlockScratchEstimate
         scoreChannels = [.. channels];
     }
 
-    /// <summary>Per read voxel the fragments' dense ids (4 B); the per-pair sums are small beside them.</summary>
-    public long BlockScratchBytes(long readVoxels, long writeVoxels) => 4 * readVoxels;
+    /// <summary>
+    /// Per read voxel the fragments' dense ids (4 B), and the managed side of scoring and writing edges — pair sums,
+    /// edge lists, the database's batches — measured at about 36 B per read voxel on EM-like fragments.
+    /// </summary>
+    public long BlockScratchBytes(long readVoxels, long writeVoxels) => 40 * readVoxels;
 
     partial void OnInit() => Db.Init();
 
