@@ -10,9 +10,9 @@ namespace Volara.Workers;
 
 /// <summary>
 /// One worker's conversation with the driver: receives blocks, processes them one after another with a
-/// single processor and reports results in batches. The number of blocks it holds adapts to their
-/// duration, so fast blocks travel in large batches and slow ones one at a time (a worker that dies then
-/// loses little).
+/// single processor on one dedicated thread (<see cref="BlockThread"/>) and reports results in batches. The
+/// number of blocks it holds adapts to their duration, so fast blocks travel in large batches and slow ones one
+/// at a time (a worker that dies then loses little).
 /// </summary>
 internal sealed class WorkerSession
 {
@@ -49,10 +49,11 @@ internal sealed class WorkerSession
 
     private async Task<int> RunAsync()
     {
-        IBlockProcessor processor;
+        using var blockThread = new BlockThread($"volara worker {_context.WorkerId}");
+        IBlockProcessor? processor = null;
         try
         {
-            processor = _task.CreateProcessor();
+            await blockThread.RunAsync(() => processor = _task.CreateProcessor());
         }
         catch (Exception error)
         {
@@ -60,21 +61,22 @@ internal sealed class WorkerSession
             return WorkerEntry.StartupFailedExitCode;
         }
 
-        using (processor)
+        try
         {
-            try
-            {
-                return await ServeAsync(processor);
-            }
-            catch (Exception error) when (error is RpcException or IOException or HttpRequestException or ObjectDisposedException)
-            {
-                await _log.WriteLineAsync($"volara worker {_context.WorkerId}: lost the driver at {_context.DriverAddress}: {error.Message}");
-                return WorkerEntry.DriverLostExitCode;
-            }
+            return await ServeAsync(processor!, blockThread);
+        }
+        catch (Exception error) when (error is RpcException or IOException or HttpRequestException or ObjectDisposedException)
+        {
+            await _log.WriteLineAsync($"volara worker {_context.WorkerId}: lost the driver at {_context.DriverAddress}: {error.Message}");
+            return WorkerEntry.DriverLostExitCode;
+        }
+        finally
+        {
+            await blockThread.RunAsync(processor!.Dispose);
         }
     }
 
-    private async Task<int> ServeAsync(IBlockProcessor processor)
+    private async Task<int> ServeAsync(IBlockProcessor processor, BlockThread blockThread)
     {
         using var channel = GrpcChannel.ForAddress(_context.DriverAddress, new GrpcChannelOptions
         {
@@ -111,7 +113,7 @@ internal sealed class WorkerSession
                 continue;
             }
 
-            Process(processor, block);
+            await blockThread.RunAsync(() => Process(processor, block));
             if (_reportEachBlock || _succeeded.Count + _failed.Count >= Math.Max(1, _outstanding / 2)
                 || Stopwatch.GetElapsedTime(_lastReport) > MaxReportDelay)
             {
@@ -141,7 +143,7 @@ internal sealed class WorkerSession
         }
         finally
         {
-            ScratchMemory.ReleaseIdle();
+            BlockBoundary.AfterBlock();
         }
 
         _workTicks += Stopwatch.GetTimestamp() - started;

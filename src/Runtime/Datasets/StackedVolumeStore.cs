@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Datasets.Views;
 using Volara.Runtime.Geometry;
@@ -118,16 +117,9 @@ public sealed class StackedVolumeStore : IVolumeStore
         var roi = new Roi(new Coordinate(offsets.AsSpan()), new Coordinate(extents.AsSpan()));
         var elementSize = part.DataType.Size;
         var bytes = checked((int)(wholeShape.Aggregate(1L, (a, b) => a * b) * elementSize));
-        var whole = ArrayPool<byte>.Shared.Rent(Math.Max(1, bytes));
-        try
-        {
-            part.Read(roi, whole.AsSpan(0, bytes));
-            RegionGather.Gather(whole.AsSpan(0, bytes), wholeShape, indices, elementSize, new byte[elementSize], destination);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(whole);
-        }
+        using var whole = Memory.ScratchMemory.Rent<byte>(bytes);
+        part.Read(roi, whole.Span);
+        RegionGather.Gather(whole.Span, wholeShape, indices, elementSize, new byte[elementSize], destination);
     }
 
     private static long[] Sequence(long start, long count)

@@ -10,8 +10,9 @@ namespace Volara.Runtime.Memory;
 /// size follows what is live instead of what was ever used.</item>
 /// <item>Returned buffers are kept for reuse, which makes equal-sized blocks allocation-free after the first one.</item>
 /// <item>The engine calls <see cref="ReleaseIdle"/> after every block: buffers that no block asked for since the
-/// previous call are freed. So what is kept never exceeds what one round of blocks needed, and a border block's odd
-/// sizes do not pile up.</item>
+/// previous call are freed, so a border block's odd sizes do not pile up.</item>
+/// <item>Before new pages are taken, idle buffers are freed until what is held (handed out and idle) stays within
+/// the most the blocks in flight have needed at once — a growing table's outgrown sizes are not kept beside it.</item>
 /// </list>
 /// <see cref="System.Buffers.ArrayPool{T}.Shared"/> is the wrong tool for such buffers: it caches an array per size
 /// bucket per thread plus several per core, trims only under memory pressure, and so holds gigabytes once a worker has
@@ -30,21 +31,8 @@ public static unsafe class ScratchMemory
     private static long _epoch;
     private static long _rentedBytes;
     private static long _idleBytes;
-    private static long _peakBytes;
     private static long _rentedPeakThisEpoch;
     private static long _rentedPeakPreviousEpoch;
-
-    /// <summary>Bytes currently handed out.</summary>
-    public static long RentedBytes
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _rentedBytes;
-            }
-        }
-    }
 
     /// <summary>Bytes held for reuse (returned, not yet released).</summary>
     public static long IdleBytes
@@ -54,18 +42,6 @@ public static unsafe class ScratchMemory
             lock (Gate)
             {
                 return _idleBytes;
-            }
-        }
-    }
-
-    /// <summary>The most bytes held at once (handed out plus idle) since the process started.</summary>
-    public static long PeakBytes
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _peakBytes;
             }
         }
     }
@@ -216,7 +192,6 @@ public static unsafe class ScratchMemory
         block.LastEpoch = _epoch;
         _rentedBytes += (long)block.Capacity;
         _rentedPeakThisEpoch = Math.Max(_rentedPeakThisEpoch, _rentedBytes);
-        _peakBytes = Math.Max(_peakBytes, _rentedBytes + _idleBytes);
         return block;
     }
 

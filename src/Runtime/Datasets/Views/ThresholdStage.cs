@@ -1,4 +1,3 @@
-using System.Buffers;
 using Volara.Runtime.Storage;
 
 namespace Volara.Runtime.Datasets.Views;
@@ -11,16 +10,8 @@ internal sealed class ThresholdStage(double threshold, DataType output) : ValueS
     public override void Run(ReadOnlySpan<byte> input, DataType inputType, Span<byte> output, ReadLayout layout)
     {
         var count = output.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(count * sizeof(double));
-        try
-        {
-            var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(rented.AsSpan(0, count * sizeof(double)));
-            ValueKernels.Convert(input, inputType, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values), DataType.Float64);
-            ValueKernels.GreaterThan(values, threshold, output);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        using var values = Memory.ScratchMemory.Rent<double>(count);
+        ValueKernels.Convert(input, inputType, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.Span), DataType.Float64);
+        ValueKernels.GreaterThan(values.Span, threshold, output);
     }
 }

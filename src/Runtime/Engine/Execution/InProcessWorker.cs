@@ -36,7 +36,7 @@ internal sealed class InProcessWorker(IBlockwiseTask task, int workerId, IBlockS
         }
         finally
         {
-            ScratchMemory.ReleaseIdle();
+            BlockBoundary.AfterBlock();
             SampleMemory();
         }
 
