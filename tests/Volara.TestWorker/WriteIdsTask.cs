@@ -64,7 +64,10 @@ public sealed class WriteIdsTask : TestTask
             if (task.StartedDirectory is { } started)
             {
                 var pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-                File.WriteAllText(Path.Combine(started, $"{block.Id}-{pid}"), pid);
+                // Written beside the folder and moved in, so that a test never reads the file half-written.
+                string written = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(started))!, $".{block.Id}-{pid}.started");
+                File.WriteAllText(written, pid);
+                File.Move(written, Path.Combine(started, $"{block.Id}-{pid}"), overwrite: true);
             }
 
             if (Array.IndexOf(task.ExitBlockIds, block.Id) >= 0)
