@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace Volara.Workers;
 
 /// <summary>
-/// The one thread on which a worker process runs its blocks. Left to the thread pool, a worker's blocks ran on
-/// whichever thread resumed the driver conversation: a long synchronous block starves the pool, the pool adds
-/// threads, and every new thread brings its own caches — C malloc arenas (SQLite's page cache), per-thread array
-/// pools — so resident memory climbed with the number of threads rather than staying that of one block.
+/// The one thread on which a worker process runs its blocks (and creates and disposes its processor). Left to the
+/// thread pool, a worker's blocks ran on whichever thread resumed the driver conversation: a long synchronous block
+/// starves the pool, the pool adds threads, and thread-affine state — per-thread array-pool caches, a pooled database
+/// connection — followed the blocks from thread to thread.
 /// </summary>
 internal sealed class BlockThread : IDisposable
 {

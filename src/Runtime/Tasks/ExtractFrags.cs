@@ -1,9 +1,9 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
-using Volara.Runtime.Datasets;
 using Volara.Runtime.Graphs;
 using Volara.Runtime.Storage;
 using Volara.Runtime.Tasks.Kernels;
