@@ -53,7 +53,7 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
         Console.Error.WriteLine($"  {size}: {wall:F0} s wall, {cpu:F0} processor-s, load {File.ReadAllText("/proc/loadavg").Trim()}");
         var rows = new List<BenchmarkResult>
         {
-            new($"seed pipeline end to end, {size}, {Workers} worker processes per task", "Mvox/cpu-s", mega / cpu, 0.20, "before: 0.20 (volara run, 14 Mvox)"),
+            new($"seed pipeline end to end, {size}, {Workers} worker processes per task", "Mvox/cpu-s", mega / cpu, 0, ""),
             new($"seed pipeline end to end, {size}, wall", "Mvox/s", mega / wall, 0, ""),
         };
         foreach (var task in run["tasks"]!.AsArray())

@@ -177,7 +177,7 @@ internal sealed class WorkerSession
         if (peak > _loggedPeak + (_loggedPeak / 10))
         {
             _loggedPeak = peak;
-            _log.WriteLine($"[{DateTime.UtcNow:O}] volara worker {_context.WorkerId}: peak resident memory {peak / (1024 * 1024)} MiB after {_blocksDone} blocks");
+            _log.WriteLine($"[{DateTime.UtcNow:O}] volara worker {_context.WorkerId}: peak resident memory {peak / (1024 * 1024)} MiB after {_blocksDone} blocks (scratch memory at most {ScratchMemory.PeakHeldBytes / (1024 * 1024)} MiB, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MiB)");
             _log.Flush();
         }
 

@@ -33,6 +33,7 @@ public static unsafe class ScratchMemory
     private static long _idleBytes;
     private static long _rentedPeakThisEpoch;
     private static long _rentedPeakPreviousEpoch;
+    private static long _heldPeak;
 
     /// <summary>Bytes held for reuse (returned, not yet released).</summary>
     public static long IdleBytes
@@ -42,6 +43,18 @@ public static unsafe class ScratchMemory
             lock (Gate)
             {
                 return _idleBytes;
+            }
+        }
+    }
+
+    /// <summary>The most scratch memory this process has held at once (handed out and idle), in bytes.</summary>
+    public static long PeakHeldBytes
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _heldPeak;
             }
         }
     }
@@ -192,6 +205,7 @@ public static unsafe class ScratchMemory
         block.LastEpoch = _epoch;
         _rentedBytes += (long)block.Capacity;
         _rentedPeakThisEpoch = Math.Max(_rentedPeakThisEpoch, _rentedBytes);
+        _heldPeak = Math.Max(_heldPeak, _rentedBytes + _idleBytes);
         return block;
     }
 

@@ -1,3 +1,5 @@
+using Volara.Runtime.Memory;
+
 namespace Volara.Runtime.Segmentation;
 
 /// <summary>Connected components of a label volume (skimage.measure.label semantics with background 0).</summary>
@@ -18,7 +20,8 @@ public static class ConnectedComponents
         }
 
         // Union-find whose root is always the smallest index of its component, i.e. its first voxel in C order.
-        var parent = new int[grid.Voxels];
+        using var parentBuffer = ScratchMemory.Rent<int>(grid.Voxels);
+        var parent = parentBuffer.Span;
         for (int p = 0; p < parent.Length; p++)
         {
             parent[p] = p;
@@ -37,7 +40,8 @@ public static class ConnectedComponents
         }
 
         // Roots precede their members in C order, so a member's root is numbered by the time the member is reached.
-        var ids = new int[grid.Voxels];
+        using var idsBuffer = ScratchMemory.Rent<int>(grid.Voxels);
+        var ids = idsBuffer.Span;
         int count = 0;
         for (int p = 0; p < ids.Length; p++)
         {
@@ -101,7 +105,7 @@ public static class ConnectedComponents
         return offsets;
     }
 
-    private static int Find(int[] parent, int x)
+    private static int Find(Span<int> parent, int x)
     {
         while (parent[x] != x)
         {
@@ -133,7 +137,7 @@ public static class ConnectedComponents
     /// p + delta, p + delta − 1 hold equal labels: the row pass already joined each of those pairs and p − 1's pair
     /// joined the two runs, so the union would change nothing.
     /// </summary>
-    private static void JoinChannel(GridGeometry grid, int k, ReadOnlySpan<ulong> labels, int[] parent, bool skipRepeats)
+    private static void JoinChannel(GridGeometry grid, int k, ReadOnlySpan<ulong> labels, Span<int> parent, bool skipRepeats)
     {
         if (k < 0)
         {

@@ -125,7 +125,7 @@ internal sealed class MutexClustering : IDisposable
             return;
         }
 
-        if (_pairs.Add(MutexPairSet.Key(ra, rb)))
+        if (_pairs.Add(MutexPairSet.Key(ra, rb), _parent.Span))
         {
             Append(ra, rb);
             Append(rb, ra);
@@ -178,7 +178,7 @@ internal sealed class MutexClustering : IDisposable
         for (int i = start; i < end; i++)
         {
             int partner = Find(_arena[i]);
-            if (partner != survivor && _pairs.Add(MutexPairSet.Key(survivor, partner)))
+            if (partner != survivor && _pairs.Add(MutexPairSet.Key(survivor, partner), _parent.Span))
             {
                 Append(survivor, partner); // may move the arena, so entries are read by index
             }

@@ -5,9 +5,11 @@ using Volara.Runtime.Memory;
 namespace Volara.Runtime.Segmentation;
 
 /// <summary>
-/// Open-addressing set of unordered (root, root) pairs packed into one 64-bit key. There is no removal: a pair whose
-/// endpoint stopped being a root is never asked for again (queries always use current roots), so stale keys are
-/// only dead weight, and re-keyed copies are inserted instead. The slots are scratch memory: dispose to return them.
+/// Open-addressing set of unordered (root, root) pairs packed into one 64-bit key. A pair whose endpoint stopped being
+/// a root is never asked for again (queries always use current roots; a merged-away root never becomes one again), so
+/// instead of removing keys on every merge, the set drops such stale keys whenever it fills up and grows only when
+/// the live keys need the room: its size follows the mutexes between current clusters, not every mutex ever
+/// recorded. The slots are scratch memory: dispose to return them.
 /// </summary>
 internal sealed class MutexPairSet : IDisposable
 {
@@ -29,6 +31,9 @@ internal sealed class MutexPairSet : IDisposable
         _mask = capacity - 1;
         _shift = 64 - BitOperations.Log2((uint)capacity);
     }
+
+    /// <summary>Number of slots; the set holds at most half as many keys.</summary>
+    public int Capacity => _mask + 1;
 
     public void Dispose() => _slots.Dispose();
 
@@ -58,13 +63,22 @@ internal sealed class MutexPairSet : IDisposable
         }
     }
 
-    /// <summary>Adds the key; false when it was already there.</summary>
-    public bool Add(ulong key)
+    /// <summary>
+    /// Adds the key; false when it was already there. <paramref name="parent"/> is the union-find forest the keys'
+    /// endpoints live in (negative for a root): when the set is full, keys with an endpoint that is no root are dropped.
+    /// </summary>
+    public bool Add(ulong key, ReadOnlySpan<int> parent)
     {
         if (_count >= (_mask + 1) / 2)
         {
-            Grow();
+            Rebuild(parent);
         }
+
+        return Insert(key);
+    }
+
+    private bool Insert(ulong key)
+    {
 
         ref ulong slots = ref _slots.Reference;
         int i = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
@@ -94,22 +108,49 @@ internal sealed class MutexPairSet : IDisposable
         return slots;
     }
 
-    private void Grow()
+    private void Rebuild(ReadOnlySpan<int> parent)
     {
+        // One pass marks the stale keys in the old slots (which are dropped anyway), so each key's endpoints are looked
+        // up once.
         var old = _slots;
-        int oldCapacity = _mask + 1;
-        _slots = Rent(oldCapacity * 2);
-        _mask = (oldCapacity * 2) - 1;
-        _shift--;
+        int live = 0;
+        foreach (ref ulong key in old.Span)
+        {
+            if (key != Empty)
+            {
+                if (IsLive(key, parent))
+                {
+                    live++;
+                }
+                else
+                {
+                    key = Empty;
+                }
+            }
+        }
+
+        // Room for the live keys three times over, so a set that is mostly live does not rebuild again right away.
+        int capacity = _mask + 1;
+        while (live * 3 > capacity && capacity < (1 << 30))
+        {
+            capacity <<= 1;
+        }
+
+        _slots = Rent(capacity);
+        _mask = capacity - 1;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
         _count = 0;
         foreach (ulong key in old.Span)
         {
             if (key != Empty)
             {
-                Add(key);
+                Insert(key);
             }
         }
 
         old.Dispose();
     }
+
+    private static bool IsLive(ulong key, ReadOnlySpan<int> parent) =>
+        parent[(int)(key >> 32)] < 0 && parent[(int)(uint)key] < 0;
 }

@@ -1,9 +1,9 @@
-using System.Buffers;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Storage.Codecs;
 
 /// <summary>
-/// A byte buffer rented from the shared array pool, with the length actually used. Dispose returns it;
+/// A byte buffer rented from <see cref="ByteArrayPool"/>, with the length actually used. Dispose returns it;
 /// the owner must not use <see cref="Array"/> afterwards.
 /// </summary>
 public readonly struct RentedBuffer : IDisposable
@@ -23,7 +23,7 @@ public readonly struct RentedBuffer : IDisposable
     public ReadOnlyMemory<byte> Memory => Array.AsMemory(0, Length);
 
     /// <summary>Rents a buffer of at least <paramref name="length"/> bytes and reports exactly that length.</summary>
-    public static RentedBuffer Rent(int length) => new(ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)), length);
+    public static RentedBuffer Rent(int length) => new(ByteArrayPool.Rent(Math.Max(length, 1)), length);
 
     /// <summary>The same rented array with a shorter used length.</summary>
     public RentedBuffer WithLength(int length) => new(Array, length);
@@ -32,7 +32,7 @@ public readonly struct RentedBuffer : IDisposable
     {
         if (Array is { Length: > 0 })
         {
-            ArrayPool<byte>.Shared.Return(Array);
+            ByteArrayPool.Return(Array);
         }
     }
 }

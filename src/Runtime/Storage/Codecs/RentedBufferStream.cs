@@ -1,4 +1,4 @@
-using System.Buffers;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Storage.Codecs;
 
@@ -13,7 +13,7 @@ internal sealed class RentedBufferStream : Stream
 
     public RentedBufferStream(int initialCapacity)
     {
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
+        _buffer = ByteArrayPool.Rent(Math.Max(initialCapacity, 256));
     }
 
     public override bool CanRead => false;
@@ -68,7 +68,7 @@ internal sealed class RentedBufferStream : Stream
     {
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ByteArrayPool.Return(_buffer);
             _buffer = [];
         }
 
@@ -82,9 +82,9 @@ internal sealed class RentedBufferStream : Stream
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+        var larger = ByteArrayPool.Rent(Math.Max(needed, _buffer.Length * 2));
         _buffer.AsSpan(0, _length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ByteArrayPool.Return(_buffer);
         _buffer = larger;
     }
 }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Storage.Codecs;
 
@@ -64,7 +64,7 @@ internal static class StreamDecoding
 
     private static RentedBuffer ReadToEnd(Stream decoder, int initialCapacity)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+        var buffer = ByteArrayPool.Rent(initialCapacity);
         int filled = 0;
         try
         {
@@ -72,9 +72,9 @@ internal static class StreamDecoding
             {
                 if (filled == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    var larger = ByteArrayPool.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ByteArrayPool.Return(buffer);
                     buffer = larger;
                 }
 
@@ -89,7 +89,7 @@ internal static class StreamDecoding
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ByteArrayPool.Return(buffer);
             throw;
         }
     }

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Storage.Codecs.Blosc;
 
@@ -32,7 +32,7 @@ internal static class BloscDecoder
         int typeSize = header.TypeSize;
         int blockSize = header.BlockSize;
         bool shuffled = (header.ByteShuffled && typeSize > 1) || header.BitShuffled;
-        byte[]? scratch = shuffled ? ArrayPool<byte>.Shared.Rent(2 * blockSize) : null;
+        byte[]? scratch = shuffled ? ByteArrayPool.Rent(2 * blockSize) : null;
         try
         {
             int blockCount = header.BlockCount;
@@ -72,7 +72,7 @@ internal static class BloscDecoder
         {
             if (scratch is not null)
             {
-                ArrayPool<byte>.Shared.Return(scratch);
+                ByteArrayPool.Return(scratch);
             }
         }
     }

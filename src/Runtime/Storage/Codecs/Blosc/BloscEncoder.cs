@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Storage.Codecs.Blosc;
 
@@ -76,7 +76,7 @@ internal static class BloscEncoder
 
         bool byteShuffle = (flags & BloscFlags.ByteShuffle) != 0 && typeSize > 1;
         bool bitShuffle = (flags & BloscFlags.BitShuffle) != 0;
-        byte[]? scratch = byteShuffle || bitShuffle ? ArrayPool<byte>.Shared.Rent(2 * blockSize) : null;
+        byte[]? scratch = byteShuffle || bitShuffle ? ByteArrayPool.Rent(2 * blockSize) : null;
         try
         {
             for (int block = 0; block < blockCount; block++)
@@ -116,7 +116,7 @@ internal static class BloscEncoder
         {
             if (scratch is not null)
             {
-                ArrayPool<byte>.Shared.Return(scratch);
+                ByteArrayPool.Return(scratch);
             }
         }
     }
