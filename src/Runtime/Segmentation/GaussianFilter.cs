@@ -1,3 +1,5 @@
+using Volara.Runtime.Memory;
+
 namespace Volara.Runtime.Segmentation;
 
 /// <summary>
@@ -117,7 +119,8 @@ public static class GaussianFilter
             return;
         }
 
-        var slab = new float[length * inner];
+        using var slabBuffer = ScratchMemory.Rent<float>(length * inner);
+        var slab = slabBuffer.Span;
         var row = new double[inner];
         var source = new int[kernel.Length];
         for (int o = 0; o < outer; o++)
@@ -130,7 +133,7 @@ public static class GaussianFilter
                 for (int t = 0; t < kernel.Length; t++)
                 {
                     double w = kernel[t];
-                    var input = slab.AsSpan(Reflect(j + t - radius, length) * inner, inner);
+                    var input = slab.Slice(Reflect(j + t - radius, length) * inner, inner);
                     for (int i = 0; i < inner; i++)
                     {
                         row[i] += w * input[i];

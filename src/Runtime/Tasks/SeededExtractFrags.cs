@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using Volara.Runtime.Dsl;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Memory;
 using Volara.Runtime.Skeletons;
 using Volara.Runtime.Tasks.Kernels;
 
@@ -121,22 +122,14 @@ public sealed partial class SeededExtractFrags
             begin[d] = firstVoxel.ValueAt(d);
         }
 
-        var pooled = System.Buffers.ArrayPool<ulong>.Shared.Rent(readGrid.VoxelCount);
-        try
+        using var seedBuffer = ScratchMemory.RentCleared<ulong>(readGrid.VoxelCount);
+        var seedVoxels = seedBuffer.Span;
+        if (seeds!.Value.Place(begin, readGrid.Shape, seedVoxels) == 0)
         {
-            var seedVoxels = pooled.AsSpan(0, readGrid.VoxelCount);
-            seedVoxels.Clear();
-            if (seeds!.Value.Place(begin, readGrid.Shape, seedVoxels) == 0)
-            {
-                segsData.AsSpan().Clear();
-                return;
-            }
+            segsData.AsSpan().Clear();
+            return;
+        }
 
-            SeededFragmentsKernel.Run(affsData.AsReadOnlySpan(), seedVoxels, readGrid, writeOffset, writeGrid, settings, block.Id, segsData.AsSpan());
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<ulong>.Shared.Return(pooled);
-        }
+        SeededFragmentsKernel.Run(affsData.AsReadOnlySpan(), seedVoxels, readGrid, writeOffset, writeGrid, settings, block.Id, segsData.AsSpan());
     }
 }

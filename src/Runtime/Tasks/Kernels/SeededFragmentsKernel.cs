@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using Volara.Runtime.Memory;
 using Volara.Runtime.Segmentation;
 
 namespace Volara.Runtime.Tasks.Kernels;
@@ -53,40 +53,31 @@ public static class SeededFragmentsKernel
         }
 
         int length = channels * voxels;
-        float[] plain = ArrayPool<float>.Shared.Rent(length);
-        float[] input = ArrayPool<float>.Shared.Rent(length);
-        ulong[] labels = ArrayPool<ulong>.Shared.Rent(voxels);
-        try
+        using var plain = ScratchMemory.Rent<float>(length);
+        using var input = ScratchMemory.Rent<float>(length);
+        using var labels = ScratchMemory.Rent<ulong>(voxels);
+        var affinities = plain.Span;
+        for (int i = 0; i < length; i++)
         {
-            var affinities = plain.AsSpan(0, length);
-            for (int i = 0; i < length; i++)
-            {
-                affinities[i] = (float)(double.CreateTruncating(affs[i]) * scale);
-            }
-
-            var shifted = input.AsSpan(0, length);
-            GaussianFilter.ApplyPerChannel(affinities, channels, readGrid.Shape, settings.Sigma, shifted);
-            for (int i = 0; i < length; i++)
-            {
-                shifted[i] = affinities[i] + (float)(SmoothingWeight * (shifted[i] - 0.5));
-            }
-
-            ExtractFragsKernel.AddNoise(shifted, NoiseScale, ExtractFragsKernel.BlockSeed(blockId));
-            var readLabels = labels.AsSpan(0, voxels);
-            var options = settings.Strides is null
-                ? null
-                : new MutexWatershedOptions { Strides = settings.Strides, RandomizedStrides = settings.RandomizedStrides, RandomSeed = ExtractFragsKernel.BlockSeed(blockId) };
-            MutexWatershed.Agglomerate((ReadOnlySpan<float>)shifted, readGrid.Shape, settings.Offsets, [.. settings.Bias], readLabels, seeds, options);
-            KeepSeeded(readLabels, seeds);
-            ExtractFragsKernel.Crop(readLabels, readGrid, writeOffset, writeGrid, segments);
-            return true;
+            affinities[i] = (float)(double.CreateTruncating(affs[i]) * scale);
         }
-        finally
+
+        var shifted = input.Span;
+        GaussianFilter.ApplyPerChannel(affinities, channels, readGrid.Shape, settings.Sigma, shifted);
+        for (int i = 0; i < length; i++)
         {
-            ArrayPool<float>.Shared.Return(plain);
-            ArrayPool<float>.Shared.Return(input);
-            ArrayPool<ulong>.Shared.Return(labels);
+            shifted[i] = affinities[i] + (float)(SmoothingWeight * (shifted[i] - 0.5));
         }
+
+        ExtractFragsKernel.AddNoise(shifted, NoiseScale, ExtractFragsKernel.BlockSeed(blockId));
+        var readLabels = labels.Span;
+        var options = settings.Strides is null
+            ? null
+            : new MutexWatershedOptions { Strides = settings.Strides, RandomizedStrides = settings.RandomizedStrides, RandomSeed = ExtractFragsKernel.BlockSeed(blockId) };
+        MutexWatershed.Agglomerate((ReadOnlySpan<float>)shifted, readGrid.Shape, settings.Offsets, [.. settings.Bias], readLabels, seeds, options);
+        KeepSeeded(readLabels, seeds);
+        ExtractFragsKernel.Crop(readLabels, readGrid, writeOffset, writeGrid, segments);
+        return true;
     }
 
     /// <summary>Zeroes every label that is not one of the seed values (segments that grew from no seed).</summary>

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
+using Volara.Runtime.Memory;
 
 namespace Volara.Runtime.Tasks.Kernels;
 
@@ -69,20 +69,11 @@ public static class SurfaceDistances
             }
         }
 
-        var surface = ArrayPool<ulong>.Shared.Rent(grid.VoxelCount);
+        using var surface = ScratchMemory.RentCleared<ulong>(grid.VoxelCount);
         var surfaceVoxels = new List<int>();
-        try
-        {
-            var surfaceLabels = surface.AsSpan(0, grid.VoxelCount);
-            surfaceLabels.Clear();
-            MarkSurface(labels, grid, validLow, validHigh, surfaceLow, surfaceHigh, surfaceLabels, surfaceVoxels);
-            var offsets = NeighbourOffsets.Within(grid, voxelSize, threshold);
-            return Pairs(surfaceLabels, grid, validLow, validHigh, surfaceVoxels, offsets);
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(surface);
-        }
+        MarkSurface(labels, grid, validLow, validHigh, surfaceLow, surfaceHigh, surface.Span, surfaceVoxels);
+        var offsets = NeighbourOffsets.Within(grid, voxelSize, threshold);
+        return Pairs(surface.Span, grid, validLow, validHigh, surfaceVoxels, offsets);
     }
 
     private static void MarkSurface(
