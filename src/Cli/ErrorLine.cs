@@ -10,7 +10,11 @@ public static class ErrorLine
         stderr.Flush();
     }
 
-    /// <summary>The most specific message: parallel work wraps the real failure in an AggregateException.</summary>
+    /// <summary>
+    /// The most specific message (parallel work wraps the real failure in an AggregateException), as written for
+    /// users: the runtime's checks throw argument, state and data errors whose messages name the task and field. Any
+    /// other failure is a defect, said as such, still without the exception's class name.
+    /// </summary>
     public static string Describe(Exception error)
     {
         while (error is AggregateException { InnerExceptions.Count: > 0 } aggregate)
@@ -22,7 +26,9 @@ public static class ErrorLine
         {
             UsageException or Volara.Runtime.Storage.Zarr.ZarrException or Volara.Runtime.Storage.Codecs.CodecException => error.Message,
             IOException or UnauthorizedAccessException or FormatException => error.Message,
-            _ => $"{error.GetType().Name}: {error.Message}",
+            ArgumentException or InvalidOperationException or NotSupportedException or TimeoutException => error.Message,
+            _ when error.GetType().Namespace?.StartsWith("Volara.", StringComparison.Ordinal) == true => error.Message,
+            _ => $"internal error, please report it: {error.Message}",
         };
     }
 

@@ -13,6 +13,7 @@ namespace Volara.Generators
         public const string WriteRoiAttribute = "Volara.Runtime.Dsl.WriteRoiAttribute";
         public const string OffsetsOfAttribute = "Volara.Runtime.Dsl.OffsetsOfAttribute";
         public const string EdgeAttributesOfAttribute = "Volara.Runtime.Dsl.EdgeAttributesOfAttribute";
+        public const string PerOffsetAttribute = "Volara.Runtime.Dsl.PerOffsetAttribute";
         public const string Stored = "Volara.Runtime.Dsl.Stored";
         public const string NumericsNamespace = "System.Numerics";
         public const string ReadWriteConflict = "ReadWriteConflict";

@@ -116,8 +116,9 @@ public sealed class DslExtensionTests : IDisposable
     {
         var task = ScoreGroupsOver(new Dictionary<string, IReadOnlyList<Coordinate>> { ["adj"] = [new Coordinate(0, 1)], ["far"] = [new Coordinate(0, 3)] });
 
-        var error = Assert.Throws<ArgumentException>(() => task.Layout);
+        var error = Assert.Throws<TaskFieldException>(() => task.Layout);
         Assert.StartsWith("task 'frags-scores': scores names offset (0, 3), which is not in the neighborhood of affs", error.Message);
+        Assert.Equal("scores", error.Field);
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class DslExtensionTests : IDisposable
 
         Assert.Equal(
             "task 'lut-whole-graph': weights names edge attribute 'lr_weight', but db declares only [adj_weight] in edge_attrs",
-            Assert.Throws<ArgumentException>(() => task.Layout).Message);
+            Assert.Throws<TaskFieldException>(() => task.Layout).Message);
     }
 
     private ScoreGroups ScoreGroupsOver(IReadOnlyDictionary<string, IReadOnlyList<Coordinate>> scores)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Pipelines;
 using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Cli.Pipelines;
 
@@ -54,6 +55,11 @@ public sealed class PipelineFile
         foreach (var task in tasks)
         {
             TaskRules.Check(task.Id, task.Task, task.Ports, (field, message) => Report(LocatedDocument.Child(task.Pointer, field), $"task '{task.Id}': {message}"));
+        }
+
+        if (problems.Count == 0)
+        {
+            tasks.ForEach(CheckAgainstExistingInputs);
         }
 
         DataflowRules.Check(tasks, Report);
@@ -371,6 +377,32 @@ public sealed class PipelineFile
         {
             Report(expression is null ? "/tasks" : "/pipeline", error.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The task's own checks — parameters against the stored neighbourhood, the geometry over the inputs' metadata — run
+    /// here when its inputs exist already, so a mistake is reported with the file's line before anything is created.
+    /// Tasks whose inputs an upstream task writes are checked when they start.
+    /// </summary>
+    private void CheckAgainstExistingInputs(PipelineTask task)
+    {
+        if (!task.Ports.Where(port => !port.IsOutput).All(port => ZarrArray.Exists(port.Dataset.Store)))
+        {
+            return;
+        }
+
+        try
+        {
+            _ = task.Task.Layout;
+        }
+        catch (TaskFieldException error)
+        {
+            Report(LocatedDocument.Child(task.Pointer, error.Field), $"task '{task.Id}': {error.Problem}");
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            Report(task.Pointer, $"task '{task.Id}': {ErrorLine.Describe(error)}");
         }
     }
 

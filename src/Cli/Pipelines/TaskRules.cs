@@ -64,7 +64,7 @@ public static class TaskRules
 
             if (property.GetCustomAttribute<PerOffsetAttribute>() is { } perOffset)
             {
-                CheckPerOffset(task, property, field, perOffset.Neighborhood, report);
+                CheckPerOffset(taskId, task, property, field, perOffset.Neighborhood, report);
             }
 
             if (property.GetCustomAttribute<OffsetsOfAttribute>() is { } offsetsOf)
@@ -96,21 +96,33 @@ public static class TaskRules
         }
     }
 
-    private static void CheckPerOffset(IBlockwiseTask task, PropertyInfo property, string field, string neighborhoodName, Action<string, string> report)
+    private static void CheckPerOffset(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string neighborhoodName, Action<string, string> report)
     {
         var neighborhoodProperty = task.GetType().GetProperty(neighborhoodName);
-        int? offsets = neighborhoodProperty?.GetValue(task) switch
-        {
-            Affs affs => affs.Neighborhood?.Count,
-            ITypedDataset { Untyped: Affs affs } => affs.Neighborhood?.Count,
-            ICollection list => list.Count,
-            _ => null,
-        };
+        string neighborhoodField = neighborhoodProperty is null ? neighborhoodName : TaskPorts.FieldName(neighborhoodProperty);
         int? values = property.GetValue(task) is ICollection given ? given.Count : null;
-        if (offsets is { } o && values is { } v && !NeighborhoodRules.PerOffsetLengthMatches(o, v))
+        try
         {
-            string neighborhoodField = neighborhoodProperty is null ? neighborhoodName : TaskPorts.FieldName(neighborhoodProperty);
-            report(field, $"{field} has {v} values, but {neighborhoodField} has {o} offsets; it needs one value per offset");
+            switch (neighborhoodProperty?.GetValue(task))
+            {
+                case Affs affs:
+                    DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, affs);
+                    break;
+                case ITypedDataset { Untyped: Affs affs }:
+                    DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, affs);
+                    break;
+                case ICollection list:
+                    DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, list.Count);
+                    break;
+            }
+        }
+        catch (TaskFieldException error)
+        {
+            report(field, error.Problem);
+        }
+        catch (DatasetException)
+        {
+            // No neighbourhood to count yet (neither configured nor stored): the dataset's own check reports that.
         }
     }
 
@@ -127,9 +139,9 @@ public static class TaskRules
         {
             DslParameterChecks.RequireOffsetsIn(taskId, field, property.GetValue(task), affinitiesProperty is null ? affinitiesName : TaskPorts.FieldName(affinitiesProperty), affinities);
         }
-        catch (ArgumentException error)
+        catch (TaskFieldException error)
         {
-            report(field, WithoutTaskName(taskId, error.Message));
+            report(field, error.Problem);
         }
     }
 
@@ -148,15 +160,11 @@ public static class TaskRules
         {
             DslParameterChecks.RequireEdgeAttributes(taskId, field, keys, databaseProperty is null ? databaseName : TaskPorts.FieldName(databaseProperty), declared);
         }
-        catch (ArgumentException error)
+        catch (TaskFieldException error)
         {
-            report(field, WithoutTaskName(taskId, error.Message));
+            report(field, error.Problem);
         }
     }
-
-    // The shared check words its message for exceptions ("task 'x': ..."); the report adds the task itself.
-    private static string WithoutTaskName(string taskId, string message) =>
-        message.StartsWith($"task '{taskId}': ", StringComparison.Ordinal) ? message[$"task '{taskId}': ".Length..] : message;
 
     private static bool Exists(Dataset dataset) =>
         Directory.Exists(dataset.Store) || (dataset is Raw { Stack: not null });

@@ -254,9 +254,15 @@ namespace Volara.Generators.Emission
 
             foreach (var check in task.ParameterChecks)
             {
-                writer.Line(check.Kind == ParameterCheckKind.OffsetsOf
-                    ? $"{Support}.DslParameterChecks.RequireOffsetsIn(this.Name, \"{Escape(check.Field)}\", this.{check.Property}, \"{Escape(check.TargetField)}\", this.{check.Target}?.Untyped);"
-                    : $"{Support}.DslParameterChecks.RequireEdgeAttributes(this.Name, \"{Escape(check.Field)}\", {Support}.DslParameterChecks.KeysOf(this.{check.Property}), \"{Escape(check.TargetField)}\", this.{check.Target}?.EdgeAttrs);");
+                string fields = $"this.Name, \"{Escape(check.Field)}\"";
+                string target = $"\"{Escape(check.TargetField)}\"";
+                writer.Line(check.Kind switch
+                {
+                    ParameterCheckKind.OffsetsOf => $"{Support}.DslParameterChecks.RequireOffsetsIn({fields}, this.{check.Property}, {target}, this.{check.Target}?.Untyped);",
+                    ParameterCheckKind.EdgeAttributesOf => $"{Support}.DslParameterChecks.RequireEdgeAttributes({fields}, {Support}.DslParameterChecks.KeysOf(this.{check.Property}), {target}, this.{check.Target}?.EdgeAttrs);",
+                    ParameterCheckKind.PerOffsetOfAffinities => $"{Support}.DslParameterChecks.RequireOnePerOffset({fields}, this.{check.Property}?.Count, {target}, this.{check.Target}?.Untyped);",
+                    _ => $"{Support}.DslParameterChecks.RequireOnePerOffset({fields}, this.{check.Property}?.Count, {target}, this.{check.Target}?.Count);",
+                });
             }
 
             if (task.Hooks.Validate)

@@ -2,7 +2,8 @@ namespace Volara.Generators.Model
 {
     /// <summary>
     /// A parameter checked against another property at run time: <c>[OffsetsOf]</c> (offsets in an affinities port's
-    /// neighbourhood) or <c>[EdgeAttributesOf]</c> (keys among a graph database's declared edge attributes).
+    /// neighbourhood), <c>[PerOffset]</c> (one value per offset of an affinities port's or a list's neighbourhood) or
+    /// <c>[EdgeAttributesOf]</c> (keys among a graph database's declared edge attributes).
     /// </summary>
     /// <param name="Kind">What is checked.</param>
     /// <param name="Property">The parameter property.</param>
@@ -19,5 +20,11 @@ namespace Volara.Generators.Model
 
         /// <summary>Keys among the <c>EdgeAttrs</c> of a graph database configuration.</summary>
         EdgeAttributesOf,
+
+        /// <summary>One value per offset of the neighbourhood of an <c>Affs&lt;T&gt;</c> port.</summary>
+        PerOffsetOfAffinities,
+
+        /// <summary>One value per offset of a neighbourhood list property.</summary>
+        PerOffsetOfList,
     }
 }

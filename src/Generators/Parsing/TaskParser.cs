@@ -97,6 +97,9 @@ namespace Volara.Generators.Parsing
                         case KnownNames.EdgeAttributesOfAttribute when attribute.ConstructorArguments.FirstOrDefault().Value is string database:
                             checks.Add((ParameterCheckKind.EdgeAttributesOf, property, database));
                             break;
+                        case KnownNames.PerOffsetAttribute when attribute.ConstructorArguments.FirstOrDefault().Value is string neighborhood:
+                            checks.Add((ParameterCheckKind.PerOffsetOfList, property, neighborhood));
+                            break;
                     }
                 }
             }
@@ -213,10 +216,31 @@ namespace Volara.Generators.Parsing
                 return null;
             }
 
-            bool checkable = kind == ParameterCheckKind.OffsetsOf
-                ? targetProperty.Type is INamedTypeSymbol { Name: "Affs" } affs && ElementTypeOf(affs) is not null
-                : targetProperty.Type.IsReferenceType && HasEdgeAttrs(targetProperty.Type) && HasNameKeys(property.Type);
-            return checkable ? new ParameterCheckModel(kind, property.Name, FieldName(property), targetProperty.Name, FieldName(targetProperty)) : null;
+            bool isAffinities = targetProperty.Type is INamedTypeSymbol { Name: "Affs" } affs && ElementTypeOf(affs) is not null;
+            switch (kind)
+            {
+                case ParameterCheckKind.OffsetsOf when isAffinities:
+                case ParameterCheckKind.EdgeAttributesOf when targetProperty.Type.IsReferenceType && HasEdgeAttrs(targetProperty.Type) && HasNameKeys(property.Type):
+                    break;
+                case ParameterCheckKind.PerOffsetOfList when IsCounted(property.Type) && isAffinities:
+                    kind = ParameterCheckKind.PerOffsetOfAffinities;
+                    break;
+                case ParameterCheckKind.PerOffsetOfList when IsCounted(property.Type) && IsCounted(targetProperty.Type):
+                    break;
+                default:
+                    return null;
+            }
+
+            return new ParameterCheckModel(kind, property.Name, FieldName(property), targetProperty.Name, FieldName(targetProperty));
+        }
+
+        /// <summary>The type is, or implements, <c>IReadOnlyCollection&lt;T&gt;</c>: its values can be counted.</summary>
+        private static bool IsCounted(ITypeSymbol type)
+        {
+            bool IsReadOnlyCollection(INamedTypeSymbol candidate) =>
+                candidate.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IReadOnlyCollection<T>";
+            // Arrays implement Count explicitly; the generated check reads Count, so only named collection types qualify.
+            return type is INamedTypeSymbol named && (IsReadOnlyCollection(named) || named.AllInterfaces.Any(IsReadOnlyCollection));
         }
 
         /// <summary>The database type (or a base type) has <c>IReadOnlyDictionary&lt;string, string&gt;? EdgeAttrs</c>.</summary>

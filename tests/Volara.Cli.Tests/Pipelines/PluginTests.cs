@@ -55,7 +55,7 @@ public sealed class PluginTests
         Assert.Equal(
             """
             volara: error: pipeline.yaml:4:5: /tasks/sum/scores: task 'sum': 'data.zarr/scores' holds uint8, but the task needs floating point data
-            volara: error: pipeline.yaml:8:5: /tasks/sum/weights: task 'sum': weights has 2 values, but neighborhood has 3 offsets; it needs one value per offset
+            volara: error: pipeline.yaml:8:5: /tasks/sum/weights: task 'sum': weights has 2 values, but it needs one per offset of neighborhood, which has 3
 
             """,
             result.Stderr);

@@ -86,6 +86,31 @@ public sealed class ShippedSegmentationPipelineTests
         });
     }
 
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("run")]
+    public void ABiasNotOnePerStoredOffsetIsAnErrorAtItsLineBeforeAnythingIsCreated(string command)
+    {
+        // The shipped file takes the neighbourhood from the affinities' attributes (nine offsets); give three biases.
+        using var temp = new TempDirectory();
+        WriteQuickstartInput(temp.Path);
+        string file = Path.Combine(temp.Path, FileName);
+        var lines = File.ReadAllLines(file);
+        int line = Array.FindIndex(lines, l => l.TrimStart().StartsWith("bias:", StringComparison.Ordinal));
+        lines[line] = lines[line][..lines[line].IndexOf('[')] + "[-0.4, -0.4, -0.4]";
+        File.WriteAllLines(file, lines);
+
+        var result = VolaraProcess.RunIn(temp.Path, command, FileName);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"{FileName}:{line + 1}:", result.Stderr);
+        Assert.Contains("/tasks/extract_frags/bias: task 'extract_frags': bias has 3 values, but it needs one per offset of the neighborhood of affs_data", result.Stderr);
+        Assert.Contains("which has 9", result.Stderr);
+        Assert.DoesNotContain("Exception", result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("quickstart-output", "example.zarr")), $"{command} created outputs");
+    }
+
     /// <summary>
     /// The shipped file under <c>examples/</c> and the quickstart's affinities (README neighbourhood, noisy Voronoi
     /// cells) under <c>quickstart-output/segmentation.zarr/affs</c>, both below <paramref name="root"/>.

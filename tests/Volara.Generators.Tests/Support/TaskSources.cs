@@ -38,6 +38,32 @@ internal static class TaskSources
         }
         """;
 
+    /// <summary>Per-offset parameters over an affinities port's neighbourhood and over a neighbourhood list.</summary>
+    public const string PerOffset = """
+        using System.Collections.Generic;
+        using System.Numerics.Tensors;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
+
+        namespace Samples.Offsets;
+
+        [VolaraTask("offset-weights")]
+        public sealed partial class OffsetWeights
+        {
+            [Input] public required Affs<byte> AffsData { get; init; }
+            [Output(SpatialOnly = true)] public required Raw<float> Weighted { get; init; }
+            [Parameter, PerOffset(nameof(AffsData))] public required IReadOnlyList<double> Bias { get; init; }
+            [Parameter] public IReadOnlyList<Coordinate>? Pairs { get; init; }
+            [Parameter, PerOffset(nameof(Pairs))] public IReadOnlyList<double>? PairWeights { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+
+            private void Process(Block block, ReadOnlyTensorSpan<byte> affsData, TensorSpan<float> weighted)
+            {
+            }
+        }
+        """;
+
     /// <summary>Two inputs, two outputs (one spatial only), a context; global namespace, no hook.</summary>
     public const string TwoPorts = """
         using System.Numerics.Tensors;

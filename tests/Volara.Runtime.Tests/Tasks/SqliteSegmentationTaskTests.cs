@@ -52,6 +52,28 @@ public sealed class SqliteSegmentationTaskTests : SegmentationTaskTests
         Assert.False(File.Exists(((SqliteGraphConfig)db).Path));
     }
 
+    [Theory]
+    [InlineData(ExecutionMode.Serial)]
+    [InlineData(ExecutionMode.Processes)]
+    public void ABiasNotOnePerStoredOffsetIsRefusedBeforeAnythingIsCreated(ExecutionMode mode)
+    {
+        var scene = new SegmentationScene(Temp, seed: 2);
+        var db = (SqliteGraphConfig)NewDb(new Dictionary<string, string>());
+        var extract = new ExtractFrags
+        {
+            // The neighbourhood is not given: it comes from the stored array's attributes (six offsets).
+            Db = db, AffsData = new Volara.Runtime.Datasets.Affs { Store = scene.Affs.Store }, FragsData = scene.Frags,
+            BlockSize = new(5L, 12L, 12L), Context = new(1L, 1L, 1L), Bias = [-0.4, -0.4, -0.4],
+        };
+
+        var error = Assert.ThrowsAny<Exception>(() => Runner.Run(extract, Options(mode)));
+        Assert.Contains("task 'frags-extract-frags': bias has 3 values, but it needs one per offset of the neighborhood of affs_data", error.Message);
+        Assert.Contains("which has 6", error.Message);
+        Assert.False(Directory.Exists(scene.Frags.Store));
+        Assert.False(File.Exists(db.Path));
+        Assert.False(Directory.Exists(Temp.Combine("logs", "frags-extract-frags")));
+    }
+
     protected override GraphDatabaseConfig NewDb(IReadOnlyDictionary<string, string> edgeAttrs) =>
         new SqliteGraphConfig { Path = Temp.Combine("data.zarr", "graph.sqlite"), EdgeAttrs = edgeAttrs };
 }

@@ -5,8 +5,9 @@ using Volara.Runtime.Geometry;
 namespace Volara.Runtime.Dsl.Support;
 
 /// <summary>
-/// What generated validation calls for <see cref="OffsetsOfAttribute"/> and <see cref="EdgeAttributesOfAttribute"/>
-/// parameters: their values checked against the configured neighbourhood and graph database.
+/// What generated validation calls for <see cref="OffsetsOfAttribute"/>, <see cref="PerOffsetAttribute"/> and
+/// <see cref="EdgeAttributesOfAttribute"/> parameters: their values checked against the configured (or stored)
+/// neighbourhood and graph database, before anything is created.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DslParameterChecks
@@ -29,9 +30,39 @@ public static class DslParameterChecks
         {
             if (!neighborhood.Contains(offset))
             {
-                throw new ArgumentException(
-                    $"task '{taskName}': {field} names offset {offset}, which is not in the neighborhood of {affinitiesField} '{affinities.Store}' ([{string.Join(", ", neighborhood)}])");
+                throw new Engine.TaskFieldException(taskName, field,
+                    $"{field} names offset {offset}, which is not in the neighborhood of {affinitiesField} '{affinities.Store}' ([{string.Join(", ", neighborhood)}])");
             }
+        }
+    }
+
+    /// <summary>
+    /// A per-offset parameter (a bias, strides) must have one value per offset of the neighbourhood of
+    /// <paramref name="affinities"/> — the configured one, or the one stored with an existing array; nothing is checked
+    /// when either is null.
+    /// </summary>
+    public static void RequireOnePerOffset(string taskName, string field, int? count, string affinitiesField, Datasets.Affs? affinities)
+    {
+        if (count is null || affinities is null)
+        {
+            return;
+        }
+
+        var neighborhood = affinities.Resolved().Neighborhood ?? [];
+        if (!Rules.NeighborhoodRules.PerOffsetLengthMatches(neighborhood.Count, count.Value))
+        {
+            throw new Engine.TaskFieldException(taskName, field,
+                $"{field} has {count} values, but it needs one per offset of the neighborhood of {affinitiesField} '{affinities.Store}', which has {neighborhood.Count} ([{string.Join(", ", neighborhood)}])");
+        }
+    }
+
+    /// <summary>A per-offset parameter must have as many values as the neighbourhood list it names has offsets.</summary>
+    public static void RequireOnePerOffset(string taskName, string field, int? count, string neighborhoodField, int? offsets)
+    {
+        if (count is not null && offsets is not null && !Rules.NeighborhoodRules.PerOffsetLengthMatches(offsets.Value, count.Value))
+        {
+            throw new Engine.TaskFieldException(taskName, field,
+                $"{field} has {count} values, but it needs one per offset of {neighborhoodField}, which has {offsets}");
         }
     }
 
@@ -50,8 +81,8 @@ public static class DslParameterChecks
         {
             if (!declared.ContainsKey(key))
             {
-                throw new ArgumentException(
-                    $"task '{taskName}': {field} names edge attribute '{key}', but {databaseField} declares only [{string.Join(", ", declared.Keys)}] in edge_attrs");
+                throw new Engine.TaskFieldException(taskName, field,
+                    $"{field} names edge attribute '{key}', but {databaseField} declares only [{string.Join(", ", declared.Keys)}] in edge_attrs");
             }
         }
     }
