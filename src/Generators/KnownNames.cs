@@ -14,6 +14,7 @@ namespace Volara.Generators
         public const string OffsetsOfAttribute = "Volara.Runtime.Dsl.OffsetsOfAttribute";
         public const string EdgeAttributesOfAttribute = "Volara.Runtime.Dsl.EdgeAttributesOfAttribute";
         public const string PerOffsetAttribute = "Volara.Runtime.Dsl.PerOffsetAttribute";
+        public const string InputRequires = "Requires";
         public const string Stored = "Volara.Runtime.Dsl.Stored";
         public const string NumericsNamespace = "System.Numerics";
         public const string ReadWriteConflict = "ReadWriteConflict";

@@ -165,6 +165,36 @@ public sealed class DslExtensionTests : IDisposable
             Assert.Throws<TaskFieldException>(() => task.Layout).Message);
     }
 
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("uint64")]
+    public void LabelsThatTheirElementTypeCannotHoldAreRefusedNamingThePort(string stored)
+    {
+        // ScoreGroups reads frags as Labels<ulong>: float32 values would be truncated to ids.
+        var task = ScoreGroupsOver(new Dictionary<string, IReadOnlyList<Coordinate>> { ["adj"] = [new Coordinate(0, 1)] });
+        string path = temp.Combine("data.zarr", "frags-" + stored);
+        var frags = new Labels { Store = path };
+        if (stored == "float32")
+        {
+            Volumes.Fill(frags, new float[36], 6, 6);
+        }
+        else
+        {
+            Volumes.Fill(frags, new ulong[36], 6, 6);
+        }
+
+        var withFrags = new ScoreGroups { Affs = task.Affs, Frags = frags, Scores = task.Scores, BlockSize = task.BlockSize, Context = task.Context };
+        if (stored == "uint64")
+        {
+            Assert.NotNull(withFrags.Layout);
+            return;
+        }
+
+        var error = Assert.Throws<TaskFieldException>(() => withFrags.Layout);
+        Assert.Equal("frags", error.Field);
+        Assert.Equal($"task '{withFrags.Name}': '{path}' holds float32 labels, but the task reads them as uint64, which would change ids", error.Message);
+    }
+
     private ScoreGroups ScoreGroupsOver(IReadOnlyDictionary<string, IReadOnlyList<Coordinate>> scores)
     {
         const int size = 6;

@@ -12,7 +12,7 @@ public sealed class GoldenFileTests
     [InlineData(nameof(TaskSources.WholeRoi), TaskSources.WholeRoi)]
     [InlineData(nameof(TaskSources.DerivedGeometry), TaskSources.DerivedGeometry)]
     [InlineData(nameof(TaskSources.ListOutput), TaskSources.ListOutput)]
-    [InlineData(nameof(TaskSources.PerOffset), TaskSources.PerOffset)]
+    [InlineData(nameof(TaskSources.Checks), TaskSources.Checks)]
     public void GeneratedSourceMatchesItsBaselineAndCompiles(string name, string source)
     {
         var (driver, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.Parse(source)));

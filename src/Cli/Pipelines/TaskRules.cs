@@ -41,10 +41,13 @@ public static class TaskRules
             }
 
             dims = dims < 0 ? array.PhysicalDims : dims;
-            var kind = ElementKindRules.KindOf(ClrName(array.DataType));
-            if (!ElementKindRules.Satisfies(port.Requires, kind))
+            try
             {
-                report(port.Field, $"'{port.Dataset.Store}' holds {array.DataType.NumpyName}, but the task needs {ElementKindRules.Describe(port.Requires)} data");
+                DslTaskSupport.RequireElementKind(taskId, port.Field, port.Dataset.Store, array.DataType, port.Requires);
+            }
+            catch (TaskFieldException error)
+            {
+                report(port.Field, error.Problem);
             }
         }
 
@@ -168,21 +171,4 @@ public static class TaskRules
 
     private static bool Exists(Dataset dataset) =>
         Directory.Exists(dataset.Store) || (dataset is Raw { Stack: not null });
-
-    /// <summary>The CLR type name of a stored element type, the key of <see cref="ElementKindRules.KindOf"/>.</summary>
-    private static string ClrName(DataType type) => type.NumpyName switch
-    {
-        "bool" => "System.Boolean",
-        "int8" => "System.SByte",
-        "int16" => "System.Int16",
-        "int32" => "System.Int32",
-        "int64" => "System.Int64",
-        "uint8" => "System.Byte",
-        "uint16" => "System.UInt16",
-        "uint32" => "System.UInt32",
-        "uint64" => "System.UInt64",
-        "float16" => "System.Half",
-        "float32" => "System.Single",
-        _ => "System.Double",
-    };
 }

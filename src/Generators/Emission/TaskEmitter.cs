@@ -221,6 +221,22 @@ namespace Volara.Generators.Emission
             writer.Close().Line();
         }
 
+        /// <summary>An <c>ElementKinds</c> value as source: its member name where it has one.</summary>
+        private static string Kinds(int value)
+        {
+            string? name = value switch
+            {
+                1 => "SignedInteger",
+                2 => "UnsignedInteger",
+                3 => "Integer",
+                4 => "FloatingPoint",
+                8 => "Boolean",
+                15 => "Any",
+                _ => null,
+            };
+            return name is null ? $"(global::Volara.Runtime.Dsl.ElementKinds){value}" : "global::Volara.Runtime.Dsl.ElementKinds." + name;
+        }
+
         private static void WriteOpenInputs(IndentedWriter writer, TaskModel task)
         {
             writer.Line("/// <summary>Opens every configured input as its element type and checks that they agree; then the parameters and the task's own checks.</summary>");
@@ -231,11 +247,17 @@ namespace Volara.Generators.Emission
             {
                 var input = task.Inputs[i];
                 string open = !input.Stored
-                    ? $"{Support}.DslTaskSupport.OpenInput<{input.ElementType}>(this.{input.Property}.Untyped)"
+                    ? $"{Support}.DslTaskSupport.OpenInput(this.Name, \"{Escape(input.Field)}\", this.{input.Property}.Untyped, {DataType}.Of<{input.ElementType}>(), {Kinds(input.Requires)})"
                     : i == stored
                         ? $"{Support}.DslTaskSupport.OpenStored(this.{input.Property}.Untyped)"
                         : $"{Support}.DslTaskSupport.OpenInput(this.{input.Property}.Untyped, inputs[{stored}]!.DataType)";
                 writer.Line(input.Optional ? $"inputs[{i}] = this.{input.Property} is null ? null : {open};" : $"inputs[{i}] = {open};");
+                if (input.Stored && input.Requires != PortModel.AnyKind)
+                {
+                    string kindCheck = $"{Support}.DslTaskSupport.RequireElementKind(this.Name, \"{Escape(input.Field)}\", this.{input.Property}.Untyped.Store, this.{input.Property}.Untyped.Array().DataType, {Kinds(input.Requires)});";
+                    writer.Line(input.Optional ? $"if (this.{input.Property} is not null) {kindCheck}" : kindCheck);
+                }
+
                 if (i == 0)
                 {
                     continue;

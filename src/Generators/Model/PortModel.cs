@@ -9,5 +9,10 @@ namespace Volara.Generators.Model
     /// <param name="Stored">Declared with the <c>Stored</c> marker: read or written in the stored type, Process's type parameter.</param>
     /// <param name="List">An output declared as <c>IReadOnlyList&lt;Dataset?&gt;</c>: one dataset (or null, discarded) per entry, each
     /// prepared by the task's <c>OutputFormat(field, index)</c>; Process writes the opened arrays itself.</param>
-    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly, bool Optional, bool Stored, bool List = false);
+    /// <param name="Requires">For inputs: the <c>ElementKinds</c> flags the stored data must have (<c>[Input(Requires = …)]</c>).</param>
+    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly, bool Optional, bool Stored, bool List = false, int Requires = PortModel.AnyKind)
+    {
+        /// <summary>The value of <c>ElementKinds.Any</c>: no requirement.</summary>
+        public const int AnyKind = 15;
+    }
 }

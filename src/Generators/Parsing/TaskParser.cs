@@ -71,7 +71,8 @@ namespace Volara.Generators.Parsing
                                 stored ? "T" : element.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                                 spatialOnly,
                                 Optional: property.NullableAnnotation == NullableAnnotation.Annotated,
-                                stored);
+                                stored,
+                                Requires: isInput && attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.InputRequires).Value.Value is int requires ? requires : PortModel.AnyKind);
                             (isInput ? inputs : outputs).Add(port);
                             (isInput ? inputTypes : outputTypes).Add(element);
                             break;

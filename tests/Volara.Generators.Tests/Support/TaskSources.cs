@@ -38,8 +38,8 @@ internal static class TaskSources
         }
         """;
 
-    /// <summary>Per-offset parameters over an affinities port's neighbourhood and over a neighbourhood list.</summary>
-    public const string PerOffset = """
+    /// <summary>Per-offset parameters over an affinities port's neighbourhood and over a neighbourhood list; an input's element kinds.</summary>
+    public const string Checks = """
         using System.Collections.Generic;
         using System.Numerics.Tensors;
         using Volara.Runtime.Dsl;
@@ -52,13 +52,14 @@ internal static class TaskSources
         public sealed partial class OffsetWeights
         {
             [Input] public required Affs<byte> AffsData { get; init; }
+            [Input(Requires = ElementKinds.Integer)] public required Labels<ulong> Fragments { get; init; }
             [Output(SpatialOnly = true)] public required Raw<float> Weighted { get; init; }
             [Parameter, PerOffset(nameof(AffsData))] public required IReadOnlyList<double> Bias { get; init; }
             [Parameter] public IReadOnlyList<Coordinate>? Pairs { get; init; }
             [Parameter, PerOffset(nameof(Pairs))] public IReadOnlyList<double>? PairWeights { get; init; }
             [BlockSize] public required Coordinate BlockSize { get; init; }
 
-            private void Process(Block block, ReadOnlyTensorSpan<byte> affsData, TensorSpan<float> weighted)
+            private void Process(Block block, ReadOnlyTensorSpan<byte> affsData, ReadOnlyTensorSpan<ulong> fragments, TensorSpan<float> weighted)
             {
             }
         }

@@ -127,4 +127,20 @@ public sealed class RelabelTests : IDisposable
         Assert.False(Directory.Exists(task.SegData.Store));
         Assert.True(lut.Exists());
     }
+
+    [Fact]
+    public void FloatingPointFragmentsAreRefusedBeforeAnythingIsCreated()
+    {
+        string path = temp.Combine("data.zarr", "probabilities");
+        var array = VolumeArray.Prepare(path, new PrepareOptions { Shape = [10, 10], ChunkShape = [5, 5], DataType = DataType.Float32, VoxelSize = new Coordinate(2, 2) });
+        array.Write<float>(array.Roi, Enumerable.Repeat(0.5f, 100).ToArray());
+        var lut = new Lut { Path = temp.Combine("lut") };
+        lut.Save(new FragmentSegmentLut([1], [2]));
+        var task = Task(path, lut);
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => Runner.Run(task, Options(ExecutionMode.Serial)));
+        Assert.Equal($"task '{task.Name}': '{path}' holds float32, but the task needs signed integer or unsigned integer data", error.Message);
+        Assert.Equal("frags_data", Assert.IsType<TaskFieldException>(error).Field);
+        Assert.False(Directory.Exists(task.SegData.Store));
+    }
 }

@@ -27,6 +27,43 @@ public static class DslTaskSupport
     }
 
     /// <summary>
+    /// Opens an input of task <paramref name="taskName"/> as <paramref name="dataType"/> after checking what is stored:
+    /// the port's <see cref="InputAttribute.Requires"/>, and for label ports that the conversion keeps every id.
+    /// </summary>
+    public static VolumeArray OpenInput(string taskName, string field, Dataset dataset, DataType dataType, ElementKinds requires)
+    {
+        var stored = dataset.Array().DataType;
+        RequireElementKind(taskName, field, dataset.Store, stored, requires);
+        if (dataset is Labels && ElementKindOf(dataType) is ElementKinds.SignedInteger or ElementKinds.UnsignedInteger)
+        {
+            if (stored.IsFloatingPoint || ((stored.IsSignedInteger || stored.IsUnsignedInteger) && stored.Size > dataType.Size))
+            {
+                throw new Engine.TaskFieldException(taskName, field,
+                    $"'{dataset.Store}' holds {stored.NumpyName} labels, but the task reads them as {dataType.NumpyName}, which would change ids");
+            }
+        }
+
+        return OpenInput(dataset, dataType);
+    }
+
+    /// <summary>The stored type must be of a kind the port accepts (<see cref="InputAttribute.Requires"/>).</summary>
+    public static void RequireElementKind(string taskName, string field, string store, DataType stored, ElementKinds requires)
+    {
+        if (!Rules.ElementKindRules.Satisfies(requires, ElementKindOf(stored)))
+        {
+            throw new Engine.TaskFieldException(taskName, field,
+                $"'{store}' holds {stored.NumpyName}, but the task needs {Rules.ElementKindRules.Describe(requires)} data");
+        }
+    }
+
+    /// <summary>The element kind of a stored type.</summary>
+    public static ElementKinds ElementKindOf(DataType type) =>
+        type.IsFloatingPoint ? ElementKinds.FloatingPoint
+        : type.IsSignedInteger ? ElementKinds.SignedInteger
+        : type.IsUnsignedInteger ? ElementKinds.UnsignedInteger
+        : ElementKinds.Boolean;
+
+    /// <summary>
     /// Opens a <c>Stored</c> input as it is stored; booleans (which have no arithmetic) read as uint8 0 and 1, as numpy
     /// compares and sums them.
     /// </summary>
