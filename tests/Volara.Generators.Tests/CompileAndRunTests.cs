@@ -94,15 +94,16 @@ public sealed class CompileAndRunTests : IDisposable
         var output = new Raw { Store = temp.Combine("data.zarr", "out") };
 
         var mixed = new Difference { A = a, B = coarse, Result = output, BlockSize = new Coordinate(2, 2) };
-        var voxelError = Assert.Throws<ArgumentException>(() => mixed.Layout);
+        var voxelError = Assert.Throws<TaskFieldException>(() => mixed.Layout);
+        Assert.Equal("b", voxelError.Field);
         Assert.Contains("task 'out-test-difference': b ", voxelError.Message);
         Assert.Contains("voxel size", voxelError.Message);
 
         var flat = new Difference { A = a, B = a, Result = output, BlockSize = new Coordinate(2) };
-        Assert.Contains("task 'out-test-difference': block_size (2,) has 1 values, the data has 2 physical axes", Assert.Throws<ArgumentException>(() => flat.Layout).Message);
+        Assert.Contains("task 'out-test-difference': block_size (2,) has 1 values, the data has 2 physical axes", Assert.Throws<TaskFieldException>(() => flat.Layout).Message);
 
         var negative = new NeighborhoodSum { Values = a, Sums = output, BlockSize = new Coordinate(2, 2), Radius = new Coordinate(1, -1) };
-        Assert.Contains("task 'out-test-neighborhood-sum': radius (1, -1) must not be negative", Assert.Throws<ArgumentException>(() => negative.Layout).Message);
+        Assert.Contains("task 'out-test-neighborhood-sum': radius (1, -1) must not be negative", Assert.Throws<TaskFieldException>(() => negative.Layout).Message);
     }
 
     [Fact]

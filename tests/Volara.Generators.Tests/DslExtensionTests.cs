@@ -146,7 +146,7 @@ public sealed class DslExtensionTests : IDisposable
     {
         var task = new WholeGraph { Db = new TestGraphConfig("graph.db"), Weights = new Dictionary<string, double[]>(), Lut = "lut" };
 
-        Assert.Equal("task 'lut-whole-graph': roi is required: a whole-volume task without inputs writes exactly that region", Assert.Throws<ArgumentException>(() => task.Layout).Message);
+        Assert.Equal("task 'lut-whole-graph': roi is required: a whole-volume task without inputs writes exactly that region", Assert.Throws<TaskFieldException>(() => task.Layout).Message);
     }
 
     [Fact]

@@ -94,6 +94,8 @@ namespace Volara.Generators.Emission
         {
             writer.Line(GeneratedCode);
             writer.Open("public override void Init()");
+            writer.Line("// The layout first: it checks inputs, parameters and geometry, so a mistake stops before any output exists.");
+            writer.Line("_ = this.Layout;");
             writer.Line($"{VolumeArray}?[] inputs = this.OpenInputs();");
             string blockSize = task.BlockSize is { } size ? "this." + size.Property : "null";
             foreach (var output in task.Outputs)

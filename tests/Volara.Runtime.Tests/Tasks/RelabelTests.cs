@@ -143,4 +143,26 @@ public sealed class RelabelTests : IDisposable
         Assert.Equal("frags_data", Assert.IsType<TaskFieldException>(error).Field);
         Assert.False(Directory.Exists(task.SegData.Store));
     }
+
+    [Theory]
+    [InlineData(ExecutionMode.Serial)]
+    [InlineData(ExecutionMode.Processes)]
+    public void ABlockSizeForAnotherDimensionalityIsRefusedBeforeAnythingIsCreated(ExecutionMode mode)
+    {
+        ProcessExecutor.RegisterWithRunner(new ProcessExecutorOptions { WorkerCommand = TestWorkerProgram.Command });
+        var lut = new Lut { Path = temp.Combine("lut") };
+        lut.Save(new FragmentSegmentLut([1], [2]));
+        var task = new Relabel
+        {
+            FragsData = new Labels { Store = Quadrants() },
+            SegData = new Labels { Store = temp.Combine("data.zarr", "segments") },
+            Lut = lut,
+            BlockSize = new Coordinate(5, 5, 5),
+        };
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => Runner.Run(task, Options(mode)));
+        Assert.Equal("block_size", Assert.IsType<TaskFieldException>(error).Field);
+        Assert.StartsWith($"task '{task.Name}': block_size", error.Message);
+        Assert.False(Directory.Exists(task.SegData.Store));
+    }
 }

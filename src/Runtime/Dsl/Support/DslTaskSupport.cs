@@ -38,7 +38,7 @@ public static class DslTaskSupport
         {
             if (stored.IsFloatingPoint || ((stored.IsSignedInteger || stored.IsUnsignedInteger) && stored.Size > dataType.Size))
             {
-                throw new Engine.TaskFieldException(taskName, field,
+                throw new TaskFieldException(taskName, field,
                     $"'{dataset.Store}' holds {stored.NumpyName} labels, but the task reads them as {dataType.NumpyName}, which would change ids");
             }
         }
@@ -51,7 +51,7 @@ public static class DslTaskSupport
     {
         if (!Rules.ElementKindRules.Satisfies(requires, ElementKindOf(stored)))
         {
-            throw new Engine.TaskFieldException(taskName, field,
+            throw new TaskFieldException(taskName, field,
                 $"'{store}' holds {stored.NumpyName}, but the task needs {Rules.ElementKindRules.Describe(requires)} data");
         }
     }
@@ -81,8 +81,8 @@ public static class DslTaskSupport
     {
         if (other.VoxelSize != first.VoxelSize)
         {
-            throw new ArgumentException(
-                $"task '{taskName}': {field} '{other.Path}' has voxel size {other.VoxelSize}, but {firstField} '{first.Path}' has {first.VoxelSize}");
+            throw new TaskFieldException(taskName, field,
+                $"{field} '{other.Path}' has voxel size {other.VoxelSize}, but {firstField} '{first.Path}' has {first.VoxelSize}");
         }
     }
 
@@ -138,10 +138,10 @@ public static class DslTaskSupport
         Coordinate contextWorld;
         if (first is null)
         {
-            roi = writeRoi ?? throw new ArgumentException($"task '{taskName}': {writeRoiField} is required: a whole-volume task without inputs writes exactly that region");
+            roi = writeRoi ?? throw new TaskFieldException(taskName, writeRoiField, $"{writeRoiField} is required: a whole-volume task without inputs writes exactly that region");
             if (roi.Empty || roi.Unbounded)
             {
-                throw new ArgumentException($"task '{taskName}': {writeRoiField} {roi} must be a bounded, non-empty region");
+                throw new TaskFieldException(taskName, writeRoiField, $"{writeRoiField} {roi} must be a bounded, non-empty region");
             }
 
             contextWorld = Coordinate.Filled(roi.Dims, 0);
@@ -252,7 +252,7 @@ public static class DslTaskSupport
     {
         if (problem is not null)
         {
-            throw new ArgumentException($"task '{taskName}': {field} {value} {problem}");
+            throw new TaskFieldException(taskName, field, $"{field} {value} {problem}");
         }
     }
 }
