@@ -3,6 +3,7 @@ using Volara.Generators.Tests.Tasks;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Grid;
+using Volara.Runtime.Engine.Pipelines;
 using Volara.Runtime.Engine.Running;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
@@ -193,6 +194,40 @@ public sealed class DslExtensionTests : IDisposable
         var error = Assert.Throws<TaskFieldException>(() => withFrags.Layout);
         Assert.Equal("frags", error.Field);
         Assert.Equal($"task '{withFrags.Name}': '{path}' holds float32 labels, but the task reads them as uint64, which would change ids", error.Message);
+    }
+
+    [Fact]
+    public void TwoTasksWritingOneArrayAreRefusedBeforeAnythingIsCreated()
+    {
+        var a = Volumes.Write(temp.Combine("data.zarr", "a"), new float[4], 2, 2);
+        var b = Volumes.Write(temp.Combine("data.zarr", "b"), new float[4], 2, 2);
+        // One array, spelled two ways.
+        var first = new Difference { A = a, B = b, Result = new Raw { Store = temp.Combine("data.zarr", "out") }, BlockSize = new Coordinate(2, 2) };
+        var second = new NeighborhoodSum
+        {
+            Values = Volumes.Write(temp.Combine("data.zarr", "ints"), new int[4], 2, 2),
+            Sums = new Raw { Store = temp.Combine("data.zarr", "out") + "/" },
+            BlockSize = new Coordinate(2, 2),
+            Radius = new Coordinate(0, 0),
+        };
+
+        var error = Assert.Throws<PipelineException>(() => Runner.Run(first | second, Serial()));
+        Assert.Contains($"task '{second.Name}': sums '{temp.Combine("data.zarr", "out")}/' is also written by task '{first.Name}' (result)", error.Message);
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "out")));
+    }
+
+    [Fact]
+    public void ATaskReadingTheArrayItWritesIsRefusedUnlessItDeclaresTheConflict()
+    {
+        var values = Volumes.Write(temp.Combine("data.zarr", "values"), new int[16], 4, 4);
+        var inPlace = new NeighborhoodSum { Values = values, Sums = new Raw { Store = values.Store }, BlockSize = new Coordinate(2, 2), Radius = new Coordinate(1, 1) };
+
+        var error = Assert.Throws<PipelineException>(() => Runner.Run(inPlace, Serial()));
+        Assert.Contains($"task '{inPlace.Name}': values '{values.Store}' is also its output sums", error.Message);
+        Assert.False(Directory.Exists(temp.Combine("logs", inPlace.Name)));
+
+        // ScoreGroups declares the conflict: reading what it writes is its design.
+        Assert.True(ScoreGroupsOver(new Dictionary<string, IReadOnlyList<Coordinate>> { ["adj"] = [new Coordinate(0, 1)] }).Layout.ReadWriteConflict);
     }
 
     private ScoreGroups ScoreGroupsOver(IReadOnlyDictionary<string, IReadOnlyList<Coordinate>> scores)

@@ -61,6 +61,7 @@ namespace Volara.Generators.Emission
 
             writer.Line(JsonIgnore).Line(GeneratedCode);
             writer.Line($"public override {Engine}.BlockLayout Layout => __layout ??= this.CreateLayout();").Line();
+            WriteDatasetPorts(writer, task);
             WriteHookDeclarations(writer, task.Hooks);
             WriteInit(writer, task);
             WriteDropArtifacts(writer, task);
@@ -88,6 +89,37 @@ namespace Volara.Generators.Emission
                 writer.Line("/// <summary>The task's own clean-up; runs at the end of DropArtifacts, after the outputs are dropped.</summary>");
                 writer.Line("partial void OnDropArtifacts();").Line();
             }
+        }
+
+        private static void WriteDatasetPorts(IndentedWriter writer, TaskModel task)
+        {
+            writer.Line("/// <summary>The configured datasets this task reads and writes, by field.</summary>");
+            writer.Line(JsonIgnore).Line(GeneratedCode);
+            writer.Open($"public override global::System.Collections.Generic.IReadOnlyList<{Engine}.DatasetPort> DatasetPorts");
+            writer.Open("get");
+            writer.Line($"var ports = new global::System.Collections.Generic.List<{Engine}.DatasetPort>();");
+            foreach (var (port, isOutput) in task.Inputs.Select(p => (p, false)).Concat(task.Outputs.Select(p => (p, true))))
+            {
+                string field = $"\"{Escape(port.Field)}\"";
+                string flag = isOutput ? "true" : "false";
+                if (port.List)
+                {
+                    writer.Open($"foreach (var entry in this.{port.Property})");
+                    writer.Open("if (entry is not null)").Line($"ports.Add(new {Engine}.DatasetPort({field}, entry, {flag}));").Close();
+                    writer.Close();
+                }
+                else if (port.Optional)
+                {
+                    writer.Open($"if (this.{port.Property} is not null)").Line($"ports.Add(new {Engine}.DatasetPort({field}, this.{port.Property}.Untyped, {flag}));").Close();
+                }
+                else
+                {
+                    writer.Line($"ports.Add(new {Engine}.DatasetPort({field}, this.{port.Property}.Untyped, {flag}));");
+                }
+            }
+
+            writer.Line("return ports;");
+            writer.Close().Close().Line();
         }
 
         private static void WriteInit(IndentedWriter writer, TaskModel task)

@@ -15,6 +15,10 @@ public abstract class BlockwiseTaskBase : IBlockwiseTask
 
     public virtual ExecutionOptions Execution { get; init; } = new();
 
+    /// <inheritdoc/>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public virtual IReadOnlyList<DatasetPort> DatasetPorts => [];
+
     public virtual void Init()
     {
     }

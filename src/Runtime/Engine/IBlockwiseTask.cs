@@ -16,6 +16,12 @@ public interface IBlockwiseTask
     /// <summary>The block geometry.</summary>
     BlockLayout Layout { get; }
 
+    /// <summary>
+    /// The datasets the task reads and writes (generated for DSL tasks); the runner checks them across the pipeline
+    /// before anything is created. Empty when the task does not say.
+    /// </summary>
+    IReadOnlyList<DatasetPort> DatasetPorts => [];
+
     /// <summary>Workers, retries and timeouts.</summary>
     ExecutionOptions Execution { get; }
 

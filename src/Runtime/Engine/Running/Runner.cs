@@ -34,6 +34,7 @@ public static class Runner
         var executor = CreateExecutor(options, ordered);
         var output = options.Progress ?? Console.Error;
 
+        PipelineDataflow.Check(ordered);
         foreach (var task in ordered)
         {
             task.Init();
