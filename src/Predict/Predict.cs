@@ -96,18 +96,18 @@ public sealed partial class Predict
         {
             if (OutData[i] is { } output && output is not (Raw or Affs or Lsd))
             {
-                throw new ArgumentException($"task '{Name}': out_data[{i}] '{output.Store}' is a {output.GetType().Name}; outputs are Raw, Affs or Lsd datasets");
+                throw new TaskFieldException(Name, "out_data", $"out_data[{i}] '{output.Store}' is a {output.GetType().Name}; outputs are Raw, Affs or Lsd datasets");
             }
         }
 
         if (input.ChannelDims == 0 && Checkpoint.InChannels != 1)
         {
-            throw new ArgumentException($"task '{Name}': in_data '{InData.Store}' has no channel axis, but checkpoint.in_channels is {Checkpoint.InChannels}");
+            throw new TaskFieldException(Name, "in_data", $"in_data '{InData.Store}' has no channel axis, but checkpoint.in_channels is {Checkpoint.InChannels}");
         }
 
         if (input.ChannelDims == 1 && input.Shape[0] != Checkpoint.InChannels)
         {
-            throw new ArgumentException($"task '{Name}': in_data '{InData.Store}' has {input.Shape[0]} channels, but checkpoint.in_channels is {Checkpoint.InChannels}");
+            throw new TaskFieldException(Name, "in_data", $"in_data '{InData.Store}' has {input.Shape[0]} channels, but checkpoint.in_channels is {Checkpoint.InChannels}");
         }
     }
 

@@ -78,7 +78,7 @@ public sealed class PredictConfigurationTests
     {
         var (directory, task) = Setup();
         using var _ = directory;
-        var error = Assert.Throws<ArgumentException>(() => spoil(task).Layout);
+        var error = Assert.ThrowsAny<ArgumentException>(() => spoil(task).Layout);
         Assert.Contains(field, error.Message);
         Assert.Contains("prediction-predict", error.Message);
     }
@@ -93,7 +93,7 @@ public sealed class PredictConfigurationTests
         using var _ = directory;
         var spoiled = field == "device" ? task.With(device: value) : task.With(checkpoint: task.Checkpoint with { ModuleType = value });
         spoiled.Init();
-        var error = Assert.Throws<ArgumentException>(() => spoiled.CreateProcessor().Dispose());
+        var error = Assert.ThrowsAny<ArgumentException>(() => spoiled.CreateProcessor().Dispose());
         Assert.Contains(field, error.Message);
     }
 
@@ -123,8 +123,8 @@ public sealed class PredictConfigurationTests
     [Fact]
     public void CudaWithoutDevicesIsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => TorchDevices.Resolve("t", "cuda", 0, 0));
+        var error = Assert.ThrowsAny<ArgumentException>(() => TorchDevices.Resolve("t", "cuda", 0, 0));
         Assert.Contains("device 'cuda'", error.Message);
-        Assert.Throws<ArgumentException>(() => TorchDevices.Resolve("t", "cuda:2", 0, 2));
+        Assert.ThrowsAny<ArgumentException>(() => TorchDevices.Resolve("t", "cuda:2", 0, 2));
     }
 }

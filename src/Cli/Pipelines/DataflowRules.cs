@@ -1,8 +1,8 @@
 namespace Volara.Cli.Pipelines;
 
 /// <summary>
-/// Checks across the tasks of a file: no dataset has two writers, and no chain of tasks reads back what it
-/// writes (task a writes what b reads, b writes what a reads).
+/// Checks across the tasks of a file: no dataset has two writers, every input exists or is written by a task of the
+/// file, and no chain of tasks reads back what it writes (task a writes what b reads, b writes what a reads).
 /// </summary>
 public static class DataflowRules
 {
@@ -23,6 +23,14 @@ public static class DataflowRules
                 {
                     writers.TryAdd(port.StoreKey, (task, port));
                 }
+            }
+        }
+
+        foreach (var task in tasks)
+        {
+            foreach (var port in task.Ports.Where(p => !p.IsOutput && !writers.ContainsKey(p.StoreKey) && !Exists(p.Dataset)))
+            {
+                report(Pointer(task, port), $"task '{task.Id}': {port.Field} '{port.Dataset.Store}' does not exist, and no task of this file writes it");
             }
         }
 
@@ -52,6 +60,9 @@ public static class DataflowRules
             report(task.Pointer, $"the tasks read each other's outputs in a cycle: {path}");
         }
     }
+
+    private static bool Exists(Runtime.Datasets.Dataset dataset) =>
+        Runtime.Storage.Zarr.ZarrArray.Exists(dataset.Store) || dataset is Runtime.Datasets.Raw { Stack: not null };
 
     private static List<PipelineTask>? FindCycle(PipelineTask start, Dictionary<PipelineTask, List<PipelineTask>> downstream)
     {

@@ -146,6 +146,10 @@ public static class TaskRules
         {
             report(field, error.Problem);
         }
+        catch (DatasetException)
+        {
+            // No neighbourhood to compare with yet (neither configured nor stored): the dataset's own check reports that.
+        }
     }
 
     private static void CheckEdgeAttributes(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string databaseName, Action<string, string> report)

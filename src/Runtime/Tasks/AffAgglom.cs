@@ -71,7 +71,7 @@ public sealed partial class AffAgglom : IBlockScratchEstimate
         {
             if (declared.EdgeAttributeIndex(name) < 0)
             {
-                throw new ArgumentException($"task '{Name}': field scores names '{name}', which db does not declare in edge_attrs");
+                throw new TaskFieldException(Name, "scores", $"scores names '{name}', which db does not declare in edge_attrs");
             }
 
             names.Add(name);
@@ -117,6 +117,6 @@ public sealed partial class AffAgglom : IBlockScratchEstimate
             }
         }
 
-        throw new ArgumentException($"task '{Name}': field scores names offset {offset}, which is not in the neighborhood of affs_data '{AffsData.Store}'");
+        throw new TaskFieldException(Name, "scores", $"scores names offset {offset}, which is not in the neighborhood of affs_data '{AffsData.Store}'");
     }
 }

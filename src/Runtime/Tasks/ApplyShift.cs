@@ -75,7 +75,7 @@ public sealed partial class ApplyShift
 
         if (voxelSize.Dims is < 1 or > 3)
         {
-            throw new ArgumentException($"task '{Name}': field intensities '{Intensities.Store}' has {voxelSize.Dims} spatial axes; 1 to 3 are supported");
+            throw new TaskFieldException(Name, "intensities", $"intensities '{Intensities.Store}' has {voxelSize.Dims} spatial axes; 1 to 3 are supported");
         }
 
         channels = checked((int)intensities.Shape[0]);
@@ -88,7 +88,7 @@ public sealed partial class ApplyShift
 
         if (ShiftThreshold is { } threshold && !(threshold >= 0))
         {
-            throw new ArgumentException($"task '{Name}': field shift_threshold {threshold} must be non-negative");
+            throw new TaskFieldException(Name, "shift_threshold", $"shift_threshold {threshold} must be non-negative");
         }
     }
 
@@ -145,7 +145,7 @@ public sealed partial class ApplyShift
         }
         catch (Exception error) when (error is IOException or DatasetException or Storage.Zarr.ZarrException)
         {
-            throw new ArgumentException($"task '{Name}': field shifts '{Shifts.Store}' cannot be opened (run compute_shift first): {error.Message}", error);
+            throw new TaskFieldException(Name, "shifts", $"shifts '{Shifts.Store}' cannot be opened (run compute_shift first): {error.Message}", error);
         }
     }
 

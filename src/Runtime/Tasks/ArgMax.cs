@@ -42,7 +42,7 @@ public sealed partial class ArgMax
         singlePrecision = probs.DataType == DataType.Float32;
         if (probs.ChannelDims != 1)
         {
-            throw new ArgumentException($"task '{Name}': probs_data '{ProbsData.Store}' needs exactly one channel axis, it has {probs.ChannelDims} (axes [{string.Join(", ", probs.AxisNames)}])");
+            throw new TaskFieldException(Name, "probs_data", $"probs_data '{ProbsData.Store}' needs exactly one channel axis, it has {probs.ChannelDims} (axes [{string.Join(", ", probs.AxisNames)}])");
         }
 
         int channels = (int)probs.Shape[probs.Types.ToList().FindIndex(t => !Datasets.AxisTypes.IsPhysical(t))];
@@ -50,20 +50,20 @@ public sealed partial class ArgMax
         {
             if (groups.Count is 0 or > 256)
             {
-                throw new ArgumentException($"task '{Name}': combine_classes needs 1 to 256 groups, it has {groups.Count}");
+                throw new TaskFieldException(Name, "combine_classes", $"combine_classes needs 1 to 256 groups, it has {groups.Count}");
             }
 
             foreach (var channel in groups.SelectMany(group => group))
             {
                 if (channel < 0 || channel >= channels)
                 {
-                    throw new ArgumentException($"task '{Name}': combine_classes names channel {channel}, but probs_data has {channels} channels");
+                    throw new TaskFieldException(Name, "combine_classes", $"combine_classes names channel {channel}, but probs_data has {channels} channels");
                 }
             }
         }
         else if (channels > 256)
         {
-            throw new ArgumentException($"task '{Name}': {channels} classes do not fit the uint8 labels");
+            throw new TaskFieldException(Name, "probs_data", $"probs_data has {channels} classes, which do not fit the uint8 labels");
         }
     }
 

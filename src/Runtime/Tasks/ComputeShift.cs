@@ -85,18 +85,18 @@ public sealed partial class ComputeShift
             var target = Target.Untyped.Array();
             if (!(target.ChannelDims == 0 || (target.ChannelDims == 1 && target.Shape[0] == 1 && !AxisTypes.IsPhysical(target.Types[0]))))
             {
-                throw new ArgumentException($"task '{Name}': field target '{Target.Store}' must be one image (spatial axes, or a single channel), it has shape [{string.Join(", ", target.Shape)}]");
+                throw new TaskFieldException(Name, "target", $"target '{Target.Store}' must be one image (spatial axes, or a single channel), it has shape [{string.Join(", ", target.Shape)}]");
             }
         }
 
         if (Mask is not null && Mask.Untyped.Array().ChannelDims != 0)
         {
-            throw new ArgumentException($"task '{Name}': field mask '{Mask.Store}' must have only spatial axes");
+            throw new TaskFieldException(Name, "mask", $"mask '{Mask.Store}' must have only spatial axes");
         }
 
         if (OverlapRatio is { } ratio && !(ratio >= 0 && ratio <= 1))
         {
-            throw new ArgumentException($"task '{Name}': field overlap_ratio {ratio} must lie in [0, 1]");
+            throw new TaskFieldException(Name, "overlap_ratio", $"overlap_ratio {ratio} must lie in [0, 1]");
         }
     }
 

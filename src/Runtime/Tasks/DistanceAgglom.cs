@@ -89,18 +89,18 @@ public sealed partial class DistanceAgglom
         threshold = DistanceThreshold ?? smallest;
         if (!(threshold >= 0) || double.IsInfinity(threshold))
         {
-            throw new ArgumentException($"task '{Name}': field distance_threshold must be a non-negative number, it is {threshold}");
+            throw new TaskFieldException(Name, "distance_threshold", $"distance_threshold must be a non-negative number, it is {threshold}");
         }
 
         if (Db.Ndim != size.Dims)
         {
-            throw new ArgumentException($"task '{Name}': field db has ndim {Db.Ndim}, but frags_data '{FragsData.Store}' has {size.Dims} spatial axes");
+            throw new TaskFieldException(Name, "db", $"db has ndim {Db.Ndim}, but frags_data '{FragsData.Store}' has {size.Dims} spatial axes");
         }
 
         var keys = DistanceKeys ?? [];
         if (BackgroundIntensities is { } background && background.Count != keys.Count)
         {
-            throw new ArgumentException($"task '{Name}': field background_intensities has {background.Count} values, distance_keys {keys.Count}");
+            throw new TaskFieldException(Name, "background_intensities", $"background_intensities has {background.Count} values, distance_keys {keys.Count}");
         }
 
         var schema = Db.Schema;
@@ -109,19 +109,19 @@ public sealed partial class DistanceAgglom
             int node = schema.NodeAttributeIndex(key);
             if (node < 0 || schema.NodeAttributes[node].Type.Kind != GraphValueKind.Float)
             {
-                throw new ArgumentException($"task '{Name}': field distance_keys names '{key}', which db does not declare as a float node attribute (node_attrs)");
+                throw new TaskFieldException(Name, "distance_keys", $"distance_keys names '{key}', which db does not declare as a float node attribute (node_attrs)");
             }
 
             int edge = schema.EdgeAttributeIndex(SimilarityName(key));
             if (edge < 0 || schema.EdgeAttributes[edge].Type != new GraphAttributeType(GraphValueKind.Float))
             {
-                throw new ArgumentException($"task '{Name}': field distance_keys names '{key}', so db needs the float edge attribute '{SimilarityName(key)}' (add it to edge_attrs)");
+                throw new TaskFieldException(Name, "distance_keys", $"distance_keys names '{key}', so db needs the float edge attribute '{SimilarityName(key)}' (add it to edge_attrs)");
             }
         }
 
         if (!(Eps > 0))
         {
-            throw new ArgumentException($"task '{Name}': field eps must be positive, it is {Eps}");
+            throw new TaskFieldException(Name, "eps", $"eps must be positive, it is {Eps}");
         }
     }
 

@@ -72,14 +72,14 @@ public sealed partial class Evaluate
     {
         if (string.IsNullOrWhiteSpace(ResultsFile))
         {
-            throw new ArgumentException($"task '{Name}': field results_file is empty");
+            throw new TaskFieldException(Name, "results_file", $"results_file is empty");
         }
 
         var truth = GtData.Untyped.Array();
         var segmentation = SegData.Untyped.Array();
         if (truth.ChannelDims != 0 || segmentation.ChannelDims != 0)
         {
-            throw new ArgumentException($"task '{Name}': gt_data '{GtData.Store}' and seg_data '{SegData.Store}' must have no channel axes");
+            throw new TaskFieldException(Name, "gt_data", $"gt_data '{GtData.Store}' and seg_data '{SegData.Store}' must have no channel axes");
         }
     }
 

@@ -93,17 +93,17 @@ public sealed partial class ExtractFrags : IBlockScratchEstimate
         var offsets = AffsData.Untyped.Resolved().Neighborhood!;
         if (affs.ChannelDims != 1)
         {
-            throw new ArgumentException($"task '{Name}': affs_data '{AffsData.Store}' needs exactly one channel axis, it has {affs.ChannelDims}");
+            throw new TaskFieldException(Name, "affs_data", $"affs_data '{AffsData.Store}' needs exactly one channel axis, it has {affs.ChannelDims}");
         }
 
         if (Sigma is { } sigma && (sigma.Dims != voxelSize.Dims || sigma.HasUnbounded))
         {
-            throw new ArgumentException($"task '{Name}': field sigma {sigma} needs one value per spatial axis ({voxelSize.Dims})");
+            throw new TaskFieldException(Name, "sigma", $"sigma {sigma} needs one value per spatial axis ({voxelSize.Dims})");
         }
 
         if (Db.Ndim != voxelSize.Dims)
         {
-            throw new ArgumentException($"task '{Name}': field db has ndim {Db.Ndim}, but affs_data '{AffsData.Store}' has {voxelSize.Dims} spatial axes");
+            throw new TaskFieldException(Name, "db", $"db has ndim {Db.Ndim}, but affs_data '{AffsData.Store}' has {voxelSize.Dims} spatial axes");
         }
 
         settings = new ExtractFragsSettings

@@ -54,7 +54,7 @@ public sealed partial class GraphMws
     {
         if (Weights is null || Weights.Count == 0)
         {
-            throw new ArgumentException($"task '{Name}': field weights names no edge attribute");
+            throw new TaskFieldException(Name, "weights", $"weights names no edge attribute");
         }
     }
 
@@ -63,7 +63,7 @@ public sealed partial class GraphMws
     /// <summary>Reads the graph and computes the table without writing it.</summary>
     public FragmentSegmentLut Compute()
     {
-        var roi = Roi ?? throw new ArgumentException($"task '{Name}': field roi is required");
+        var roi = Roi ?? throw new TaskFieldException(Name, "roi", $"roi is required");
         using var graph = Db.Open(GraphOpenMode.Read);
         var nodes = BoundedRead ? graph.ReadNodes(roi) : graph.ReadAllNodes();
         var edges = BoundedRead ? graph.ReadEdges(roi) : graph.ReadAllEdges();

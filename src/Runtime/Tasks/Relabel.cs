@@ -41,7 +41,7 @@ public sealed partial class Relabel
     {
         if (Lut is null || string.IsNullOrWhiteSpace(Lut.Path))
         {
-            throw new ArgumentException($"task '{Name}': field lut needs a path");
+            throw new TaskFieldException(Name, "lut", $"lut needs a path");
         }
 
         Interlocked.CompareExchange(ref lookup, new Lazy<LutLookup>(LoadLookup, LazyThreadSafetyMode.ExecutionAndPublication), null);

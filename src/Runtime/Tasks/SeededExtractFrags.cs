@@ -75,22 +75,22 @@ public sealed partial class SeededExtractFrags
         int dims = voxelSize.Dims;
         if (affs.ChannelDims != 1)
         {
-            throw new ArgumentException($"task '{Name}': affs_data '{AffsData.Store}' needs exactly one channel axis, it has {affs.ChannelDims}");
+            throw new TaskFieldException(Name, "affs_data", $"affs_data '{AffsData.Store}' needs exactly one channel axis, it has {affs.ChannelDims}");
         }
 
         if (dims > 3)
         {
-            throw new ArgumentException($"task '{Name}': affs_data '{AffsData.Store}' has {dims} spatial axes; skeleton coordinates (x, y, z) cover at most 3");
+            throw new TaskFieldException(Name, "affs_data", $"affs_data '{AffsData.Store}' has {dims} spatial axes; skeleton coordinates (x, y, z) cover at most 3");
         }
 
         if (Sigma is { } sigma && (sigma.Dims != dims || sigma.HasUnbounded))
         {
-            throw new ArgumentException($"task '{Name}': field sigma {sigma} needs one value per spatial axis ({dims})");
+            throw new TaskFieldException(Name, "sigma", $"sigma {sigma} needs one value per spatial axis ({dims})");
         }
 
         if (string.IsNullOrWhiteSpace(NmlFile))
         {
-            throw new ArgumentException($"task '{Name}': field nml_file is empty");
+            throw new TaskFieldException(Name, "nml_file", $"nml_file is empty");
         }
 
         settings = new SeededSettings

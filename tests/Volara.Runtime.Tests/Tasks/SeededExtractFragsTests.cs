@@ -257,7 +257,7 @@ public sealed class SeededExtractFragsTests : IDisposable
             AffsData = task.AffsData, SegsData = task.SegsData, BlockSize = task.BlockSize, Context = task.Context, Bias = task.Bias, NmlFile = task.NmlFile,
             Sigma = new Coordinate(1L, 2L, 3L),
         };
-        var error = Assert.Throws<ArgumentException>(() => withSigma.Layout);
+        var error = Assert.ThrowsAny<ArgumentException>(() => withSigma.Layout);
         Assert.Contains("sigma", error.Message);
     }
 }
