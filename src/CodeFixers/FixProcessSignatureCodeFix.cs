@@ -48,10 +48,9 @@ public sealed class FixProcessSignatureCodeFix : VolaraCodeFix
         }
 
         var position = method.SpanStart;
-        var names = method.ParameterList.Parameters.Count == ports.ExpectedParameters.Length
-            ? method.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToArray()
-            : ports.SuggestedParameterNames().ToArray();
-        var parameters = ports.ParameterTypeTexts(type => type.ToMinimalDisplayString(model, position))
+        var typeTexts = ports.ParameterTypeTexts(type => type.ToMinimalDisplayString(model, position)).ToArray();
+        var names = ParameterNames(method.ParameterList.Parameters, typeTexts, ports.SuggestedParameterNames().ToArray());
+        var parameters = typeTexts
             .Select((type, i) => SyntaxFactory.Parameter(SyntaxFactory.Identifier(names[i]))
                 .WithType(SyntaxFactory.ParseTypeName(type).WithTrailingTrivia(SyntaxFactory.Space)));
         var fixedMethod = method
@@ -61,6 +60,59 @@ public sealed class FixProcessSignatureCodeFix : VolaraCodeFix
         fixedMethod = ports.IsGeneric ? WithStoredTypeParameter(fixedMethod) : fixedMethod.WithTypeParameterList(null).WithConstraintClauses(default);
         return document.WithSyntaxRoot(root.ReplaceNode(method, fixedMethod));
     }
+
+    /// <summary>
+    /// A name for each expected parameter that stays true to its port (the body refers to the names): an existing
+    /// parameter named after the port, else one of exactly the expected type (so a name moves with its type when
+    /// parameters were out of order), else the one in its position when the count was right and that name belongs to no
+    /// other port, else the port's own name.
+    /// </summary>
+    private static string[] ParameterNames(SeparatedSyntaxList<ParameterSyntax> existing, string[] types, string[] suggested)
+    {
+        var names = new string?[types.Length];
+        var used = new bool[existing.Count];
+        bool Claim(int slot, System.Func<ParameterSyntax, bool> fits)
+        {
+            for (int j = 0; j < existing.Count; j++)
+            {
+                if (!used[j] && fits(existing[j]))
+                {
+                    used[j] = true;
+                    names[slot] = existing[j].Identifier.ValueText;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (int i = 0; i < types.Length; i++)
+        {
+            Claim(i, p => string.Equals(p.Identifier.ValueText, suggested[i], System.StringComparison.OrdinalIgnoreCase));
+        }
+
+        for (int i = 0; i < types.Length; i++)
+        {
+            if (names[i] is null)
+            {
+                Claim(i, p => p.Type is { } type && Normalized(type.ToString()) == Normalized(types[i]));
+            }
+        }
+
+        for (int i = 0; i < types.Length; i++)
+        {
+            if (names[i] is null && existing.Count == types.Length && !used[i]
+                && !suggested.Any(name => string.Equals(name, existing[i].Identifier.ValueText, System.StringComparison.OrdinalIgnoreCase)))
+            {
+                used[i] = true;
+                names[i] = existing[i].Identifier.ValueText;
+            }
+        }
+
+        return names.Select((name, i) => name ?? suggested[i]).ToArray();
+    }
+
+    private static string Normalized(string typeText) => new(typeText.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     /// <summary><c>Process&lt;T&gt;(…) where T : unmanaged, INumber&lt;T&gt;</c>, keeping the name of an existing single type parameter.</summary>
     private static MethodDeclarationSyntax WithStoredTypeParameter(MethodDeclarationSyntax method)

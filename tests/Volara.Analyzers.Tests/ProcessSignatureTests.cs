@@ -29,7 +29,7 @@ public class ProcessSignatureTests
     }
 
     [Fact]
-    public Task Wrong_element_type_rank_or_order_is_fixed_keeping_names_when_the_count_matches()
+    public Task Wrong_element_type_rank_or_order_is_fixed_with_each_name_moving_with_its_port()
     {
         const string source = Usings + """
             [VolaraTask("wrong-element")]
@@ -62,7 +62,7 @@ public class ProcessSignatureTests
             {
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Labels<ulong> OutData { get; init; }
-                private void Process(Block block, ReadOnlyTensorSpan<float> target, TensorSpan<ulong> source) { }
+                private void Process(Block block, ReadOnlyTensorSpan<float> source, TensorSpan<ulong> target) { }
             }
             """;
         return Verify<TaskDeclarationAnalyzer>.CodeFixAsync<FixProcessSignatureCodeFix>(source, fixedSource);
