@@ -14,7 +14,7 @@ public static class TaskFields
     /// <summary>Public settable properties that are part of the configuration (JSON name → property).</summary>
     public static IReadOnlyList<(string Field, PropertyInfo Property)> Of(Type taskClass) =>
         [.. taskClass.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
             .Select(p => (TaskPorts.FieldName(p), p))];
 
     /// <summary>Fields declared <c>required</c> that the configuration leaves out.</summary>

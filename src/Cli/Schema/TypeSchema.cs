@@ -54,6 +54,12 @@ public static class TypeSchema
             return Ref("execution");
         }
 
+        if (type == typeof(Runtime.Tasks.EdgeWeight))
+        {
+            // Written as [w, b] (EdgeWeight's converter), as volara's graph-mws weights are.
+            return new JsonObject { ["type"] = "array", ["items"] = Typed("number"), ["minItems"] = 2, ["maxItems"] = 2 };
+        }
+
         if (typeof(Dataset).IsAssignableFrom(type) || typeof(ITypedDataset).IsAssignableFrom(type))
         {
             return new JsonObject { ["anyOf"] = new JsonArray(Ref("dataset"), Ref("reference")) };
