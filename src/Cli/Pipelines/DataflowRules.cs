@@ -28,7 +28,7 @@ public static class DataflowRules
 
         foreach (var task in tasks)
         {
-            foreach (var port in task.Ports.Where(p => !p.IsOutput && !writers.ContainsKey(p.StoreKey) && !Exists(p.Dataset)))
+            foreach (var port in task.Ports.Where(p => !p.IsOutput && !writers.ContainsKey(p.StoreKey) && !TaskRules.Exists(p.Dataset)))
             {
                 report(Pointer(task, port), $"task '{task.Id}': {port.Field} '{port.Dataset.Store}' does not exist, and no task of this file writes it");
             }
@@ -60,9 +60,6 @@ public static class DataflowRules
             report(task.Pointer, $"the tasks read each other's outputs in a cycle: {path}");
         }
     }
-
-    private static bool Exists(Runtime.Datasets.Dataset dataset) =>
-        Runtime.Storage.Zarr.ZarrArray.Exists(dataset.Store) || dataset is Runtime.Datasets.Raw { Stack: not null };
 
     private static List<PipelineTask>? FindCycle(PipelineTask start, Dictionary<PipelineTask, List<PipelineTask>> downstream)
     {

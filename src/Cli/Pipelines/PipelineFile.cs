@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Pipelines;
 using Volara.Runtime.Engine.Serialization;
-using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Cli.Pipelines;
 
@@ -387,7 +386,7 @@ public sealed class PipelineFile
     /// </summary>
     private void CheckAgainstExistingInputs(PipelineTask task)
     {
-        if (!task.Ports.Where(port => !port.IsOutput).All(port => ZarrArray.Exists(port.Dataset.Store)))
+        if (!task.Ports.Where(port => !port.IsOutput).All(port => TaskRules.Exists(port.Dataset)))
         {
             return;
         }

@@ -10,5 +10,5 @@ namespace Volara.Cli.Pipelines;
 public sealed record TaskPort(string Field, PropertyInfo Property, Dataset Dataset, bool IsOutput, Type? ElementType, Runtime.Dsl.ElementKinds Requires)
 {
     /// <summary>The store with separators normalised, for comparing who writes what.</summary>
-    public string StoreKey => Path.GetFullPath(Dataset.Store.TrimEnd('/', Path.DirectorySeparatorChar));
+    public string StoreKey => Runtime.Engine.DatasetPort.KeyOf(Dataset.Store);
 }

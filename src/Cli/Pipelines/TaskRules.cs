@@ -173,6 +173,7 @@ public static class TaskRules
         }
     }
 
-    private static bool Exists(Dataset dataset) =>
+    /// <summary>The dataset can be read now: its array exists, or it is a stack of other datasets.</summary>
+    internal static bool Exists(Dataset dataset) =>
         Directory.Exists(dataset.Store) || (dataset is Raw { Stack: not null });
 }

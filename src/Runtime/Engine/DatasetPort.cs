@@ -9,5 +9,8 @@ namespace Volara.Runtime.Engine;
 public sealed record DatasetPort(string Field, Dataset Dataset, bool IsOutput)
 {
     /// <summary>The store as an absolute path without a trailing separator, so two spellings of one array compare equal.</summary>
-    public string StoreKey => Path.GetFullPath(Dataset.Store.TrimEnd('/', Path.DirectorySeparatorChar));
+    public string StoreKey => KeyOf(Dataset.Store);
+
+    /// <summary>A store path as an absolute path without a trailing separator.</summary>
+    public static string KeyOf(string store) => Path.GetFullPath(store.TrimEnd('/', Path.DirectorySeparatorChar));
 }
