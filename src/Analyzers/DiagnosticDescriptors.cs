@@ -23,11 +23,11 @@ internal static class DiagnosticDescriptors
         title: "Process signature does not match the declared ports",
         messageFormat: "Process of task '{0}' does not match its ports: expected '{1}'");
 
-    /// <summary>"Context of task '{0}' has {1} values but its block size has {2}: give one value per physical axis".</summary>
+    /// <summary>"{0} of task '{1}' has {2} values but its {3} has {4}: give one value per physical axis".</summary>
     public static readonly DiagnosticDescriptor ContextDimensionsMismatch = Create(
         DiagnosticIds.ContextDimensionsMismatch,
         title: "Context and block size differ in dimensionality",
-        messageFormat: "Context of task '{0}' has {1} values but its block size has {2}: give one value per physical axis");
+        messageFormat: "{0} of task '{1}' has {2} values but its {3} has {4}: give one value per physical axis");
 
     /// <summary>"Block size of task '{0}' must be positive on every axis, axis {1} is {2}".</summary>
     public static readonly DiagnosticDescriptor BlockSizeNotPositive = Create(

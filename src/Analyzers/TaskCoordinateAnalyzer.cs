@@ -66,14 +66,32 @@ public sealed class TaskCoordinateAnalyzer : DiagnosticAnalyzer
         ReportValues(context, task, blockSize, taskContext);
         if (blockSize is not null && taskContext is not null && !ContextFitsBlockSizeAxes(taskContext, blockSize))
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(BlockSizeDimsProperty, blockSize.Values.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.ContextDimensionsMismatch,
-                taskContext.Creation.GetLocation(),
-                properties,
-                task.Name,
-                taskContext.Values.Length,
-                blockSize.Values.Length));
+            // The shorter of the two is blamed: leaving out an axis is the usual slip, so the longer one is taken to
+            // match the data. Only a context can be fixed without knowing the data (trimmed, or padded with 0).
+            if (blockSize.Values.Length < taskContext.Values.Length)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ContextDimensionsMismatch,
+                    blockSize.Creation.GetLocation(),
+                    "Block size",
+                    task.Name,
+                    blockSize.Values.Length,
+                    "context",
+                    taskContext.Values.Length));
+            }
+            else
+            {
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(BlockSizeDimsProperty, blockSize.Values.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ContextDimensionsMismatch,
+                    taskContext.Creation.GetLocation(),
+                    properties,
+                    "Context",
+                    task.Name,
+                    taskContext.Values.Length,
+                    "block size",
+                    blockSize.Values.Length));
+            }
         }
     }
 

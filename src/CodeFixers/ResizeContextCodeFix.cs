@@ -11,8 +11,9 @@ using Volara.Analyzers;
 namespace Volara.CodeFixers;
 
 /// <summary>
-/// VOL0004: gives the context one value per block-size axis, dropping trailing values or padding with 0 (no context
-/// on the added axes is the only value that cannot change what the other axes read).
+/// VOL0004 on a context with fewer axes than the block size: pads it with 0 (no context on the added axes is the only
+/// value that cannot change what the other axes read). A block size with fewer axes gets no fix: its missing values
+/// cannot be guessed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ResizeContextCodeFix))]
 [Shared]
@@ -40,7 +41,7 @@ public sealed class ResizeContextCodeFix : VolaraCodeFix
     private static Task<Document> ResizeAsync(Document document, SyntaxNode root, ArgumentListSyntax arguments, int dims, CancellationToken token)
     {
         _ = token;
-        var kept = arguments.Arguments.Take(dims).Select(a => a.WithoutTrivia());
+        var kept = arguments.Arguments.Select(a => a.WithoutTrivia());
         var padding = Enumerable.Range(0, System.Math.Max(0, dims - arguments.Arguments.Count))
             .Select(_ => SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))));
         var values = kept.Concat(padding).ToArray();

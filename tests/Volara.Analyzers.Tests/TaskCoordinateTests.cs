@@ -24,23 +24,35 @@ public class TaskCoordinateTests
         """;
 
     [Fact]
-    public Task Context_of_another_dimensionality_is_trimmed_or_padded_with_zeros()
+    public Task A_context_with_fewer_axes_than_the_block_size_is_padded_with_zeros()
     {
         const string source = Task + """
             public static class Pipelines
             {
-                public static Blur TooLong() => new Blur { BlockSize = new Coordinate(8, 8), Context = {|VOL0004:new Coordinate(1, 2, 3)|} };
                 public static Blur TooShort() => new Blur { Context = {|VOL0004:new(1)|}, BlockSize = new Coordinate(8, 8, 8) };
             }
             """;
         const string fixedSource = Task + """
             public static class Pipelines
             {
-                public static Blur TooLong() => new Blur { BlockSize = new Coordinate(8, 8), Context = new Coordinate(1, 2) };
                 public static Blur TooShort() => new Blur { Context = new(1, 0, 0), BlockSize = new Coordinate(8, 8, 8) };
             }
             """;
         return Verify<TaskCoordinateAnalyzer>.CodeFixAsync<ResizeContextCodeFix>(source, fixedSource);
+    }
+
+    [Fact]
+    public Task A_block_size_with_fewer_axes_than_its_context_is_blamed_itself()
+    {
+        // Leaving out an axis is the usual slip: a 2-D block size beside a 3-D context is most likely the wrong one.
+        const string source = Task + """
+            public static class Pipelines
+            {
+                public static Blur ShortBlock() => new Blur { BlockSize = {|VOL0004:new Coordinate(8, 8)|}, Context = new Coordinate(1, 2, 3) };
+                public static Blur LongContext() => new Blur { BlockSize = {|VOL0004:new Coordinate(8, 8, 8)|}, Context = new Coordinate(1, 2, 3, 4) };
+            }
+            """;
+        return Verify<TaskCoordinateAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]
