@@ -89,9 +89,11 @@ public sealed class PipelineFile
         {
             case JsonObject single when single.ContainsKey(TaskJson.TaskTypeProperty):
                 entries.Add((string.Empty, "", single));
+                CheckNestedFields(entries);
                 return (entries, null, null);
             case JsonArray list:
                 ReadTaskList(list, "", entries);
+                CheckNestedFields(entries);
                 return (entries, null, null);
             case JsonObject root:
                 return ReadDocument(root, entries);
@@ -143,14 +145,29 @@ public sealed class PipelineFile
                 break;
         }
 
+        // Before the document's execution options are copied into the tasks, so each problem is reported once, where it is.
+        CheckNestedFields(entries);
+        if (root["datasets"] is JsonObject datasets)
+        {
+            foreach (var (name, value) in datasets)
+            {
+                if (value is JsonObject dataset)
+                {
+                    string at = LocatedDocument.Child("/datasets", name);
+                    NestedFieldRules.CheckDataset(dataset, (key, message) => Report(LocatedDocument.Child(at, key), $"datasets entry '{name}': {message}"));
+                }
+            }
+        }
+
         if (root["execution"] is { } execution)
         {
-            if (execution is not JsonObject)
+            if (execution is not JsonObject documentExecution)
             {
                 Report("/execution", "'execution' must be an object such as {\"num_workers\": 2}");
             }
             else
             {
+                NestedFieldRules.CheckExecution(documentExecution, (key, message) => Report(LocatedDocument.Child("/execution", key), $"execution: {message}"));
                 foreach (var (_, _, config) in entries)
                 {
                     config.TryAdd("execution", execution.DeepClone());
@@ -252,7 +269,8 @@ public sealed class PipelineFile
         {
             if (key != TaskJson.TaskTypeProperty && !fields.Contains(key))
             {
-                Report(LocatedDocument.Child(pointer, key), $"{what}: unknown field '{key}' (the fields of {TaskJson.TaskTypeOf(taskClass)} are {string.Join(", ", fields)})");
+                string hint = DidYouMean.Closest(key, fields) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+                Report(LocatedDocument.Child(pointer, key), $"{what}: unknown field '{key}'{hint} (the fields of {TaskJson.TaskTypeOf(taskClass)} are {string.Join(", ", fields)})");
             }
         }
 
@@ -402,6 +420,33 @@ public sealed class PipelineFile
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             Report(task.Pointer, $"task '{task.Id}': {ErrorLine.Describe(error)}");
+        }
+    }
+
+    /// <summary>Unknown fields inside the tasks' own dataset descriptions and execution options.</summary>
+    private void CheckNestedFields(List<(string Id, string Pointer, JsonObject Config)> entries)
+    {
+        foreach (var (id, pointer, config) in entries)
+        {
+            string what = id.Length > 0 ? $"task '{id}'" : "the task";
+            foreach (var (field, value) in config)
+            {
+                if (value is not JsonObject nested)
+                {
+                    continue;
+                }
+
+                string at = LocatedDocument.Child(pointer, field);
+                Action<string, string> report = (key, message) => Report(LocatedDocument.Child(at, key), $"{what}: {field}: {message}");
+                if (field == "execution")
+                {
+                    NestedFieldRules.CheckExecution(nested, report);
+                }
+                else
+                {
+                    NestedFieldRules.CheckDataset(nested, report);
+                }
+            }
         }
     }
 

@@ -56,6 +56,6 @@ public sealed class SchemaCommandTests
         var result = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("volara: error: pipeline.yaml:7:5: /tasks/a/treshold: task 'a': unknown field 'treshold' (the fields of threshold are in_data, mask, threshold, block_size, roi, execution)\n", result.Stderr);
+        Assert.Equal("volara: error: pipeline.yaml:7:5: /tasks/a/treshold: task 'a': unknown field 'treshold' (did you mean 'threshold'?) (the fields of threshold are in_data, mask, threshold, block_size, roi, execution)\n", result.Stderr);
     }
 }

@@ -208,6 +208,34 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public void UnknownFieldsInDatasetsAndExecutionAreErrorsWithWhatWasMeant()
+    {
+        string stderr = Refused("""
+            execution: {num_worker: 2}
+            datasets:
+              raw: {dataset_type: raw, store: data.zarr/raw, voxelsize: [4, 2, 2]}
+            tasks:
+              mask:
+                task_type: threshold
+                in_data: $raw
+                mask: {dataset_type: labels, store: data.zarr/mask, wirtable: true}
+                threshold: 0.5
+                block_size: [4, 16, 16]
+                execution: {max_retry: 1}
+            """);
+
+        Assert.Equal(
+            """
+            volara: error: pipeline.yaml:1:13: /execution/num_worker: execution: unknown field 'num_worker' (did you mean 'num_workers'?); the fields of execution are num_workers, max_retries, block_timeout, worker_config
+            volara: error: pipeline.yaml:3:50: /datasets/raw/voxelsize: datasets entry 'raw': unknown field 'voxelsize' (did you mean 'voxel_size'?); the fields of raw datasets are dataset_type, ome_norm, scale_shift, stack, store, voxel_size, offset, axis_names, units, writable, channels, flip, ops
+            volara: error: pipeline.yaml:8:57: /tasks/mask/mask/wirtable: task 'mask': mask: unknown field 'wirtable' (did you mean 'writable'?); the fields of labels datasets are dataset_type, store, voxel_size, offset, axis_names, units, writable, channels, flip, ops
+            volara: error: pipeline.yaml:11:17: /tasks/mask/execution/max_retry: task 'mask': execution: unknown field 'max_retry' (did you mean 'max_retries'?); the fields of execution are num_workers, max_retries, block_timeout, worker_config
+
+            """,
+            stderr);
+    }
+
+    [Fact]
     public void ReportsYamlSyntaxErrorsWithTheirLine()
     {
         string stderr = Refused("tasks:\n  a: [1\n");
