@@ -104,19 +104,16 @@ public static class TaskRules
         var neighborhoodProperty = task.GetType().GetProperty(neighborhoodName);
         string neighborhoodField = neighborhoodProperty is null ? neighborhoodName : TaskPorts.FieldName(neighborhoodProperty);
         int? values = property.GetValue(task) is ICollection given ? given.Count : null;
+        var neighborhood = neighborhoodProperty?.GetValue(task);
         try
         {
-            switch (neighborhoodProperty?.GetValue(task))
+            if (AffsOf(neighborhood) is { } affs)
             {
-                case Affs affs:
-                    DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, affs);
-                    break;
-                case ITypedDataset { Untyped: Affs affs }:
-                    DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, affs);
-                    break;
-                case ICollection list:
-                    DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, list.Count);
-                    break;
+                DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, affs);
+            }
+            else if (neighborhood is ICollection list)
+            {
+                DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, list.Count);
             }
         }
         catch (TaskFieldException error)
@@ -132,12 +129,7 @@ public static class TaskRules
     private static void CheckOffsetsOf(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string affinitiesName, Action<string, string> report)
     {
         var affinitiesProperty = task.GetType().GetProperty(affinitiesName);
-        var affinities = affinitiesProperty?.GetValue(task) switch
-        {
-            Affs affs => affs,
-            ITypedDataset { Untyped: Affs affs } => affs,
-            _ => null,
-        };
+        var affinities = AffsOf(affinitiesProperty?.GetValue(task));
         try
         {
             DslParameterChecks.RequireOffsetsIn(taskId, field, property.GetValue(task), affinitiesProperty is null ? affinitiesName : TaskPorts.FieldName(affinitiesProperty), affinities);
@@ -172,6 +164,14 @@ public static class TaskRules
             report(field, error.Problem);
         }
     }
+
+    /// <summary>An affinities dataset, typed or not; null for anything else.</summary>
+    private static Affs? AffsOf(object? value) => value switch
+    {
+        Affs affs => affs,
+        ITypedDataset { Untyped: Affs affs } => affs,
+        _ => null,
+    };
 
     /// <summary>The dataset can be read now: its array exists, or it is a stack of other datasets.</summary>
     internal static bool Exists(Dataset dataset) =>

@@ -15,16 +15,8 @@ namespace Volara.Runtime.Dsl.Support;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DslTaskSupport
 {
-    /// <summary>Opens an input so that it reads as <typeparamref name="T"/>, converting the stored values when they differ.</summary>
-    public static VolumeArray OpenInput<T>(Dataset dataset)
-        where T : unmanaged => OpenInput(dataset, DataType.Of<T>());
-
     /// <summary>Opens an input so that it reads as <paramref name="dataType"/>, converting the stored values when they differ.</summary>
-    public static VolumeArray OpenInput(Dataset dataset, DataType dataType)
-    {
-        var array = dataset.Array();
-        return array.DataType.Kind == dataType.Kind ? array : array.WithOps(new ConvertType(dataType.NumpyName));
-    }
+    public static VolumeArray OpenInput(Dataset dataset, DataType dataType) => ReadAs(dataset.Array(), dataType);
 
     /// <summary>
     /// Opens an input of task <paramref name="taskName"/> as <paramref name="dataType"/> after checking what is stored:
@@ -32,7 +24,8 @@ public static class DslTaskSupport
     /// </summary>
     public static VolumeArray OpenInput(string taskName, string field, Dataset dataset, DataType dataType, ElementKinds requires)
     {
-        var stored = dataset.Array().DataType;
+        var array = dataset.Array();
+        var stored = array.DataType;
         RequireElementKind(taskName, field, dataset.Store, stored, requires);
         if (dataset is Labels && ElementKindOf(dataType) is ElementKinds.SignedInteger or ElementKinds.UnsignedInteger)
         {
@@ -43,8 +36,11 @@ public static class DslTaskSupport
             }
         }
 
-        return OpenInput(dataset, dataType);
+        return ReadAs(array, dataType);
     }
+
+    private static VolumeArray ReadAs(VolumeArray array, DataType dataType) =>
+        array.DataType.Kind == dataType.Kind ? array : array.WithOps(new ConvertType(dataType.NumpyName));
 
     /// <summary>The stored type must be of a kind the port accepts (<see cref="InputAttribute.Requires"/>).</summary>
     public static void RequireElementKind(string taskName, string field, string store, DataType stored, ElementKinds requires)
