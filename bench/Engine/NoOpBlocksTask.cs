@@ -1,13 +1,15 @@
 using System.Text.Json.Serialization;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 
 namespace Volara.Bench.Engine;
 
 /// <summary>A task whose blocks do nothing, so a run measures only scheduling and transport.</summary>
-[BlockwiseTask("bench_noop")]
-public sealed class NoOpBlocksTask : BlockwiseTaskBase
+public sealed class NoOpBlocksTask : BlockwiseTaskBase, IDescribedTask
 {
+    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<NoOpBlocksTask>("bench_noop", NoOpBlocksContract.Default);
+
     public required string TaskName { get; init; }
 
     [JsonIgnore]
@@ -15,8 +17,11 @@ public sealed class NoOpBlocksTask : BlockwiseTaskBase
 
     public required Roi TotalRoi { get; init; }
 
+    [JsonIgnore]
     public override BlockLayout Layout =>
         new(TotalRoi, Coordinate.Filled(TotalRoi.Dims, 1), Coordinate.Filled(TotalRoi.Dims, 0), Coordinate.Filled(TotalRoi.Dims, 0));
+
+    public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
 
     public override IBlockProcessor CreateProcessor() => new NoOpProcessor();
 
@@ -30,4 +35,12 @@ public sealed class NoOpBlocksTask : BlockwiseTaskBase
         {
         }
     }
+}
+
+/// <summary>The no-op task's JSON contract, registered when the assembly loads (workers rebuild it from its configuration).</summary>
+[JsonSerializable(typeof(NoOpBlocksTask))]
+internal sealed partial class NoOpBlocksContract : JsonSerializerContext
+{
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Register() => TaskCatalog.Add(global::Volara.Bench.Engine.NoOpBlocksTask.Descriptor);
 }

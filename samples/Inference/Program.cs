@@ -1,6 +1,6 @@
 // Raw data to a scored segmentation: synthetic raw → Predict (a tiny hand-weighted TorchSharp model) → the README
 // segmentation pipeline → VOI / adapted Rand error against the ground truth. The program is its own worker process.
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 using Volara.Samples.Inference;
 using Volara.Workers;
 

@@ -1,6 +1,6 @@
 using Volara.Cli;
 using Volara.Cli.Pipelines;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 using Volara.Workers;
 
 // Predict lives in its own assembly (it alone loads libtorch, and only when a Predict task runs); registering it keeps

@@ -15,6 +15,7 @@ namespace Volara.Generators
         public const string EdgeAttributesOfAttribute = "Volara.Runtime.Dsl.EdgeAttributesOfAttribute";
         public const string PerOffsetAttribute = "Volara.Runtime.Dsl.PerOffsetAttribute";
         public const string InputRequires = "Requires";
+        public const string ParameterWrites = "Writes";
         public const string Stored = "Volara.Runtime.Dsl.Stored";
         public const string NumericsNamespace = "System.Numerics";
         public const string ReadWriteConflict = "ReadWriteConflict";
@@ -27,6 +28,11 @@ namespace Volara.Generators
         public const string EdgeAttrs = "EdgeAttrs";
         public const string EdgeAttrsType = "System.Collections.Generic.IReadOnlyDictionary<string, string>";
         public const string NameProperty = "Name";
+        public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+        public const string JsonConverterAttribute = "System.Text.Json.Serialization.JsonConverterAttribute";
+        public const string ExecutionProperty = "Execution";
+        public const string ExecutionOptionsType = "global::Volara.Runtime.Engine.ExecutionOptions";
+        public const string TaskBaseType = "global::Volara.Runtime.Engine.BlockwiseTaskBase";
         public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
         public const string Coordinate = "Volara.Runtime.Geometry.Coordinate";
         public const string Roi = "Volara.Runtime.Geometry.Roi";

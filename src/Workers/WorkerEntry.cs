@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Volara.Runtime.Engine;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 
 namespace Volara.Workers;
 

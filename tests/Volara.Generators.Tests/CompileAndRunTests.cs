@@ -5,7 +5,7 @@ using Volara.Generators.Tests.Tasks;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Running;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Geometry;
 
 namespace Volara.Generators.Tests;

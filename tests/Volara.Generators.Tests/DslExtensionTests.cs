@@ -277,7 +277,7 @@ public sealed class DslExtensionTests : IDisposable
         Assert.Equal(task.StatesCreated, task.DisposedStates.Count);
         Assert.Equal(12, task.DisposedStates.Sum());
         Assert.Equal(WindowSums(values, 5, 7), Volumes.ReadAll<float>(task.Sums.Untyped));
-        Assert.DoesNotContain("block_size", TaskJson.ToConfig(task)!.ToJsonString());
+        Assert.DoesNotContain("block_size", task.ToConfig()!.ToJsonString());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 using Volara.Workers;
 
 // Serves Predict blocks when started as a worker; the models it defines are then loadable by their type names. Nothing

@@ -1,3 +1,4 @@
+using Volara.Runtime.Dsl.Description;
 using System.Text.Json.Nodes;
 using Volara.Predict.TestWorker;
 using Volara.Predict.Tests.Support;
@@ -41,7 +42,7 @@ public sealed class PredictConfigurationTests
         }
 
         Assert.Equal("cpu", (string?)config["device"]);
-        var back = TaskJson.FromConfig<Predict>(config);
+        var back = DescribedTasks.FromConfig<Predict>(config);
         Assert.Equal(task.Name, back.Name);
         Assert.Equal(task.Layout, back.Layout);
         Assert.Equal(TaskJson.Format(config), TaskJson.Format(back.ToConfig()!));
@@ -54,7 +55,7 @@ public sealed class PredictConfigurationTests
         using var _ = directory;
         var config = task.With(checkpoint: task.Checkpoint with { OutChannels = [1, 3] }, outData: [null, task.OutData[0]]).ToConfig()!;
         Assert.Null(config["out_data"]![0]);
-        var back = TaskJson.FromConfig<Predict>(config);
+        var back = DescribedTasks.FromConfig<Predict>(config);
         Assert.Null(back.OutData[0]);
         Assert.Equal("prediction-predict", back.Name);
     }

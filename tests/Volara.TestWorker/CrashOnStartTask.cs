@@ -1,11 +1,15 @@
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
 
 namespace Volara.TestWorker;
 
 /// <summary>A buggy task whose worker process exits before processing anything.</summary>
-[BlockwiseTask("test_crash_on_start")]
-public sealed class CrashOnStartTask : TestTask
+public sealed class CrashOnStartTask : TestTask, IDescribedTask
 {
+    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<CrashOnStartTask>("test_crash_on_start", TestTaskContracts.Default);
+
+    public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
+
     public const int ExitCode = 17;
 
     public override IBlockProcessor CreateProcessor()

@@ -1,11 +1,15 @@
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
 
 namespace Volara.TestWorker;
 
 /// <summary>Does nothing per block: measures the engine's own cost.</summary>
-[BlockwiseTask("test_noop")]
-public sealed class NoOpTask : TestTask
+public sealed class NoOpTask : TestTask, IDescribedTask
 {
+    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<NoOpTask>("test_noop", TestTaskContracts.Default);
+
+    public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
+
     public override IBlockProcessor CreateProcessor() => new NoOpProcessor();
 
     private sealed class NoOpProcessor : IBlockProcessor

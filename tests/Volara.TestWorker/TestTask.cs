@@ -16,6 +16,7 @@ public abstract class TestTask : BlockwiseTaskBase
 
     public required Coordinate BlockSize { get; init; }
 
+    [JsonIgnore]
     public override BlockLayout Layout =>
         new(TotalRoi, BlockSize, Coordinate.Filled(BlockSize.Dims, 0), Coordinate.Filled(BlockSize.Dims, 0));
 }

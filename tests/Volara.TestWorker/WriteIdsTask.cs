@@ -1,3 +1,4 @@
+using Volara.Runtime.Dsl.Description;
 using System.Globalization;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
@@ -11,9 +12,12 @@ namespace Volara.TestWorker;
 /// per block). Chosen blocks can sleep, throw, or end the whole worker process; each block start can leave a
 /// file <c>&lt;id&gt;-&lt;pid&gt;</c> in <see cref="StartedDirectory"/> so a test can find the process running it.
 /// </summary>
-[BlockwiseTask("test_write_ids")]
-public sealed class WriteIdsTask : TestTask
+public sealed class WriteIdsTask : TestTask, IDescribedTask
 {
+    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<WriteIdsTask>("test_write_ids", TestTaskContracts.Default);
+
+    public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
+
     public const int ExitCodeOfExitBlocks = 9;
 
     public required string OutputPath { get; init; }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Volara.Cli.Pipelines;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 
 namespace Volara.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Volara.Cli.Output;
 using Volara.Cli.Schema;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 
 namespace Volara.Cli.Commands;
 

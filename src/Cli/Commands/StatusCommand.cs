@@ -17,7 +17,7 @@ public static class StatusCommand
         {
             var definition = arguments.Load(parsed);
             string logDirectory = arguments.LogDirectoryOf(parsed, definition);
-            var statuses = definition.Pipeline.TopologicalOrder().Select(task => TaskProgress.Read(task, logDirectory)).ToList();
+            var statuses = definition.Pipeline.TopologicalOrder().Select(task => TaskProgress.Read(task, definition.Tasks.First(t => t.Task == task).Descriptor.TaskType, logDirectory)).ToList();
             if (parsed.GetValue(arguments.Json))
             {
                 JsonText.Write(console.Out, ToJson(logDirectory, statuses));

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Pipelines;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 
 namespace Volara.Cli.Pipelines;
 
@@ -53,7 +53,7 @@ public sealed class PipelineFile
 
         foreach (var task in tasks)
         {
-            TaskRules.Check(task.Id, task.Task, task.Ports, (field, message) => Report(LocatedDocument.Child(task.Pointer, field), $"task '{task.Id}': {message}"));
+            TaskRules.Check(task.Id, task.Task, task.Descriptor, task.Ports, (field, message) => Report(LocatedDocument.Child(task.Pointer, field), $"task '{task.Id}': {message}"));
         }
 
         if (problems.Count == 0)
@@ -245,10 +245,10 @@ public sealed class PipelineFile
             return null;
         }
 
-        Type taskClass;
+        TaskDescriptor descriptor;
         try
         {
-            taskClass = resolved[TaskJson.TaskTypeProperty] is JsonValue type && type.TryGetValue<string>(out var taskType)
+            descriptor = resolved[TaskJson.TaskTypeProperty] is JsonValue type && type.TryGetValue<string>(out var taskType)
                 ? registry.Resolve(taskType)
                 : throw new InvalidDataException($"a task needs a string field '{TaskJson.TaskTypeProperty}' (one of {string.Join(", ", registry.KnownTaskTypes)})");
         }
@@ -264,32 +264,36 @@ public sealed class PipelineFile
         }
 
         string what = id.Length > 0 ? $"task '{id}'" : pointer.Length > 0 ? $"task {pointer[(pointer.LastIndexOf('/') + 1)..]}" : "the task";
-        var fields = TaskFields.Of(taskClass).Select(f => f.Field).ToList();
+        var fields = descriptor.Fields.Select(f => f.Name).ToList();
         foreach (var (key, _) in resolved)
         {
             if (key != TaskJson.TaskTypeProperty && !fields.Contains(key))
             {
                 string hint = DidYouMean.Closest(key, fields) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
-                Report(LocatedDocument.Child(pointer, key), $"{what}: unknown field '{key}'{hint} (the fields of {TaskJson.TaskTypeOf(taskClass)} are {string.Join(", ", fields)})");
+                Report(LocatedDocument.Child(pointer, key), $"{what}: unknown field '{key}'{hint} (the fields of {descriptor.TaskType} are {string.Join(", ", fields)})");
             }
         }
 
-        if (TaskFields.MissingRequired(taskClass, resolved) is { Count: > 0 } missing)
+        if (descriptor.Fields.Where(f => f.Required && !resolved.ContainsKey(f.Name)).Select(f => f.Name).ToList() is { Count: > 0 } missing)
         {
             Report(pointer, $"{what} needs {(missing.Count == 1 ? "the field" : "the fields")} {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+        }
+
+        if (problems.Count > before)
+        {
             return null;
         }
 
         try
         {
             var task = registry.Create(resolved);
-            return new PipelineTask(id.Length > 0 ? id : task.Name, pointer, resolved, task);
+            return new PipelineTask(id.Length > 0 ? id : task.Name, pointer, resolved, task, descriptor);
         }
         catch (InvalidDataException error)
         {
             var json = error.InnerException as JsonException;
             string where = json?.Path is { Length: > 1 } path ? PointerOf(path) : "";
-            Report(pointer + where, $"{what}: {Describe(taskClass, resolved, where, error, json)}");
+            Report(pointer + where, $"{what}: {Describe(descriptor, resolved, where, error, json)}");
         }
         catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException)
         {
@@ -300,12 +304,12 @@ public sealed class PipelineFile
     }
 
     // For a field of the task itself the expected kind of value is known; deeper, the serializer's words are all there is.
-    private static string Describe(Type taskClass, JsonObject config, string where, InvalidDataException error, JsonException? json)
+    private static string Describe(TaskDescriptor descriptor, JsonObject config, string where, InvalidDataException error, JsonException? json)
     {
         string field = where.TrimStart('/');
-        if (field.Length > 0 && !field.Contains('/') && TaskFields.Of(taskClass).FirstOrDefault(f => f.Field == field) is { Property: { } property })
+        if (field.Length > 0 && !field.Contains('/') && descriptor.Field(field) is { } described)
         {
-            return $"{field} must be {TaskFields.Describe(property.PropertyType)}, not {config[field]?.ToJsonString() ?? "null"}";
+            return $"{field} must be {TaskFields.Describe(described.Type)}, not {config[field]?.ToJsonString() ?? "null"}";
         }
 
         string message = json?.InnerException?.Message ?? json?.Message ?? error.Message;

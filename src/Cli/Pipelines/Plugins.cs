@@ -1,5 +1,5 @@
 using System.Reflection;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 
 namespace Volara.Cli.Pipelines;
 

@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
@@ -8,18 +6,17 @@ using Volara.Runtime.Geometry;
 
 namespace Volara.Cli.Pipelines;
 
-/// <summary>The configuration fields of a task class, as a file names them, and what each expects, in words.</summary>
+/// <summary>
+/// What a configuration value of a given type looks like, in words; and the fields of the value classes a task field
+/// holds (datasets, execution options), which are not tasks and have no descriptor.
+/// </summary>
 public static class TaskFields
 {
-    /// <summary>Public settable properties that are part of the configuration (JSON name → property).</summary>
-    public static IReadOnlyList<(string Field, PropertyInfo Property)> Of(Type taskClass) =>
-        [.. taskClass.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    /// <summary>Public settable properties of a configuration value class (JSON name → property).</summary>
+    public static IReadOnlyList<(string Field, PropertyInfo Property)> Of(Type valueClass) =>
+        [.. valueClass.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
-            .Select(p => (TaskPorts.FieldName(p), p))];
-
-    /// <summary>Fields declared <c>required</c> that the configuration leaves out.</summary>
-    public static IReadOnlyList<string> MissingRequired(Type taskClass, JsonObject config) =>
-        [.. Of(taskClass).Where(f => f.Property.GetCustomAttribute<RequiredMemberAttribute>() is not null && !config.ContainsKey(f.Field)).Select(f => f.Field)];
+            .Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p))];
 
     /// <summary>What a field of this type holds, for messages: "a number", "a list of integers", ...</summary>
     public static string Describe(Type type)

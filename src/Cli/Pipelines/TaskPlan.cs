@@ -29,7 +29,7 @@ public sealed record TaskPlan(
     public static TaskPlan Of(PipelineTask entry, IReadOnlyList<string> upstream)
     {
         var task = entry.Task;
-        string taskType = TaskJson.TaskTypeOf(task.GetType()) ?? task.GetType().Name;
+        string taskType = entry.Descriptor.TaskType;
         int workers = task.Execution.NumWorkers;
         BlockGrid grid;
         try
@@ -58,7 +58,7 @@ public sealed record TaskPlan(
             readPerBlock += stored * blockRead;
 
             // A DSL input is converted to the element type Process sees; both buffers exist while converting.
-            long processed = array is not null && port.ElementType is { } t && t != typeof(Runtime.Dsl.Stored) ? BytesPerVoxel(array, SizeOf(t)) : stored;
+            long processed = array is not null && port.ElementType is { } t ? BytesPerVoxel(array, SizeOf(t)) : stored;
             memory += (stored + (processed != stored ? processed : 0)) * blockRead;
         }
 
@@ -67,7 +67,7 @@ public sealed record TaskPlan(
         {
             var existing = TryOpen(port.Dataset);
             long perVoxel = existing is not null ? BytesPerVoxel(existing, existing.DataType.Size)
-                : port.ElementType is { } t && t != typeof(Runtime.Dsl.Stored) ? SizeOf(t) * (port.Property.GetCustomAttributes(typeof(Runtime.Dsl.OutputAttribute), false) is [Runtime.Dsl.OutputAttribute { SpatialOnly: true }] ? 1 : Channels(reference))
+                : port.ElementType is { } t ? SizeOf(t) * (port.SpatialOnly ? 1 : Channels(reference))
                 : reference is null ? 0 : BytesPerVoxel(reference, 1);
             writePerBlock += perVoxel * blockWrite;
         }

@@ -1,52 +1,36 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
 
 namespace Volara.Cli.Pipelines;
 
-/// <summary>
-/// Finds a task's datasets by reflection, so every registered task (built in, or from a plugin) is covered. DSL
-/// tasks say what they read and write with <see cref="InputAttribute"/> and <see cref="OutputAttribute"/>; for
-/// hand-written tasks the output is the dataset the task is named after (the engine's <c>{output}-{type}</c>
-/// naming) and every other dataset is read.
-/// </summary>
+/// <summary>The configured datasets of a task, from its descriptor's ports (one per entry of a list output).</summary>
 public static class TaskPorts
 {
-    public static IReadOnlyList<TaskPort> Of(IBlockwiseTask task)
+    public static IReadOnlyList<TaskPort> Of(IBlockwiseTask task, TaskDescriptor descriptor)
     {
         var ports = new List<TaskPort>();
-        foreach (var property in task.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var field in descriptor.Ports)
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
+            var port = field.Port!;
+            var value = field.Get(task);
+            IEnumerable<Dataset?> datasets = value switch
             {
-                continue;
-            }
-
-            var value = property.GetValue(task);
-            var (dataset, elementType) = value switch
-            {
-                Dataset plain => (plain, (Type?)null),
-                ITypedDataset typed => (typed.Untyped, typed.ElementType),
-                _ => (null, null),
+                Dataset plain => [plain],
+                ITypedDataset typed => [typed.Untyped],
+                IEnumerable<Dataset?> list => list,
+                _ => [],
             };
-            if (dataset is null)
+            foreach (var dataset in datasets)
             {
-                continue;
+                if (dataset is not null)
+                {
+                    ports.Add(new TaskPort(field.Name, dataset, port.IsOutput, port.ElementType, port.Requires, port.SpatialOnly));
+                }
             }
-
-            var input = property.GetCustomAttribute<InputAttribute>();
-            bool isOutput = property.GetCustomAttribute<OutputAttribute>() is not null
-                || (input is null && task.Name.StartsWith(dataset.Name + "-", StringComparison.Ordinal));
-            ports.Add(new TaskPort(FieldName(property), property, dataset, isOutput, elementType, input?.Requires ?? ElementKinds.Any));
         }
 
         return ports;
     }
-
-    /// <summary>The name a property has in a task configuration.</summary>
-    public static string FieldName(PropertyInfo property) =>
-        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
 }

@@ -10,9 +10,8 @@ namespace Volara.Cli.Pipelines;
 /// </summary>
 public sealed record TaskProgress(string Name, string TaskType, long? Total, long Done, LastRun? LastRun, string State, string? Note)
 {
-    public static TaskProgress Read(IBlockwiseTask task, string logDirectory)
+    public static TaskProgress Read(IBlockwiseTask task, string taskType, string logDirectory)
     {
-        string taskType = TaskJson.TaskTypeOf(task.GetType()) ?? task.GetType().Name;
         var lastRun = Pipelines.LastRun.Read(logDirectory, task.Name);
         string meta = TaskPaths.MetaDirectory(logDirectory, task.Name);
         string marksPath = Path.Combine(meta, DoneStore.MarksFileName);

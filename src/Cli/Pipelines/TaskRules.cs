@@ -1,25 +1,26 @@
 using System.Collections;
-using System.Reflection;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Dsl.Rules;
 using Volara.Runtime.Dsl.Support;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Graphs;
 using Volara.Runtime.Storage;
 
 namespace Volara.Cli.Pipelines;
 
 /// <summary>
-/// Checks one task's configuration before anything runs, with the rule functions the analyzers and the generated
-/// code use (<see cref="DslRules"/>, <see cref="ElementKindRules"/>, <see cref="NeighborhoodRules"/>). Inputs that
+/// Checks one task's configuration before anything runs, by what its descriptor says about its fields, with the rule
+/// functions the analyzers and the generated code use (<see cref="DslRules"/>, <see cref="ElementKindRules"/>, <see cref="NeighborhoodRules"/>). Inputs that
 /// exist already are opened to learn their dimensions and element types; the others are checked when they do.
 /// </summary>
 public static class TaskRules
 {
     /// <summary>Adds every problem of the task; <paramref name="report"/> takes the field name and the message.</summary>
     /// <remarks>Checks whose rule function words the whole message (naming the task) report it with <paramref name="taskId"/>.</remarks>
-    public static void Check(string taskId, IBlockwiseTask task, IReadOnlyList<TaskPort> ports, Action<string, string> report)
+    public static void Check(string taskId, IBlockwiseTask task, TaskDescriptor descriptor, IReadOnlyList<TaskPort> ports, Action<string, string> report)
     {
         int dims = -1;
         foreach (var port in ports)
@@ -51,119 +52,60 @@ public static class TaskRules
             }
         }
 
-        foreach (var property in task.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        if (descriptor.BlockSizeField is { } blockSizeField && descriptor.Field(blockSizeField)?.Get(task) is Coordinate blockSize
+            && DslRules.BlockSizeProblem(blockSize.ToArray(), dims) is { } blockSizeProblem)
         {
-            // Properties left out of the configuration (derived ones such as apply_shifts' block size) are no fields.
-            if (property.GetIndexParameters().Length > 0 || property.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is not null)
-            {
-                continue;
-            }
+            report(blockSizeField, $"{blockSizeField} {blockSize} {blockSizeProblem}");
+        }
 
-            string field = TaskPorts.FieldName(property);
-            if (property.PropertyType == typeof(Coordinate) || property.PropertyType == typeof(Coordinate?))
-            {
-                CheckCoordinate(task, property, field, dims, report);
-            }
+        if (descriptor.ContextField is { } contextField && descriptor.Field(contextField)?.Get(task) is Coordinate context
+            && DslRules.ContextProblem(context.ToArray(), dims) is { } contextProblem)
+        {
+            report(contextField, $"{contextField} {context} {contextProblem}");
+        }
 
-            if (property.GetCustomAttribute<PerOffsetAttribute>() is { } perOffset)
+        foreach (var link in descriptor.Links)
+        {
+            var value = descriptor.Field(link.Field)?.Get(task);
+            var target = descriptor.Field(link.Target)?.Get(task);
+            try
             {
-                CheckPerOffset(taskId, task, property, field, perOffset.Neighborhood, report);
+                switch (link.Kind)
+                {
+                    case FieldLinkKind.PerOffset when AffsOf(target) is { } affs:
+                        DslParameterChecks.RequireOnePerOffset(taskId, link.Field, CountOf(value), link.Target, affs);
+                        break;
+                    case FieldLinkKind.PerOffset when target is ICollection list:
+                        DslParameterChecks.RequireOnePerOffset(taskId, link.Field, CountOf(value), link.Target, list.Count);
+                        break;
+                    case FieldLinkKind.OffsetsOf:
+                        DslParameterChecks.RequireOffsetsIn(taskId, link.Field, value, link.Target, AffsOf(target));
+                        break;
+                    case FieldLinkKind.EdgeAttributesOf:
+                        DslParameterChecks.RequireEdgeAttributes(taskId, link.Field, NamesIn(value), link.Target, (target as GraphDatabaseConfig)?.EdgeAttrs);
+                        break;
+                }
             }
-
-            if (property.GetCustomAttribute<OffsetsOfAttribute>() is { } offsetsOf)
+            catch (TaskFieldException error)
             {
-                CheckOffsetsOf(taskId, task, property, field, offsetsOf.Affinities, report);
+                report(link.Field, error.Problem);
             }
-
-            if (property.GetCustomAttribute<EdgeAttributesOfAttribute>() is { } edgeAttributesOf)
+            catch (DatasetException)
             {
-                CheckEdgeAttributes(taskId, task, property, field, edgeAttributesOf.Database, report);
+                // No neighbourhood to compare with yet (neither configured nor stored): the dataset's own check reports that.
             }
         }
     }
 
-    private static void CheckCoordinate(IBlockwiseTask task, PropertyInfo property, string field, int dims, Action<string, string> report)
+    private static int? CountOf(object? value) => value is ICollection given ? given.Count : null;
+
+    /// <summary>The names a parameter holds: a list of strings, or a dictionary's keys.</summary>
+    private static IEnumerable<string>? NamesIn(object? value) => value switch
     {
-        if (property.GetValue(task) is not Coordinate value)
-        {
-            return;
-        }
-
-        string? problem =
-            property.GetCustomAttribute<BlockSizeAttribute>() is not null || field == "block_size" ? DslRules.BlockSizeProblem(value.ToArray(), dims)
-            : property.GetCustomAttribute<ContextAttribute>() is not null || field == "context" ? DslRules.ContextProblem(value.ToArray(), dims)
-            : null;
-        if (problem is not null)
-        {
-            report(field, $"{field} {value} {problem}");
-        }
-    }
-
-    private static void CheckPerOffset(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string neighborhoodName, Action<string, string> report)
-    {
-        var neighborhoodProperty = task.GetType().GetProperty(neighborhoodName);
-        string neighborhoodField = neighborhoodProperty is null ? neighborhoodName : TaskPorts.FieldName(neighborhoodProperty);
-        int? values = property.GetValue(task) is ICollection given ? given.Count : null;
-        var neighborhood = neighborhoodProperty?.GetValue(task);
-        try
-        {
-            if (AffsOf(neighborhood) is { } affs)
-            {
-                DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, affs);
-            }
-            else if (neighborhood is ICollection list)
-            {
-                DslParameterChecks.RequireOnePerOffset(taskId, field, values, neighborhoodField, list.Count);
-            }
-        }
-        catch (TaskFieldException error)
-        {
-            report(field, error.Problem);
-        }
-        catch (DatasetException)
-        {
-            // No neighbourhood to count yet (neither configured nor stored): the dataset's own check reports that.
-        }
-    }
-
-    private static void CheckOffsetsOf(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string affinitiesName, Action<string, string> report)
-    {
-        var affinitiesProperty = task.GetType().GetProperty(affinitiesName);
-        var affinities = AffsOf(affinitiesProperty?.GetValue(task));
-        try
-        {
-            DslParameterChecks.RequireOffsetsIn(taskId, field, property.GetValue(task), affinitiesProperty is null ? affinitiesName : TaskPorts.FieldName(affinitiesProperty), affinities);
-        }
-        catch (TaskFieldException error)
-        {
-            report(field, error.Problem);
-        }
-        catch (DatasetException)
-        {
-            // No neighbourhood to compare with yet (neither configured nor stored): the dataset's own check reports that.
-        }
-    }
-
-    private static void CheckEdgeAttributes(string taskId, IBlockwiseTask task, PropertyInfo property, string field, string databaseName, Action<string, string> report)
-    {
-        var databaseProperty = task.GetType().GetProperty(databaseName);
-        var database = databaseProperty?.GetValue(task);
-        var declared = database?.GetType().GetProperty("EdgeAttrs")?.GetValue(database) as IReadOnlyDictionary<string, string>;
-        IEnumerable<string>? keys = property.GetValue(task) switch
-        {
-            IDictionary dictionary => dictionary.Keys.OfType<string>().ToList(),
-            IEnumerable<string> names => names,
-            _ => null,
-        };
-        try
-        {
-            DslParameterChecks.RequireEdgeAttributes(taskId, field, keys, databaseProperty is null ? databaseName : TaskPorts.FieldName(databaseProperty), declared);
-        }
-        catch (TaskFieldException error)
-        {
-            report(field, error.Problem);
-        }
-    }
+        IDictionary dictionary => dictionary.Keys.OfType<string>().ToList(),
+        IEnumerable<string> names => names,
+        _ => null,
+    };
 
     /// <summary>An affinities dataset, typed or not; null for anything else.</summary>
     private static Affs? AffsOf(object? value) => value switch

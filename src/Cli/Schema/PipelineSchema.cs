@@ -1,17 +1,16 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Volara.Cli.Pipelines;
 using Volara.Runtime.Datasets;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
-using Volara.Runtime.Engine.Serialization;
 
 namespace Volara.Cli.Schema;
 
 /// <summary>
-/// The JSON Schema (draft 2020-12) of pipeline files, generated from the registered task classes so that every task
-/// type — built in or from a plugin — gets its fields, required ones and value types. Editors use it to complete
+/// The JSON Schema (draft 2020-12) of pipeline files, generated from the registered task descriptors so that every task
+/// type — built in or from a plugin — gets its fields, required ones, value types, defaults and documentation. Editors use it to complete
 /// and check <c>.json</c> and <c>.yaml</c> pipeline files.
 /// </summary>
 public static class PipelineSchema
@@ -20,11 +19,10 @@ public static class PipelineSchema
     {
         var defs = new JsonObject();
         var taskRefs = new JsonArray();
-        foreach (string taskType in registry.KnownTaskTypes)
+        foreach (var descriptor in registry.Descriptors)
         {
-            var taskClass = registry.Resolve(taskType);
-            defs[$"task.{taskType}"] = TaskSchema(taskType, taskClass);
-            taskRefs.Add(TypeSchema.Ref($"task.{taskType}"));
+            defs[$"task.{descriptor.TaskType}"] = TaskSchema(descriptor);
+            taskRefs.Add(TypeSchema.Ref($"task.{descriptor.TaskType}"));
         }
 
         defs["task"] = new JsonObject { ["oneOf"] = taskRefs };
@@ -60,31 +58,33 @@ public static class PipelineSchema
         };
     }
 
-    private static JsonObject TaskSchema(string taskType, Type taskClass)
+    private static JsonObject TaskSchema(TaskDescriptor descriptor)
     {
-        var fields = TaskFields.Of(taskClass);
-        var properties = new JsonObject { [TaskJson.TaskTypeProperty] = new JsonObject { ["const"] = taskType } };
-        foreach (var (field, schema) in TypeSchema.Properties(fields).ToList())
-        {
-            properties[field] = schema?.DeepClone();
-        }
-
+        var properties = new JsonObject { [TaskJson.TaskTypeProperty] = new JsonObject { ["const"] = descriptor.TaskType } };
         var required = new JsonArray(TaskJson.TaskTypeProperty);
-        foreach (var (field, property) in fields)
+        foreach (var field in descriptor.Fields)
         {
-            if (property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+            properties[field.Name] = TypeSchema.Of(field);
+            if (field.Required)
             {
-                required.Add(field);
+                required.Add(field.Name);
             }
         }
 
-        return new JsonObject
+        var schema = new JsonObject
         {
             ["type"] = "object",
             ["properties"] = properties,
             ["required"] = required,
-            ["additionalProperties"] = false,
+            // A hand-written task class describes no fields; its configuration is only known to itself.
+            ["additionalProperties"] = descriptor.Fields.Count == 0,
         };
+        if (descriptor.Summary is { } summary)
+        {
+            schema["description"] = summary;
+        }
+
+        return schema;
     }
 
     private static JsonObject Document() => new()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 
@@ -79,7 +80,29 @@ public static class TypeSchema
         return new JsonObject { ["anyOf"] = new JsonArray(Typed("object"), Ref("reference")) };
     }
 
-    /// <summary>The properties of a class as a configuration object reads them, in declaration order.</summary>
+    /// <summary>The schema of a task field: its type's, with the field's documentation and literal default.</summary>
+    public static JsonObject Of(FieldDescriptor field)
+    {
+        var schema = Of(field.Type);
+        if (field.ItemsNullable)
+        {
+            AllowNullItems(schema);
+        }
+
+        if (field.Description is { } description)
+        {
+            schema["description"] = description;
+        }
+
+        if (field.Default is { } defaultValue)
+        {
+            schema["default"] = JsonNode.Parse(defaultValue);
+        }
+
+        return schema;
+    }
+
+    /// <summary>The properties of a configuration value class (a dataset, the execution options), in declaration order.</summary>
     public static JsonObject Properties(IEnumerable<(string Field, PropertyInfo Property)> fields)
     {
         var properties = new JsonObject();
@@ -87,18 +110,26 @@ public static class TypeSchema
         foreach (var (field, property) in fields)
         {
             var schema = Of(property.PropertyType);
-            // A list of nullable references (Predict's out_data: null discards a model output) accepts null items.
             var info = nullability.Create(property);
             var element = info.ElementType ?? (info.GenericTypeArguments.Length == 1 ? info.GenericTypeArguments[0] : null);
-            if (schema["items"] is JsonObject items && element?.ReadState == NullabilityState.Nullable)
+            if (element?.ReadState == NullabilityState.Nullable)
             {
-                schema["items"] = new JsonObject { ["anyOf"] = new JsonArray(items.DeepClone(), Typed("null")) };
+                AllowNullItems(schema);
             }
 
             properties[field] = schema;
         }
 
         return properties;
+    }
+
+    // A list of nullable references (Predict's out_data: null discards a model output) accepts null items.
+    private static void AllowNullItems(JsonObject schema)
+    {
+        if (schema["items"] is JsonObject items)
+        {
+            schema["items"] = new JsonObject { ["anyOf"] = new JsonArray(items.DeepClone(), Typed("null")) };
+        }
     }
 
     public static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/$defs/{definition}" };

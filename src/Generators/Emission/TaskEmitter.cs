@@ -34,8 +34,9 @@ namespace Volara.Generators.Emission
                 writer.Open("namespace " + task.Namespace);
             }
 
-            writer.Line($"[{Engine}.BlockwiseTask(\"{Escape(task.TaskType)}\")]");
-            writer.Open($"partial class {task.ClassName} : {Engine}.BlockwiseTaskBase");
+            writer.Open($"partial class {task.ClassName} : {Engine}.BlockwiseTaskBase, global::Volara.Runtime.Dsl.Description.IDescribedTask");
+            DescriptorEmitter.Write(writer, task);
+            writer.Line();
             WriteTaskMembers(writer, task);
             writer.Line();
             WriteProcessor(writer, task);
@@ -115,6 +116,19 @@ namespace Volara.Generators.Emission
                 else
                 {
                     writer.Line($"ports.Add(new {Engine}.DatasetPort({field}, this.{port.Property}.Untyped, {flag}));");
+                }
+            }
+
+            foreach (var field in task.Fields.Where(field => field.DatasetKind is not null))
+            {
+                string add = $"ports.Add(new {Engine}.DatasetPort(\"{Escape(field.Field)}\", this.{field.Property}, {(field.Writes ? "true" : "false")}));";
+                if (field.Nullable)
+                {
+                    writer.Open($"if (this.{field.Property} is not null)").Line(add).Close();
+                }
+                else
+                {
+                    writer.Line(add);
                 }
             }
 
@@ -256,7 +270,8 @@ namespace Volara.Generators.Emission
         }
 
         /// <summary>An <c>ElementKinds</c> value as source: its member name where it has one.</summary>
-        private static string Kinds(int value)
+        /// <summary>An <c>ElementKinds</c> value as C#: the member's name when it has one.</summary>
+        internal static string Kinds(int value)
         {
             string? name = value switch
             {

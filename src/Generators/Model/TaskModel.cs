@@ -10,6 +10,8 @@ namespace Volara.Generators.Model
     /// <param name="WholeRoi">One block covering the whole write ROI.</param>
     /// <param name="OwnName">The class declares its own <c>Name</c>.</param>
     /// <param name="Fit">The <c>BlockFit</c> member name of the layout's fit (<c>Shrink</c> unless the task says otherwise).</param>
+    /// <param name="Fields">The configuration fields, in declaration order, then the execution options.</param>
+    /// <param name="Summary">The class's documentation summary as plain text, or null.</param>
     /// <param name="WorkerState">The per-worker state, when the class has <c>CreateWorkerState()</c>.</param>
     public sealed record TaskModel(
         string Namespace,
@@ -26,7 +28,9 @@ namespace Volara.Generators.Model
         bool OwnName,
         EquatableArray<ParameterCheckModel> ParameterChecks,
         string Fit,
-        WorkerStateModel? WorkerState)
+        WorkerStateModel? WorkerState,
+        EquatableArray<FieldModel> Fields = default,
+        string? Summary = null)
     {
         /// <summary>A file name unique per class: namespace and class name.</summary>
         public string HintName => (Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName) + ".g.cs";

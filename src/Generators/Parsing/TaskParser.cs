@@ -72,7 +72,8 @@ namespace Volara.Generators.Parsing
                                 spatialOnly,
                                 Optional: property.NullableAnnotation == NullableAnnotation.Annotated,
                                 stored,
-                                Requires: isInput && attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.InputRequires).Value.Value is int requires ? requires : PortModel.AnyKind);
+                                Requires: isInput && attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.InputRequires).Value.Value is int requires ? requires : PortModel.AnyKind,
+                                Kind: property.Type.Name.ToLowerInvariant());
                             (isInput ? inputs : outputs).Add(port);
                             (isInput ? inputTypes : outputTypes).Add(element);
                             break;
@@ -122,6 +123,25 @@ namespace Volara.Generators.Parsing
                 return null;
             }
 
+            var roles = new Dictionary<string, string>();
+            foreach (var input in inputs)
+            {
+                roles[input.Property] = "Input";
+            }
+
+            foreach (var output in outputs)
+            {
+                roles[output.Property] = "Output";
+            }
+
+            foreach (var (setting, role) in new[] { (blockSize, "BlockSize"), (contextSetting, "Context"), (writeRoi, "WriteRoi") })
+            {
+                if (setting is not null)
+                {
+                    roles[setting.Property] = role;
+                }
+            }
+
             return new TaskModel(
                 type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
@@ -141,7 +161,9 @@ namespace Volara.Generators.Parsing
                     ? null
                     : new WorkerStateModel(
                         workerState.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                        workerState.ToDisplayString() == KnownNames.Disposable || workerState.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable)));
+                        workerState.ToDisplayString() == KnownNames.Disposable || workerState.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable)),
+                new EquatableArray<FieldModel>(FieldParser.Fields(type, roles)),
+                DocumentationText.SummaryOf(type));
         }
 
         /// <summary><c>IReadOnlyList&lt;D&gt;</c> or <c>IReadOnlyList&lt;D?&gt;</c> with <c>D</c> the untyped <c>Dataset</c> or a type derived from it.</summary>
@@ -383,7 +405,7 @@ namespace Volara.Generators.Parsing
                 && method.DeclaringSyntaxReferences.Any(reference =>
                     reference.GetSyntax() is MethodDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword)));
 
-        private static string FieldName(IPropertySymbol property)
+        internal static string FieldName(IPropertySymbol property)
         {
             foreach (var attribute in property.GetAttributes())
             {

@@ -29,8 +29,8 @@ public abstract class BlockwiseTaskBase : IBlockwiseTask
     {
     }
 
-    /// <summary>By default a task is serialised with <see cref="TaskJson"/>; null means in-process only.</summary>
-    public virtual JsonObject? ToConfig() => TaskJson.ToConfig(this);
+    /// <summary>Null by default: the task runs in-process only. Described tasks return their configuration.</summary>
+    public virtual JsonObject? ToConfig() => null;
 
     public static Pipeline operator +(BlockwiseTaskBase upstream, BlockwiseTaskBase downstream) => Pipeline.Of(upstream) + Pipeline.Of(downstream);
 

@@ -5,8 +5,8 @@ namespace Volara.Runtime.Engine;
 /// <summary>
 /// The engine's task contract. Tasks are plain configuration objects; the engine creates a processor per
 /// worker and hands it blocks. A task that can run in worker processes is serialisable: its configuration
-/// (<see cref="ToConfig"/>) is enough to rebuild it in another process, found by its
-/// <see cref="BlockwiseTaskAttribute"/> type name.
+/// (<see cref="ToConfig"/>) is enough to rebuild it in another process, where its <c>task_type</c> finds the class's
+/// registered descriptor.
 /// </summary>
 public interface IBlockwiseTask
 {

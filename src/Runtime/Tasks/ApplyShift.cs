@@ -43,7 +43,7 @@ public sealed partial class ApplyShift
     public required Raw<byte> Aligned { get; init; }
 
     /// <summary>Optional dense shift field output, <c>(C, ndim, *spatial)</c> float32 in world units.</summary>
-    [Parameter]
+    [Parameter(Writes = true)]
     public Raw? InterpShifts { get; init; }
 
     /// <summary>Shift samples with a component larger than this (world units, absolute) are treated as zero.</summary>

@@ -45,7 +45,7 @@ public sealed partial class ComputeShift
     public Raw<float>? Target { get; init; }
 
     /// <summary>The output shift grid (created by Init): one <c>(C, ndim)</c> sample per block, world units.</summary>
-    [Parameter]
+    [Parameter(Writes = true)]
     public required Raw Shifts { get; init; }
 
     /// <summary>Minimum mask overlap of the masked variant (scikit-image's <c>overlap_ratio</c>; null uses 0.3).</summary>

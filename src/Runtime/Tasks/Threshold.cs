@@ -23,6 +23,7 @@ public sealed partial class Threshold
     [Output]
     public required Labels<byte> Mask { get; init; }
 
+    /// <summary>Voxels strictly above this value become 1, the others 0.</summary>
     [Parameter]
     [JsonPropertyName("threshold")]
     public required double Value { get; init; }

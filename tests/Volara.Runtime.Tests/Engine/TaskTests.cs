@@ -1,3 +1,4 @@
+using Volara.Runtime.Dsl.Description;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
@@ -93,13 +94,13 @@ public sealed class TaskTests
         Assert.Null(config["execution"]!["block_timeout"]);
 
         var parsed = JsonNode.Parse(TaskJson.Format(config))!.AsObject();
-        var back = TaskJson.FromConfig<Threshold>(parsed);
+        var back = DescribedTasks.FromConfig<Threshold>(parsed);
         var wrongKind = JsonNode.Parse(TaskJson.Format(config))!.AsObject();
         wrongKind["mask"]!["dataset_type"] = "raw";
-        Assert.Contains("'labels'", Assert.Throws<System.Text.Json.JsonException>(() => TaskJson.FromConfig<Threshold>(wrongKind)).Message);
+        Assert.Contains("'labels'", Assert.Throws<System.Text.Json.JsonException>(() => DescribedTasks.FromConfig<Threshold>(wrongKind)).Message);
         var timed = new Threshold { InData = new Raw { Store = "a" }, Mask = new Labels { Store = "b" }, Value = 1, BlockSize = new Coordinate(1), Execution = new ExecutionOptions { BlockTimeout = TimeSpan.FromSeconds(1.5) } };
         Assert.Equal(1.5, timed.ToConfig()!["execution"]!["block_timeout"]!.GetValue<double>());
-        Assert.Equal(TimeSpan.FromSeconds(1.5), TaskJson.FromConfig<Threshold>(timed.ToConfig()!).Execution.BlockTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), DescribedTasks.FromConfig<Threshold>(timed.ToConfig()!).Execution.BlockTimeout);
         Assert.Equal((task.InData, task.Mask, task.Value, task.BlockSize, task.Name), (back.InData, back.Mask, back.Value, back.BlockSize, back.Name));
     }
 

@@ -1,3 +1,4 @@
+using Volara.Runtime.Dsl.Description;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -226,12 +227,12 @@ public sealed class ApplyShiftTests : IDisposable
             InterpShifts = new Raw { Store = temp.Combine("data.zarr", "field") },
             ShiftThreshold = 2.5,
         };
-        var config = TaskJson.ToConfig(task)!;
+        var config = task.ToConfig()!;
         Assert.Equal("apply_shifts", config["task_type"]!.GetValue<string>());
         Assert.False(config.ContainsKey("block_size"));
         Assert.False(config.ContainsKey("context"));
-        var copy = TaskJson.FromConfig<ApplyShift>(config);
-        Assert.Equal(config.ToJsonString(), TaskJson.ToConfig(copy)!.ToJsonString());
+        var copy = DescribedTasks.FromConfig<ApplyShift>(config);
+        Assert.Equal(config.ToJsonString(), copy.ToConfig()!.ToJsonString());
         Assert.Equal("aligned-apply_shifts", copy.Name);
         Assert.Equal(new Coordinate(4, 4), copy.Layout.BlockSize / new Coordinate(2, 2));
         Assert.Equal(new Coordinate(8, 8), copy.Layout.ContextLow);

@@ -1,3 +1,4 @@
+using Volara.Runtime.Dsl.Description;
 using System.Globalization;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
@@ -178,15 +179,15 @@ public sealed class ComputeShiftTests : IDisposable
             BlockSize = new Coordinate(4, 4),
             Context = new Coordinate(1, 1),
         };
-        var config = TaskJson.ToConfig(task)!;
+        var config = task.ToConfig()!;
         Assert.Equal("compute_shift", config["task_type"]!.GetValue<string>());
         foreach (var field in new[] { "intensities", "shifts", "overlap_ratio", "block_size", "context" })
         {
             Assert.True(config.ContainsKey(field), field);
         }
 
-        var copy = TaskJson.FromConfig<ComputeShift>(config);
-        Assert.Equal(config.ToJsonString(), TaskJson.ToConfig(copy)!.ToJsonString());
+        var copy = DescribedTasks.FromConfig<ComputeShift>(config);
+        Assert.Equal(config.ToJsonString(), copy.ToConfig()!.ToJsonString());
         Assert.Equal(task.Name, copy.Name);
     }
 }

@@ -1,3 +1,4 @@
+using Volara.Runtime.Dsl.Description;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Running;
@@ -231,7 +232,7 @@ public sealed class GraphMwsTests : IDisposable
         Assert.Equal("[1,-0.4]", config["weights"]!["adj_weight"]!.ToJsonString());
         Assert.False(config["edge_per_attr"]!.GetValue<bool>());
         Assert.Equal("sqlite", config["db"]!["db_type"]!.GetValue<string>());
-        var back = TaskJson.FromConfig<GraphMws>(JsonNode.Parse(config.ToJsonString())!.AsObject());
+        var back = DescribedTasks.FromConfig<GraphMws>(JsonNode.Parse(config.ToJsonString())!.AsObject());
         Assert.Equal(task.Weights.ToArray(), back.Weights.ToArray());
         Assert.Equal(task.Roi, back.Roi);
         Assert.Equal(task.Lut, back.Lut);

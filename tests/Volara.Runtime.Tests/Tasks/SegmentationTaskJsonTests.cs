@@ -1,3 +1,4 @@
+using Volara.Runtime.Dsl.Description;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Dsl;
 using Volara.Runtime.Engine;
@@ -29,7 +30,7 @@ public sealed class SegmentationTaskJsonTests
             }
             """)!.AsObject();
 
-        var task = TaskJson.FromConfig<ExtractFrags>(config);
+        var task = DescribedTasks.FromConfig<ExtractFrags>(config);
 
         Assert.Equal("sample.zarr/db.sqlite", Assert.IsType<SqliteGraphConfig>(task.Db).Path);
         Assert.Equal(new Coordinate(15, 40, 40), task.Context);
@@ -40,7 +41,7 @@ public sealed class SegmentationTaskJsonTests
         Assert.Equal((null, null, 0.0, false, (Raw<float>?)null), (task.Sigma, task.NoiseEps, task.FilterFragments, task.BulkWrite, task.MaskData));
         Assert.Equal("fragments-extract-frags", task.Name);
 
-        var written = TaskJson.ToConfig(task)!;
+        var written = task.ToConfig()!;
         foreach (var field in new[] { "db", "affs_data", "frags_data", "bias", "strides", "randomized_strides", "remove_debris", "filter_fragments", "noise_eps", "sigma", "bulk_write" })
         {
             Assert.True(written.ContainsKey(field), $"missing {field} in {written.ToJsonString()}");
@@ -62,11 +63,11 @@ public sealed class SegmentationTaskJsonTests
             }
             """)!.AsObject();
 
-        var task = TaskJson.FromConfig<AffAgglom>(config);
+        var task = DescribedTasks.FromConfig<AffAgglom>(config);
 
         Assert.Equal(["adj_weight", "lr_weight"], task.Scores.Keys);
         Assert.Equal([new Coordinate(1, 0, 0), new Coordinate(0, 1, 0)], task.Scores["adj_weight"]);
         Assert.Equal("db-aff-agglom", task.Name);
-        Assert.True(TaskJson.ToConfig(task)!.ContainsKey("scores"));
+        Assert.True(task.ToConfig()!.ContainsKey("scores"));
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
-using Volara.Runtime.Engine.Serialization;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Tests.Support;
 using Volara.TestWorker;
@@ -79,6 +79,55 @@ public sealed class TaskRegistryTests
     }
 
     [Fact]
-    public void AClassWithoutTheAttributeCannotBeRegistered() =>
-        Assert.Throws<ArgumentException>(() => new TaskRegistry().Register(typeof(InProcessOnlyTask)));
+    public void TwoClassesClaimingOneTaskTypeAreRefusedWithBothNames()
+    {
+        var registry = new TaskRegistry(discover: false);
+        registry.Register<NoOpTask>();
+        var impostor = TaskDescriptor.ForContract<WriteIdsTask>("test_noop", TestTaskContracts.Default);
+
+        var error = Assert.Throws<InvalidOperationException>(() => registry.Register(impostor));
+
+        Assert.Contains("NoOpTask", error.Message);
+        Assert.Contains("WriteIdsTask", error.Message);
+    }
+
+    [Fact]
+    public void EveryDescribedTaskOfALoadedAssemblyIsKnownWithoutSearching()
+    {
+        _ = Sample();
+        var known = new TaskRegistry().KnownTaskTypes;
+
+        Assert.Contains("test_write_ids", known);
+        Assert.Contains("extract-frags", known);
+        Assert.Same(WriteIdsTask.Descriptor, TaskCatalog.Find("test_write_ids"));
+    }
+
+    [Fact]
+    public void AMisspeltFieldInAConfigurationIsRefusedNotDropped()
+    {
+        var config = Sample().ToConfig()!;
+        config["fail_block_idz"] = new JsonArray(1);
+
+        var error = Assert.Throws<InvalidDataException>(() => new TaskRegistry().Create(config));
+
+        Assert.Contains("fail_block_idz", error.Message);
+    }
+
+    [Fact]
+    public void AMisspeltFieldOfAGeneratedTaskIsNamedWithTheTasksFields()
+    {
+        var task = new Volara.Runtime.Tasks.Threshold
+        {
+            InData = new Volara.Runtime.Datasets.Raw { Store = "in.zarr" },
+            Mask = new Volara.Runtime.Datasets.Labels { Store = "mask.zarr" },
+            Value = 0.5,
+            BlockSize = new Coordinate(4, 4),
+        };
+        var config = task.ToConfig()!;
+        config["treshold"] = 2;
+
+        var error = Assert.Throws<InvalidDataException>(() => new TaskRegistry().Create(config));
+
+        Assert.Contains("unknown field 'treshold' (the fields of threshold are in_data, mask, threshold, block_size, roi, execution)", error.Message);
+    }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
-using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Tasks;
 using Volara.Workers;

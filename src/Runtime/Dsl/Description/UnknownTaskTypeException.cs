@@ -1,4 +1,4 @@
-namespace Volara.Runtime.Engine.Serialization;
+namespace Volara.Runtime.Dsl.Description;
 
 /// <summary>A configuration names a <c>task_type</c> no registered class carries.</summary>
 public sealed class UnknownTaskTypeException(string taskType, IReadOnlyList<string> knownTaskTypes)

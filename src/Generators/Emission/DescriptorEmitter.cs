@@ -1,0 +1,213 @@
+using System.Linq;
+using Volara.Generators.Model;
+
+namespace Volara.Generators.Emission
+{
+    /// <summary>
+    /// Writes a task class's descriptor (its fields, ports, links and geometry members), its JSON contract built from
+    /// <c>JsonMetadataServices</c> (no reflection), the module initializer that registers it, and <c>ToConfig</c>.
+    /// </summary>
+    internal static class DescriptorEmitter
+    {
+        private const string Description = "global::Volara.Runtime.Dsl.Description";
+        private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+        private const string Options = "global::System.Text.Json.JsonSerializerOptions";
+        private const string CompilerServices = "global::System.Runtime.CompilerServices";
+        private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Volara.Generators\", \"1.0.0\")]";
+
+        public static void Write(IndentedWriter writer, TaskModel task)
+        {
+            string self = SelfType(task);
+            writer.Line("/// <summary>Everything known about this task class: fields, ports, links, geometry and JSON contract.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line($"public static {Description}.TaskDescriptor Descriptor {{ get; }} = __CreateDescriptor();").Line();
+
+            writer.Line(GeneratedCode).Line($"[{CompilerServices}.ModuleInitializer]");
+            writer.Line($"internal static void __RegisterDescriptor() => {Description}.TaskCatalog.Add(Descriptor);").Line();
+
+            writer.Line("/// <summary>The task's configuration: <c>task_type</c>, then its fields.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line($"public override global::System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);").Line();
+
+            WriteCreateDescriptor(writer, task, self);
+            WriteJsonContract(writer, task, self);
+        }
+
+        private static void WriteCreateDescriptor(IndentedWriter writer, TaskModel task, string self)
+        {
+            writer.Open($"private static {Description}.TaskDescriptor __CreateDescriptor()");
+            writer.Open($"var fields = new {Description}.FieldDescriptor[]");
+            foreach (var field in task.Fields)
+            {
+                WriteField(writer, task, field, self);
+            }
+
+            writer.Close(";");
+            writer.Open($"return new {Description}.TaskDescriptor(\"{Escape(task.TaskType)}\", typeof({self}), fields, __CreateJsonTypeInfo)");
+            if (task.Summary is { } summary)
+            {
+                writer.Line($"Summary = {Literal(summary)},");
+            }
+
+            if (task.ParameterChecks.Count > 0)
+            {
+                writer.Open("Links = new[]");
+                foreach (var check in task.ParameterChecks)
+                {
+                    string kind = check.Kind switch
+                    {
+                        ParameterCheckKind.OffsetsOf => "OffsetsOf",
+                        ParameterCheckKind.EdgeAttributesOf => "EdgeAttributesOf",
+                        _ => "PerOffset",
+                    };
+                    writer.Line($"new {Description}.FieldLink({Description}.FieldLinkKind.{kind}, \"{Escape(check.Field)}\", \"{Escape(check.TargetField)}\"),");
+                }
+
+                writer.Close(",");
+            }
+
+            foreach (var (name, setting) in new[] { ("BlockSizeField", task.BlockSize), ("ContextField", task.Context), ("WriteRoiField", task.WriteRoi) })
+            {
+                if (setting is not null && task.Fields.Any(field => field.Property == setting.Property))
+                {
+                    writer.Line($"{name} = \"{Escape(setting.Field)}\",");
+                }
+            }
+
+            writer.Line($"Fit = global::Volara.Runtime.Engine.BlockFit.{task.Fit},");
+            writer.Line($"ReadWriteConflict = {Bool(task.ReadWriteConflict)},");
+            writer.Line($"WholeRoi = {Bool(task.WholeRoi)},");
+            writer.Close(";");
+            writer.Close().Line();
+        }
+
+        private static void WriteField(IndentedWriter writer, TaskModel task, FieldModel field, string self)
+        {
+            writer.Open($"new {Description}.FieldDescriptor(\"{Escape(field.Field)}\", \"{field.Property}\", typeof({field.TypeOf}), {Description}.FieldRole.{field.Role}, static task => (({self})task).{field.Property})");
+            if (field.Required)
+            {
+                writer.Line("Required = true,");
+            }
+
+            if (field.Nullable)
+            {
+                writer.Line("Nullable = true,");
+            }
+
+            if (field.ItemsNullable)
+            {
+                writer.Line("ItemsNullable = true,");
+            }
+
+            if (field.Description is { } description)
+            {
+                writer.Line($"Description = {Literal(description)},");
+            }
+
+            if (field.Default is { } defaultValue)
+            {
+                writer.Line($"Default = {Literal(defaultValue)},");
+            }
+
+            if (PortOf(task, field) is { } port)
+            {
+                writer.Line($"Port = {port},");
+            }
+
+            writer.Close(",");
+        }
+
+        /// <summary>The <c>PortDescriptor</c> expression of a port field, or null for other fields.</summary>
+        private static string? PortOf(TaskModel task, FieldModel field)
+        {
+            if (field.DatasetKind is { } datasetKind)
+            {
+                string kind = datasetKind == "dataset" ? "null" : $"\"{datasetKind}\"";
+                return $"new {Description}.PortDescriptor({kind}, null, {TaskEmitter.Kinds(PortModel.AnyKind)}) {{ IsOutput = {Bool(field.Writes)} }}";
+            }
+
+            foreach (var (port, isOutput) in task.Inputs.Select(p => (p, false)).Concat(task.Outputs.Select(p => (p, true))))
+            {
+                if (port.Property != field.Property)
+                {
+                    continue;
+                }
+
+                string element = port.Stored || port.List ? "null" : $"typeof({port.ElementType})";
+                string kind = port.List ? "null" : $"\"{port.Kind}\"";
+                return $"new {Description}.PortDescriptor({kind}, {element}, {TaskEmitter.Kinds(port.Requires)}, SpatialOnly: {Bool(port.SpatialOnly)}, List: {Bool(port.List)}) {{ IsOutput = {Bool(isOutput)} }}";
+            }
+
+            return null;
+        }
+
+        private static void WriteJsonContract(IndentedWriter writer, TaskModel task, string self)
+        {
+            writer.Line("/// <summary>The JSON contract of this class: its fields by configuration name, set through their accessors.</summary>");
+            writer.Open($"private static {Metadata}.JsonTypeInfo __CreateJsonTypeInfo({Options} options)");
+            writer.Open($"var values = new {Metadata}.JsonObjectInfoValues<{self}>");
+            writer.Line("ObjectCreator = static () => __New(),");
+            writer.Line("PropertyMetadataInitializer = _ => __JsonProperties(options),");
+            writer.Close(";");
+            writer.Line($"return {Metadata}.JsonMetadataServices.CreateObjectInfo<{self}>(options, values);");
+            writer.Close().Line();
+
+            writer.Open($"private static {Metadata}.JsonPropertyInfo[] __JsonProperties({Options} options)");
+            writer.Line($"var properties = new {Metadata}.JsonPropertyInfo[{task.Fields.Count}];");
+            for (int i = 0; i < task.Fields.Count; i++)
+            {
+                var field = task.Fields[i];
+                bool inherited = field.DeclaringType != self;
+                string owner = field.DeclaringType;
+                writer.Open($"properties[{i}] = {Metadata}.JsonMetadataServices.CreatePropertyInfo<{field.Type}>(options, new {Metadata}.JsonPropertyInfoValues<{field.Type}>");
+                writer.Line("IsProperty = true,").Line("IsPublic = true,");
+                writer.Line($"IsVirtual = {Bool(inherited)},");
+                writer.Line($"DeclaringType = typeof({owner}),");
+                if (field.Converter is { } converter)
+                {
+                    writer.Line($"Converter = global::Volara.Runtime.Dsl.Support.DslJson.Converter<{field.Type}>(new {converter}(), options),");
+                }
+
+                writer.Line($"Getter = static task => (({owner})task).{field.Property},");
+                writer.Line(field.InitOnly
+                    ? $"Setter = static (task, value) => __Set{field.Property}(({owner})task, value!),"
+                    : $"Setter = static (task, value) => (({owner})task).{field.Property} = value!,");
+                if (field.IgnoreCondition is { } condition)
+                {
+                    writer.Line($"IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.{condition},");
+                }
+
+                writer.Line($"PropertyName = \"{field.Property}\",");
+                writer.Line($"JsonPropertyName = \"{Escape(field.Field)}\",");
+                writer.Close(");");
+                if (field.Required)
+                {
+                    writer.Line($"properties[{i}].IsRequired = true;");
+                }
+            }
+
+            writer.Line("return properties;");
+            writer.Close().Line();
+
+            // init accessors and required members can only be used from an object initializer; the contract sets fields one by one.
+            writer.Line($"[{CompilerServices}.UnsafeAccessor({CompilerServices}.UnsafeAccessorKind.Constructor)]");
+            writer.Line($"private static extern {self} __New();");
+            foreach (var field in task.Fields.Where(field => field.InitOnly))
+            {
+                writer.Line();
+                writer.Line($"[{CompilerServices}.UnsafeAccessor({CompilerServices}.UnsafeAccessorKind.Method, Name = \"set_{field.Property}\")]");
+                writer.Line($"private static extern void __Set{field.Property}({field.DeclaringType} task, {field.Type} value);");
+            }
+        }
+
+        private static string SelfType(TaskModel task) =>
+            "global::" + (task.Namespace.Length == 0 ? task.ClassName : task.Namespace + "." + task.ClassName);
+
+        private static string Bool(bool value) => value ? "true" : "false";
+
+        private static string Literal(string text) =>
+            "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "\\r").Replace("\n", "\\n") + "\"";
+
+        private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
+    }
+}
