@@ -1,8 +1,12 @@
+using Volara.Runtime.Datasets;
+using Volara.Runtime.Dsl.Support;
+using Volara.Runtime.Engine;
+
 namespace Volara.Cli.Pipelines;
 
 /// <summary>
 /// Checks across the tasks of a file: no dataset has two writers, every input exists or is written by a task of the
-/// file, and no chain of tasks reads back what it writes (task a writes what b reads, b writes what a reads).
+/// file, an input not written yet will have the channel axes its kind reads, and no chain of tasks reads back what it writes (task a writes what b reads, b writes what a reads).
 /// </summary>
 public static class DataflowRules
 {
@@ -34,6 +38,26 @@ public static class DataflowRules
             }
         }
 
+        // A dataset that does not exist yet has the channel axes its writer will give it; its readers must expect them.
+        foreach (var task in tasks)
+        {
+            foreach (var port in task.Ports.Where(p => !p.IsOutput && !TaskRules.Exists(p.Dataset)))
+            {
+                if (writers.TryGetValue(port.StoreKey, out var writer) && writer.Task != task
+                    && ChannelAxesWritten(writer.Task, writer.Port, writers, depth: 0) is { } written)
+                {
+                    try
+                    {
+                        DslTaskSupport.RequireChannelAxes(task.Id, port.Field, port.Dataset, written);
+                    }
+                    catch (TaskFieldException error)
+                    {
+                        report(Pointer(task, port), $"task '{task.Id}': {error.Problem} (as task '{writer.Task.Id}' writes it)");
+                    }
+                }
+            }
+        }
+
         // Edges from the writer of a dataset to each of its readers; a cycle is a strongly connected set.
         var downstream = tasks.ToDictionary(t => t, _ => new List<PipelineTask>());
         foreach (var task in tasks)
@@ -59,6 +83,46 @@ public static class DataflowRules
             string path = string.Join(" → ", cycle.Append(cycle[0]).Select(t => $"'{t.Id}'"));
             report(task.Pointer, $"the tasks read each other's outputs in a cycle: {path}");
         }
+    }
+
+    /// <summary>
+    /// The channel axes an output will have: none when spatial-only, one for a list output's entry, otherwise those of
+    /// the task's first input (prepared like it), read from disk or from that input's own writer; null when unknown.
+    /// </summary>
+    private static int? ChannelAxesWritten(PipelineTask task, TaskPort output, Dictionary<string, (PipelineTask Task, TaskPort Port)> writers, int depth)
+    {
+        if (output.SpatialOnly || output.List)
+        {
+            return output.List ? 1 : 0;
+        }
+
+        // A dataset the task opens itself (a parameter) has a shape only the task knows.
+        if (output.OpenedByTask)
+        {
+            return null;
+        }
+
+        var like = task.Ports.FirstOrDefault(p => !p.IsOutput);
+        if (like is null || depth > 32)
+        {
+            return null;
+        }
+
+        if (TaskRules.Exists(like.Dataset))
+        {
+            try
+            {
+                return like.Dataset.Array().ChannelDims;
+            }
+            catch (Exception error) when (error is DatasetException or IOException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        return writers.TryGetValue(like.StoreKey, out var writer) && writer.Task != task
+            ? ChannelAxesWritten(writer.Task, writer.Port, writers, depth + 1)
+            : null;
     }
 
     private static List<PipelineTask>? FindCycle(PipelineTask start, Dictionary<PipelineTask, List<PipelineTask>> downstream)

@@ -8,7 +8,9 @@ namespace Volara.Cli.Pipelines;
 /// <param name="ElementType">The element type Process sees; null for ports in the stored type and for datasets the task opens itself.</param>
 /// <param name="Requires">The element kinds the stored data must have (inputs), else <c>Any</c>.</param>
 /// <param name="SpatialOnly">An output prepared with the spatial axes of the first input only.</param>
-public sealed record TaskPort(string Field, Dataset Dataset, bool IsOutput, Type? ElementType, ElementKinds Requires, bool SpatialOnly)
+/// <param name="List">An entry of a list output: one channel axis of its own.</param>
+/// <param name="OpenedByTask">A dataset parameter the task opens and shapes itself, not an <c>[Input]</c> or <c>[Output]</c>.</param>
+public sealed record TaskPort(string Field, Dataset Dataset, bool IsOutput, Type? ElementType, ElementKinds Requires, bool SpatialOnly, bool List, bool OpenedByTask)
 {
     /// <summary>The store with separators normalised, for comparing who writes what.</summary>
     public string StoreKey => Runtime.Engine.DatasetPort.KeyOf(Dataset.Store);

@@ -26,7 +26,7 @@ public static class TaskPorts
             {
                 if (dataset is not null)
                 {
-                    ports.Add(new TaskPort(field.Name, dataset, port.IsOutput, port.ElementType, port.Requires, port.SpatialOnly));
+                    ports.Add(new TaskPort(field.Name, dataset, port.IsOutput, port.ElementType, port.Requires, port.SpatialOnly, port.List, field.Role == FieldRole.Parameter));
                 }
             }
         }

@@ -45,6 +45,7 @@ public static class TaskRules
             try
             {
                 DslTaskSupport.RequireElementKind(taskId, port.Field, port.Dataset.Store, array.DataType, port.Requires);
+                DslTaskSupport.RequireChannelAxes(taskId, port.Field, port.Dataset, array.ChannelDims, array.Shape.Take(array.ChannelDims));
             }
             catch (TaskFieldException error)
             {

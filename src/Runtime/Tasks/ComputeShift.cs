@@ -89,11 +89,6 @@ public sealed partial class ComputeShift
             }
         }
 
-        if (Mask is not null && Mask.Untyped.Array().ChannelDims != 0)
-        {
-            throw new TaskFieldException(Name, "mask", $"mask '{Mask.Store}' must have only spatial axes");
-        }
-
         if (OverlapRatio is { } ratio && !(ratio >= 0 && ratio <= 1))
         {
             throw new TaskFieldException(Name, "overlap_ratio", $"overlap_ratio {ratio} must lie in [0, 1]");

@@ -74,13 +74,6 @@ public sealed partial class Evaluate
         {
             throw new TaskFieldException(Name, "results_file", $"results_file is empty");
         }
-
-        var truth = GtData.Untyped.Array();
-        var segmentation = SegData.Untyped.Array();
-        if (truth.ChannelDims != 0 || segmentation.ChannelDims != 0)
-        {
-            throw new TaskFieldException(Name, "gt_data", $"gt_data '{GtData.Store}' and seg_data '{SegData.Store}' must have no channel axes");
-        }
     }
 
     partial void OnInit()

@@ -91,11 +91,6 @@ public sealed partial class ExtractFrags : IBlockScratchEstimate
         var affs = AffsData.Untyped.Array();
         voxelSize = affs.VoxelSize;
         var offsets = AffsData.Untyped.Resolved().Neighborhood!;
-        if (affs.ChannelDims != 1)
-        {
-            throw new TaskFieldException(Name, "affs_data", $"affs_data '{AffsData.Store}' needs exactly one channel axis, it has {affs.ChannelDims}");
-        }
-
         if (Sigma is { } sigma && (sigma.Dims != voxelSize.Dims || sigma.HasUnbounded))
         {
             throw new TaskFieldException(Name, "sigma", $"sigma {sigma} needs one value per spatial axis ({voxelSize.Dims})");

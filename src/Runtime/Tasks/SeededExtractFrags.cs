@@ -73,11 +73,6 @@ public sealed partial class SeededExtractFrags
         var affs = AffsData.Untyped.Array();
         voxelSize = affs.VoxelSize;
         int dims = voxelSize.Dims;
-        if (affs.ChannelDims != 1)
-        {
-            throw new TaskFieldException(Name, "affs_data", $"affs_data '{AffsData.Store}' needs exactly one channel axis, it has {affs.ChannelDims}");
-        }
-
         if (dims > 3)
         {
             throw new TaskFieldException(Name, "affs_data", $"affs_data '{AffsData.Store}' has {dims} spatial axes; skeleton coordinates (x, y, z) cover at most 3");

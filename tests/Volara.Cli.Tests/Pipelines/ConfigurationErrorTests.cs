@@ -208,6 +208,69 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public void ALabelsInputThatWillHaveChannelsIsAnErrorBeforeAnythingRuns()
+    {
+        // threshold keeps the 3 channels of its input (volara's semantics); evaluate would read only channel 0 of the mask.
+        using var temp = new TempDirectory();
+        WriteChannels(temp.Combine("data.zarr", "probs"), channels: 3);
+        File.WriteAllText(temp.Combine("pipeline.yaml"), """
+            tasks:
+              mask:
+                task_type: threshold
+                in_data: {dataset_type: raw, store: data.zarr/probs}
+                mask: {dataset_type: labels, store: data.zarr/mask}
+                threshold: 0.5
+                block_size: [4, 8, 8]
+              score:
+                task_type: evaluate
+                gt_data: {dataset_type: labels, store: data.zarr/mask}
+                seg_data: {dataset_type: labels, store: data.zarr/mask}
+                block_size: [4, 8, 8]
+                results_file: scores.json
+            pipeline: mask + score
+            """);
+
+        var result = VolaraProcess.RunIn(temp.Path, "plan", "pipeline.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        string problem = "has 1 channel axis, but labels are read spatial: the task would see only the first channel (select one with the dataset's 'channels', or write it spatial-only) (as task 'mask' writes it)";
+        Assert.Equal(
+            $"volara: error: pipeline.yaml:10:5: /tasks/score/gt_data: task 'score': 'data.zarr/mask' {problem}\n" +
+            $"volara: error: pipeline.yaml:11:5: /tasks/score/seg_data: task 'score': 'data.zarr/mask' {problem}\n",
+            result.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "mask")));
+    }
+
+    [Fact]
+    public void AnExistingInputWithTheWrongChannelAxesIsAnErrorAtItsField()
+    {
+        using var temp = new TempDirectory();
+        WriteChannels(temp.Combine("data.zarr", "probs"), channels: 9);
+        File.WriteAllText(temp.Combine("pipeline.yaml"), """
+            tasks:
+              score:
+                task_type: evaluate
+                gt_data: {dataset_type: labels, store: data.zarr/probs}
+                seg_data: {dataset_type: labels, store: data.zarr/probs, channels: 0}
+                block_size: [4, 8, 8]
+                results_file: scores.json
+            """);
+
+        var result = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "volara: error: pipeline.yaml:4:5: /tasks/score/gt_data: task 'score': 'data.zarr/probs' has 1 channel axis (9 channels), but labels are read spatial: the task would see only the first channel (select one with the dataset's 'channels', or write it spatial-only)\n",
+            result.Stderr);
+        Assert.False(File.Exists(temp.Combine("scores.json")));
+    }
+
+    private static void WriteChannels(string store, int channels) =>
+        new Runtime.Datasets.Raw { Store = store }.Prepare(
+            [channels, 4, 8, 8], [channels, 4, 8, 8], new Runtime.Geometry.Coordinate(0, 0, 0), new Runtime.Geometry.Coordinate(1, 1, 1),
+            ["nm", "nm", "nm"], ["c^", "z", "y", "x"], ["channel", "space", "space", "space"], Runtime.Storage.DataType.UInt8);
+
+    [Fact]
     public void UnknownFieldsInDatasetsAndExecutionAreErrorsWithWhatWasMeant()
     {
         string stderr = Refused("""

@@ -144,6 +144,28 @@ public sealed class RelabelTests : IDisposable
         Assert.False(Directory.Exists(task.SegData.Store));
     }
 
+    [Fact]
+    public void FragmentsWithChannelsAreRefusedBeforeAnythingIsCreated()
+    {
+        // A labels input over data with a channel axis would see only the first channel's ids.
+        string path = temp.Combine("data.zarr", "stacked");
+        var array = VolumeArray.Prepare(path, new PrepareOptions
+        {
+            Shape = [3, 10, 10], ChunkShape = [3, 5, 5], DataType = DataType.UInt64, VoxelSize = new Coordinate(2, 2),
+            AxisNames = ["c^", "y", "x"], Types = ["channel", "space", "space"],
+        });
+        array.Write<ulong>(array.Roi, Enumerable.Range(0, 300).Select(i => (ulong)i).ToArray());
+        var lut = new Lut { Path = temp.Combine("lut") };
+        lut.Save(new FragmentSegmentLut([1], [2]));
+        var task = Task(path, lut);
+
+        var error = Assert.IsType<TaskFieldException>(Assert.ThrowsAny<ArgumentException>(() => Runner.Run(task, Options(ExecutionMode.Serial))));
+
+        Assert.Equal("frags_data", error.Field);
+        Assert.Equal($"'{path}' has 1 channel axis (3 channels), but labels are read spatial: the task would see only the first channel (select one with the dataset's 'channels', or write it spatial-only)", error.Problem);
+        Assert.False(Directory.Exists(task.SegData.Store));
+    }
+
     [Theory]
     [InlineData(ExecutionMode.Serial)]
     [InlineData(ExecutionMode.Processes)]

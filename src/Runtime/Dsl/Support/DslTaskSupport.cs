@@ -27,6 +27,7 @@ public static class DslTaskSupport
         var array = dataset.Array();
         var stored = array.DataType;
         RequireElementKind(taskName, field, dataset.Store, stored, requires);
+        RequireChannelAxes(taskName, field, dataset, array.ChannelDims, array.Shape.Take(array.ChannelDims));
         if (dataset is Labels && ElementKindOf(dataType) is ElementKinds.SignedInteger or ElementKinds.UnsignedInteger)
         {
             if (stored.IsFloatingPoint || ((stored.IsSignedInteger || stored.IsUnsignedInteger) && stored.Size > dataType.Size))
@@ -41,6 +42,37 @@ public static class DslTaskSupport
 
     private static VolumeArray ReadAs(VolumeArray array, DataType dataType) =>
         array.DataType.Kind == dataType.Kind ? array : array.WithOps(new ConvertType(dataType.NumpyName));
+
+    /// <summary>
+    /// The channel axes an input of this dataset kind is read with: labels are spatial, affinities have one channel axis
+    /// (a channel per offset); raw and LSD data may have any. Null when any number will do.
+    /// </summary>
+    public static int? ChannelAxesOf(Dataset dataset) => dataset switch
+    {
+        Labels => 0,
+        Affs => 1,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The input's channel axes must be what its kind reads (<see cref="ChannelAxesOf"/>): a labels input over data with
+    /// channels would see only the first channel. <paramref name="channels"/> are the channel axes' lengths when known.
+    /// </summary>
+    public static void RequireChannelAxes(string taskName, string field, Dataset dataset, int channelAxes, IEnumerable<long>? channels = null)
+    {
+        if (ChannelAxesOf(dataset) is not { } expected || expected == channelAxes)
+        {
+            return;
+        }
+
+        string lengths = channels is null ? string.Empty : $" ({string.Join(" × ", channels)} channels)";
+        string problem = dataset is Labels
+            ? $"'{dataset.Store}' has {Axes(channelAxes)}{lengths}, but labels are read spatial: the task would see only the first channel (select one with the dataset's 'channels', or write it spatial-only)"
+            : $"'{dataset.Store}' has {Axes(channelAxes)}{lengths}, but affinities have exactly one (a channel per offset)";
+        throw new TaskFieldException(taskName, field, problem);
+
+        static string Axes(int count) => count == 1 ? "1 channel axis" : $"{count} channel axes";
+    }
 
     /// <summary>The stored type must be of a kind the port accepts (<see cref="InputAttribute.Requires"/>).</summary>
     public static void RequireElementKind(string taskName, string field, string store, DataType stored, ElementKinds requires)
