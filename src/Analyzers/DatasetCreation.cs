@@ -42,7 +42,7 @@ internal static class DatasetCreation
         return null;
     }
 
-    /// <summary>The constant store path of the creation, for messages; the dataset type's name when it has none.</summary>
+    /// <summary>The store path of the creation when known at compile time, for messages; the dataset type's name otherwise.</summary>
     public static string Describe(IObjectCreationOperation creation) =>
-        Member(creation, "Store") is { ConstantValue: { HasValue: true, Value: string store } } ? store : creation.Type?.Name ?? "?";
+        (Member(creation, "Store") is { } store ? StorePath.Of(store) : null) ?? creation.Type?.Name ?? "?";
 }

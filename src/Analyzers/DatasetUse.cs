@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Volara.Analyzers;
 
 /// <summary>
-/// One port of one task created in code, bound to a dataset whose store path is a constant:
+/// One port of one task created in code, bound to a dataset whose store path is known at compile time (<see cref="StorePath"/>):
 /// <c>new Task { InData = new Raw { Store = "in.zarr/raw" } }</c> (or the typed dataset built around it, or a local
 /// initialised with either).
 /// </summary>
@@ -35,7 +35,7 @@ internal sealed class DatasetUse
 
     public string TaskName => Task.Type?.Name ?? "?";
 
-    /// <summary>The use <paramref name="assignment"/> makes of a port, or null when it is no port or its store is not a constant.</summary>
+    /// <summary>The use <paramref name="assignment"/> makes of a port, or null when it is no port or its store is not known at compile time.</summary>
     public static DatasetUse? From(IObjectCreationOperation task, ISimpleAssignmentOperation assignment, DslTypes types)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property: var port }
@@ -54,8 +54,5 @@ internal sealed class DatasetUse
     }
 
     private static string? StoreOf(IOperation value) =>
-        DatasetCreation.Of(value) is { } creation
-        && DatasetCreation.Member(creation, "Store") is { ConstantValue: { HasValue: true, Value: string store } }
-            ? store
-            : null;
+        DatasetCreation.Of(value) is { } creation && DatasetCreation.Member(creation, "Store") is { } store ? StorePath.Of(store) : null;
 }

@@ -128,6 +128,38 @@ public class PipelineDatasetTests
     }
 
     [Fact]
+    public Task Store_paths_built_from_constants_are_followed()
+    {
+        const string source = Tasks + """
+            public static class Pipelines
+            {
+                private const string Root = "/data/run.zarr";
+
+                public static object[] Combined()
+                {
+                    string frags = System.IO.Path.Combine(Root, "frags");
+                    return
+                    [
+                        new Fragments { Affinities = new Untyped.Affs { Store = $"{Root}/affs" }, FragmentIds = new Untyped.Labels { Store = frags } },
+                        new Fragments { Affinities = new Untyped.Affs { Store = Root + "/affs" }, FragmentIds = {|VOL0202:new Untyped.Labels { Store = $"{Root}/./frags/" }|} },
+                        new Relabel { Fragments = {|VOL0102:new Untyped.Labels { Store = System.IO.Path.Combine("/data", "run.zarr", "x", "..", "frags") }|}, Segments = new Untyped.Labels { Store = System.IO.Path.Combine(Root, "segs") } },
+                    ];
+                }
+
+                public static Relabel InPlace(int run) =>
+                    new Relabel { Fragments = {|VOL0203:new Untyped.Labels { Store = $"{Root}/labels{1}" }|}, Segments = new Untyped.Labels { Store = System.IO.Path.Combine(Root, "labels1") } };
+
+                public static object[] NotKnown(string run) =>
+                [
+                    new Relabel { Fragments = new Untyped.Labels { Store = $"{run}/labels" }, Segments = new Untyped.Labels { Store = System.IO.Path.Combine(Root, "segs2") } },
+                    new Relabel { Fragments = new Untyped.Labels { Store = System.IO.Path.Combine(run, "labels") }, Segments = new Untyped.Labels { Store = System.IO.Path.Combine(Root, "segs3") } },
+                ];
+            }
+            """;
+        return Verify<PipelineDatasetAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task Is_silent_for_matching_types_separate_methods_and_stores_not_known_at_compile_time()
     {
         const string source = Tasks + """
