@@ -23,7 +23,7 @@ public sealed class NoOpBlocksTask : BlockwiseTaskBase, IDescribedTask
 
     public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
 
-    public override IBlockProcessor CreateProcessor() => new NoOpProcessor();
+    public override IBlockProcessor CreateProcessor(int worker) => new NoOpProcessor();
 
     private sealed class NoOpProcessor : IBlockProcessor
     {

@@ -15,7 +15,7 @@ internal sealed class NoOpTask(string name, long blocksPerDim, int workers, long
 
     public override ExecutionOptions Execution { get; init; } = new() { NumWorkers = workers };
 
-    public override IBlockProcessor CreateProcessor() => new Processor();
+    public override IBlockProcessor CreateProcessor(int worker) => new Processor();
 
     public override JsonObject? ToConfig() => null;
 

@@ -46,7 +46,7 @@ internal sealed class TaskPorts
         var outputs = properties.Where(p => types.HasAttribute(p, types.OutputAttribute)).ToImmutableArray();
         var parameters = ImmutableArray.CreateBuilder<ITypeSymbol>();
         parameters.Add(types.Block);
-        if (!TaskMethodRules.TryGetWorkerState(task, out var state))
+        if (!TaskMethodRules.TryGetWorkerState(task, out var state, out _))
         {
             // VOL0017 reports the unusable CreateWorkerState; a Process expectation without it would mislead.
             return null;

@@ -23,8 +23,6 @@ namespace Volara.Predict;
 [VolaraTask("predict", Fit = BlockFit.Overhang)]
 public sealed partial class Predict
 {
-    private static int workersStarted;
-
     /// <summary>The model and its shapes.</summary>
     [Parameter]
     public required TorchModel Checkpoint { get; init; }
@@ -64,13 +62,8 @@ public sealed partial class Predict
     private OutputFormat OutputFormat(string field, int index) =>
         new(Checkpoint.NumOutChannels[index], Checkpoint.WritesFloat ? DataType.Float32 : DataType.UInt8);
 
-    /// <summary>Loads the model onto this worker's device, once per worker.</summary>
-    private PredictWorker CreateWorkerState()
-    {
-        // A worker process serves one worker of the task; threads of one process count their workers.
-        int workerIndex = WorkerProcessIdentity.WorkerId ?? Interlocked.Increment(ref workersStarted) - 1;
-        return new PredictWorker(this, InData.Untyped.Array(), workerIndex);
-    }
+    /// <summary>Loads the model onto this worker's device (picked by the worker's number), once per worker.</summary>
+    private PredictWorker CreateWorkerState(int worker) => new(this, InData.Untyped.Array(), worker);
 
     private void Process(Block block, PredictWorker worker, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) =>
         worker.Run(block, inData, outData);

@@ -55,7 +55,6 @@ public static class WorkerEntry
         try
         {
             context = WorkerContext.Parse(workerArguments, Environment.GetEnvironmentVariable);
-            Volara.Runtime.Engine.Execution.WorkerProcessIdentity.WorkerId = context.WorkerId;
 
             // Consumed: a pipeline this worker runs itself (nested) must not look like a worker that skipped the entry.
             foreach (var variable in context.ToEnvironment().Keys)

@@ -53,7 +53,7 @@ internal sealed class WorkerSession
         IBlockProcessor? processor = null;
         try
         {
-            await blockThread.RunAsync(() => processor = _task.CreateProcessor());
+            await blockThread.RunAsync(() => processor = _task.CreateProcessor(_context.WorkerId));
         }
         catch (Exception error)
         {

@@ -93,7 +93,7 @@ public class TaskMethodShapeTests
                 [Input] public required Raw<float> InData { get; init; }
                 [Output] public required Raw<float> OutData { get; init; }
                 [BlockSize] public Coordinate BlockSize { get; init; }
-                private MemoryStream {|#2:CreateWorkerState|}(int capacity) => new(capacity);
+                private MemoryStream {|#2:CreateWorkerState|}(long capacity) => new((int)capacity);
                 private void Process(Block block, MemoryStream state, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
 
@@ -114,7 +114,7 @@ public class TaskMethodShapeTests
                 [Output] public required Raw<float> OutData { get; init; }
                 [BlockSize] public Coordinate BlockSize { get; init; }
                 private MemoryStream {|#4:CreateWorkerState|}() => new();
-                private MemoryStream {|#5:CreateWorkerState|}(int capacity) => new(capacity);
+                private MemoryStream {|#5:CreateWorkerState|}(long capacity) => new((int)capacity);
                 private void Process(Block block, MemoryStream state, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
             """;
@@ -122,10 +122,10 @@ public class TaskMethodShapeTests
             source,
             Expected(0, "StaticState", "static"),
             Expected(1, "GenericState", "generic"),
-            Expected(2, "ParameterisedState", "takes parameters"),
-            Expected(3, "VoidState", "static, takes parameters, returns void"),
+            Expected(2, "ParameterisedState", "takes parameters other than (int worker)"),
+            Expected(3, "VoidState", "static, takes parameters other than (int worker), returns void"),
             Expected(4, "OverloadedState", "overloaded"),
-            Expected(5, "OverloadedState", "overloaded, takes parameters"));
+            Expected(5, "OverloadedState", "overloaded, takes parameters other than (int worker)"));
 
         static DiagnosticResult Expected(int location, string task, string problem) =>
             new DiagnosticResult(DiagnosticIds.WorkerStateUnusable, DiagnosticSeverity.Error).WithLocation(location).WithArguments(task, problem);

@@ -84,7 +84,7 @@ public class TaskShapeTests
             {
                 public override string Name => "n";
                 public override BlockLayout Layout => throw new System.NotSupportedException();
-                public override IBlockProcessor CreateProcessor() => throw new System.NotSupportedException();
+                public override IBlockProcessor CreateProcessor(int worker) => throw new System.NotSupportedException();
             }
 
             [VolaraTask("generic")]
@@ -111,7 +111,7 @@ public class TaskShapeTests
             {
                 public override string Name => "n";
                 public override BlockLayout Layout => throw new System.NotSupportedException();
-                public override IBlockProcessor CreateProcessor() => throw new System.NotSupportedException();
+                public override IBlockProcessor CreateProcessor(int worker) => throw new System.NotSupportedException();
             }
             """;
         return Verify<TaskShapeAnalyzer>.AnalyzerAsync(

@@ -14,7 +14,7 @@ internal sealed class SlowedTask(IBlockwiseTask inner, TimeSpan pause) : IBlockw
 
     public void Init() => inner.Init();
 
-    public IBlockProcessor CreateProcessor() => new Processor(inner.CreateProcessor(), pause);
+    public IBlockProcessor CreateProcessor(int worker) => new Processor(inner.CreateProcessor(worker), pause);
 
     public void DropArtifacts() => inner.DropArtifacts();
 

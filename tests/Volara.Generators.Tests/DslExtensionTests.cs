@@ -275,6 +275,7 @@ public sealed class DslExtensionTests : IDisposable
         Assert.Empty(task.PartialBlocks);
         Assert.InRange(task.StatesCreated, 1, workers);
         Assert.Equal(task.StatesCreated, task.DisposedStates.Count);
+        Assert.Equal(task.StatesCreated, task.WorkerNumbers.Distinct().Count());
         Assert.Equal(12, task.DisposedStates.Sum());
         Assert.Equal(WindowSums(values, 5, 7), Volumes.ReadAll<float>(task.Sums.Untyped));
         Assert.DoesNotContain("block_size", task.ToConfig()!.ToJsonString());

@@ -94,7 +94,7 @@ public sealed class PredictConfigurationTests
         using var _ = directory;
         var spoiled = field == "device" ? task.With(device: value) : task.With(checkpoint: task.Checkpoint with { ModuleType = value });
         spoiled.Init();
-        var error = Assert.ThrowsAny<ArgumentException>(() => spoiled.CreateProcessor().Dispose());
+        var error = Assert.ThrowsAny<ArgumentException>(() => spoiled.CreateProcessor(worker: 0).Dispose());
         Assert.Contains(field, error.Message);
     }
 
@@ -106,7 +106,7 @@ public sealed class PredictConfigurationTests
         // TwoConvs returns one output of 1 channel; the description claims 2 channels.
         var spoiled = task.With(checkpoint: task.Checkpoint with { OutChannels = [2] });
         spoiled.Init();
-        using var processor = spoiled.CreateProcessor();
+        using var processor = spoiled.CreateProcessor(worker: 0);
         var writeRoi = new Roi(new Coordinate(0, 0, 0), spoiled.Layout.BlockSize);
         var block = new Block(spoiled.Name, 0, writeRoi.Grow(spoiled.Layout.ContextLow, spoiled.Layout.ContextHigh), writeRoi);
         var error = Assert.Throws<InvalidOperationException>(() => processor.Process(block));

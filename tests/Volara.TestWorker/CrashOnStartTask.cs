@@ -12,7 +12,7 @@ public sealed class CrashOnStartTask : TestTask, IDescribedTask
 
     public const int ExitCode = 17;
 
-    public override IBlockProcessor CreateProcessor()
+    public override IBlockProcessor CreateProcessor(int worker)
     {
         Environment.Exit(ExitCode);
         throw new InvalidOperationException("unreachable");

@@ -10,7 +10,7 @@ public sealed class NoOpTask : TestTask, IDescribedTask
 
     public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
 
-    public override IBlockProcessor CreateProcessor() => new NoOpProcessor();
+    public override IBlockProcessor CreateProcessor(int worker) => new NoOpProcessor();
 
     private sealed class NoOpProcessor : IBlockProcessor
     {

@@ -59,7 +59,7 @@ public sealed class WriteIdsTask : TestTask, IDescribedTask
 
     public override void DropArtifacts() => Directory.Delete(OutputPath, recursive: true);
 
-    public override IBlockProcessor CreateProcessor() => new Processor(this, VolumeArray.Open(OutputPath, AccessMode.ReadWrite));
+    public override IBlockProcessor CreateProcessor(int worker) => new Processor(this, VolumeArray.Open(OutputPath, AccessMode.ReadWrite));
 
     private sealed class Processor(WriteIdsTask task, VolumeArray output) : IBlockProcessor
     {

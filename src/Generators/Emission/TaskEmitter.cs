@@ -201,7 +201,7 @@ namespace Volara.Generators.Emission
         private static void WriteCreateProcessor(IndentedWriter writer, TaskModel task)
         {
             writer.Line(GeneratedCode);
-            writer.Open($"public override {Engine}.IBlockProcessor CreateProcessor()");
+            writer.Open($"public override {Engine}.IBlockProcessor CreateProcessor(int worker)");
             writer.Line($"{VolumeArray}?[] inputs = this.OpenInputs();");
             if (!task.IsGeneric)
             {
@@ -216,14 +216,14 @@ namespace Volara.Generators.Emission
             writer.Line("{");
             foreach (var (kind, type) in StoredTypes)
             {
-                writer.Line($"    global::Volara.Runtime.Storage.ScalarKind.{kind} => this.__CreateProcessor<{type}>(inputs),");
+                writer.Line($"    global::Volara.Runtime.Storage.ScalarKind.{kind} => this.__CreateProcessor<{type}>(inputs, worker),");
             }
 
             writer.Line($"    _ => throw new global::System.NotSupportedException($\"task '{{this.Name}}': {Escape(task.Inputs[stored].Field)} stores {{inputs[{stored}]!.DataType}}, which is not a number type\"),");
             writer.Line("};");
             writer.Close().Line();
 
-            writer.Open($"private {Engine}.IBlockProcessor __CreateProcessor<T>({VolumeArray}?[] inputs)", StoredConstraint);
+            writer.Open($"private {Engine}.IBlockProcessor __CreateProcessor<T>({VolumeArray}?[] inputs, int worker)", StoredConstraint);
             WriteProcessorCreation(writer, task);
             writer.Close().Line();
         }
@@ -236,7 +236,7 @@ namespace Volara.Generators.Emission
                 .Concat(task.Outputs.Select(output => output.List
                     ? $"    {Support}.DslTaskSupport.OpenListOutput(this.{output.Property})"
                     : $"    new {Support}.OutputBuffer<{output.ElementType}>(this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
-                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { "    this.CreateWorkerState()" })
+                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { task.WorkerState.TakesWorker ? "    this.CreateWorkerState(worker)" : "    this.CreateWorkerState()" })
                 .ToList();
             writer.Line("    this" + (arguments.Count > 0 ? "," : ");"));
             for (int i = 0; i < arguments.Count; i++)

@@ -6,5 +6,6 @@ namespace Volara.Generators.Model
     /// </summary>
     /// <param name="Type">The fully qualified state type.</param>
     /// <param name="Disposable">The state type implements <c>System.IDisposable</c>.</param>
-    public sealed record WorkerStateModel(string Type, bool Disposable);
+    /// <param name="TakesWorker"><c>CreateWorkerState(int worker)</c>: it is given the worker's number.</param>
+    public sealed record WorkerStateModel(string Type, bool Disposable, bool TakesWorker = false);
 }

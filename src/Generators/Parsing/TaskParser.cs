@@ -107,7 +107,7 @@ namespace Volara.Generators.Parsing
             }
 
             bool ownName = type.GetMembers(KnownNames.NameProperty).OfType<IPropertySymbol>().Any();
-            if (!TaskMethodRules.TryGetWorkerState(type, out var workerState) || FitOf(context.Attributes[0]) is not { } fit)
+            if (!TaskMethodRules.TryGetWorkerState(type, out var workerState, out bool takesWorker) || FitOf(context.Attributes[0]) is not { } fit)
             {
                 return null;
             }
@@ -161,7 +161,8 @@ namespace Volara.Generators.Parsing
                     ? null
                     : new WorkerStateModel(
                         workerState.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                        workerState.ToDisplayString() == KnownNames.Disposable || workerState.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable)),
+                        workerState.ToDisplayString() == KnownNames.Disposable || workerState.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable),
+                        takesWorker),
                 new EquatableArray<FieldModel>(FieldParser.Fields(type, roles)),
                 DocumentationText.SummaryOf(type));
         }

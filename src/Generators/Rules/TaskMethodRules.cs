@@ -41,9 +41,9 @@ namespace Volara.Generators.Rules
                 problems.Add("generic");
             }
 
-            if (method.Parameters.Length != 0)
+            if (method.Parameters.Length > 1 || (method.Parameters.Length == 1 && !TakesWorkerNumber(method)))
             {
-                problems.Add("takes parameters");
+                problems.Add("takes parameters other than (int worker)");
             }
 
             if (method.ReturnsVoid)
@@ -63,12 +63,13 @@ namespace Volara.Generators.Rules
         }
 
         /// <summary>
-        /// The state type of the task's <c>CreateWorkerState()</c> (null when it has none); false when it has one the
-        /// generator cannot call.
+        /// The state type of the task's <c>CreateWorkerState()</c> (null when it has none) and whether it takes the worker's
+        /// number; false when it has one the generator cannot call.
         /// </summary>
-        public static bool TryGetWorkerState(INamedTypeSymbol task, out ITypeSymbol? state)
+        public static bool TryGetWorkerState(INamedTypeSymbol task, out ITypeSymbol? state, out bool takesWorker)
         {
             state = null;
+            takesWorker = false;
             var candidates = WorkerStateCandidates(task);
             if (candidates.Count == 0)
             {
@@ -81,8 +82,13 @@ namespace Volara.Generators.Rules
             }
 
             state = candidates[0].ReturnType;
+            takesWorker = TakesWorkerNumber(candidates[0]);
             return true;
         }
+
+        /// <summary><c>CreateWorkerState(int worker)</c>: the state is made for the worker of that number (a GPU per worker).</summary>
+        public static bool TakesWorkerNumber(IMethodSymbol method) =>
+            method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_Int32 && method.Parameters[0].RefKind == RefKind.None;
 
         /// <summary>The task's <c>OutputFormat</c> overloads, usable or not.</summary>
         public static IReadOnlyList<IMethodSymbol> OutputFormatCandidates(INamedTypeSymbol task) =>

@@ -23,7 +23,7 @@ public abstract class BlockwiseTaskBase : IBlockwiseTask
     {
     }
 
-    public abstract IBlockProcessor CreateProcessor();
+    public abstract IBlockProcessor CreateProcessor(int worker);
 
     public virtual void DropArtifacts()
     {

@@ -29,7 +29,11 @@ public interface IBlockwiseTask
     void Init();
 
     /// <summary>Runs once per worker: opens what the blocks need.</summary>
-    IBlockProcessor CreateProcessor();
+    /// <param name="worker">
+    /// This worker's number, unique among the task's workers in the run (a restarted worker gets a new one): what a task
+    /// that gives each worker its own resource (Predict: one GPU per worker) picks it by.
+    /// </param>
+    IBlockProcessor CreateProcessor(int worker);
 
     /// <summary>Deletes the task's outputs.</summary>
     void DropArtifacts();

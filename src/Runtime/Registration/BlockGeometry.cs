@@ -1,4 +1,3 @@
-using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 
 namespace Volara.Runtime.Registration;
@@ -40,19 +39,19 @@ internal sealed class BlockGeometry
 
     public double[] VoxelSize3 { get; }
 
-    public static BlockGeometry Of(Block block, Roi volume, Coordinate voxelSize)
+    public static BlockGeometry Of(Roi readRoi, Roi writeRoi, Roi volume, Coordinate voxelSize)
     {
         int dims = voxelSize.Dims;
         var geometry = new BlockGeometry(dims);
-        var valid = block.ReadRoi.Intersect(volume);
+        var valid = readRoi.Intersect(volume);
         for (int d = 0; d < dims; d++)
         {
             int p = d + 3 - dims;
             long voxel = voxelSize.ValueAt(d);
-            long readOffset = block.ReadRoi.Offset.ValueAt(d);
-            geometry.ReadShape[d] = geometry.ReadShape3[p] = checked((int)(block.ReadRoi.Shape.ValueAt(d) / voxel));
-            geometry.WriteShape[d] = geometry.WriteShape3[p] = checked((int)(block.WriteRoi.Shape.ValueAt(d) / voxel));
-            geometry.WriteBegin3[p] = checked((int)((block.WriteRoi.Offset.ValueAt(d) - readOffset) / voxel));
+            long readOffset = readRoi.Offset.ValueAt(d);
+            geometry.ReadShape[d] = geometry.ReadShape3[p] = checked((int)(readRoi.Shape.ValueAt(d) / voxel));
+            geometry.WriteShape[d] = geometry.WriteShape3[p] = checked((int)(writeRoi.Shape.ValueAt(d) / voxel));
+            geometry.WriteBegin3[p] = checked((int)((writeRoi.Offset.ValueAt(d) - readOffset) / voxel));
             geometry.ValidBegin3[p] = checked((int)((valid.Offset.ValueAt(d) - readOffset) / voxel));
             geometry.ValidEnd3[p] = checked((int)((valid.End.ValueAt(d) - readOffset) / voxel));
             geometry.ReadOrigin3[p] = readOffset;

@@ -1,4 +1,3 @@
-using Volara.Runtime.Datasets;
 using Volara.Runtime.Geometry;
 
 namespace Volara.Runtime.Registration;
@@ -34,7 +33,8 @@ internal sealed class GridBox
 
     public double[] Spacing3 { get; }
 
-    public static GridBox Around(Roi writeRoi, VolumeArray grid, int dims)
+    /// <summary>The samples of a grid (world region <paramref name="grid"/>, one sample per <paramref name="spacing"/>) around a write region.</summary>
+    public static GridBox Around(Roi writeRoi, Roi grid, Coordinate spacing, int dims)
     {
         var box = new GridBox(dims);
         var first = new long[dims];
@@ -42,20 +42,20 @@ internal sealed class GridBox
         for (int d = 0; d < dims; d++)
         {
             int p = d + 3 - dims;
-            int total = checked((int)grid.Shape[d + 2]);
-            double spacing = grid.VoxelSize.ValueAt(d);
+            int total = checked((int)(grid.Shape.ValueAt(d) / spacing.ValueAt(d)));
+            double step = spacing.ValueAt(d);
             double origin = grid.Offset.ValueAt(d);
-            double low = ((writeRoi.Offset.ValueAt(d) - origin) / spacing) - 0.5;
-            double high = ((writeRoi.End.ValueAt(d) - origin) / spacing) - 0.5;
+            double low = ((writeRoi.Offset.ValueAt(d) - origin) / step) - 0.5;
+            double high = ((writeRoi.End.ValueAt(d) - origin) / step) - 0.5;
             int lo = Math.Clamp((int)Math.Floor(low), 0, total - 1);
             int hi = Math.Clamp((int)Math.Floor(high) + 1, 0, total - 1);
             box.Shape[d] = box.Shape3[p] = hi - lo + 1;
             box.First3[p] = lo;
             box.Total3[p] = total;
-            box.FirstCentre3[p] = origin + (0.5 * spacing);
-            box.Spacing3[p] = spacing;
-            first[d] = grid.Offset.ValueAt(d) + (lo * grid.VoxelSize.ValueAt(d));
-            size[d] = box.Shape[d] * grid.VoxelSize.ValueAt(d);
+            box.FirstCentre3[p] = origin + (0.5 * step);
+            box.Spacing3[p] = step;
+            first[d] = grid.Offset.ValueAt(d) + (lo * spacing.ValueAt(d));
+            size[d] = box.Shape[d] * spacing.ValueAt(d);
         }
 
         box.Roi = new Roi(new Coordinate(first), new Coordinate(size));

@@ -153,8 +153,8 @@ public sealed partial class ApplyShift
     {
         int dims = voxelSize.Dims;
         var shifts = Shifts.Array();
-        var geometry = BlockGeometry.Of(block, intensitiesRoi, voxelSize);
-        var gridBox = GridBox.Around(block.WriteRoi, shifts, dims);
+        var geometry = BlockGeometry.Of(block.ReadRoi, block.WriteRoi, intensitiesRoi, voxelSize);
+        var gridBox = GridBox.Around(block.WriteRoi, shifts.Roi, shifts.VoxelSize, dims);
         int gridSamples = VoxelBox.Count(gridBox.Shape);
         int readVoxels = VoxelBox.Count(geometry.ReadShape);
         int writeVoxels = VoxelBox.Count(geometry.WriteShape);

@@ -1,4 +1,5 @@
 using Volara.Runtime.Datasets;
+using Volara.Runtime.Dsl.Support;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
@@ -56,7 +57,7 @@ public sealed class LambdaTask<TIn, TOut> : BlockwiseTaskBase
         }
     }
 
-    public override IBlockProcessor CreateProcessor() =>
+    public override IBlockProcessor CreateProcessor(int worker) =>
         new Processor(InData.Array(), OutData.Array(AccessMode.ReadWrite), Function);
 
     public override void DropArtifacts()

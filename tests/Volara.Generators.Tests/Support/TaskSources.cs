@@ -148,7 +148,7 @@ internal static class TaskSources
             [BlockSize, JsonIgnore] public Coordinate BlockSize => Shape.Output;
             [Context, JsonIgnore] public Coordinate Context => (Shape.Input - Shape.Output).FloorDivide(2);
 
-            private Session CreateWorkerState() => new();
+            private Session CreateWorkerState(int worker) => new();
 
             private void Process(Block block, Session session, ReadOnlyTensorSpan<float> inData, TensorSpan<byte> outData)
             {
@@ -309,7 +309,7 @@ internal static class TaskSources
             [Input] public required Raw<float> In { get; init; }
             [Output] public required Raw<float> Out { get; init; }
             [BlockSize] public required Coordinate BlockSize { get; init; }
-            private System.IO.MemoryStream CreateWorkerState(int capacity) => new(capacity);
+            private System.IO.MemoryStream CreateWorkerState(long capacity) => new((int)capacity);
             private void Process(Block block, System.IO.MemoryStream state, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
         }
 

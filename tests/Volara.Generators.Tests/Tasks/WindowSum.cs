@@ -41,6 +41,10 @@ public sealed partial class WindowSum
     [JsonIgnore]
     public int StatesCreated => statesCreated;
 
+    /// <summary>The worker number each worker state was created for.</summary>
+    [JsonIgnore]
+    public ConcurrentQueue<int> WorkerNumbers { get; } = new();
+
     /// <summary>The block count of every disposed worker state.</summary>
     [JsonIgnore]
     public ConcurrentQueue<int> DisposedStates { get; } = new();
@@ -49,9 +53,10 @@ public sealed partial class WindowSum
     [JsonIgnore]
     public ConcurrentQueue<string> PartialBlocks { get; } = new();
 
-    private Worker CreateWorkerState()
+    private Worker CreateWorkerState(int worker)
     {
         Interlocked.Increment(ref statesCreated);
+        WorkerNumbers.Enqueue(worker);
         return new Worker(this);
     }
 

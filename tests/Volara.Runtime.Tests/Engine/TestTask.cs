@@ -33,7 +33,7 @@ internal sealed class TestTask : BlockwiseTaskBase
         return new TestTask(name, layout, process, execution);
     }
 
-    public override IBlockProcessor CreateProcessor() => new Processor(process);
+    public override IBlockProcessor CreateProcessor(int worker) => new Processor(process);
 
     public override void DropArtifacts() => DropCount++;
 

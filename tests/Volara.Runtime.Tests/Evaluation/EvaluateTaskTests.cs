@@ -134,7 +134,7 @@ public sealed class EvaluateTaskTests : IDisposable
         // A first worker got through some blocks, then died while writing one (its temporary file stays behind).
         task.Init();
         var grid = new BlockGrid(task.Name, task.Layout);
-        using (var processor = task.CreateProcessor())
+        using (var processor = task.CreateProcessor(worker: 0))
         {
             for (long i = 0; i < grid.BlockCount; i += 2)
             {

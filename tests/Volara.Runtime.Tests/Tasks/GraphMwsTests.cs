@@ -208,7 +208,7 @@ public sealed class GraphMwsTests : IDisposable
     public void WeightsMustNameDeclaredEdgeAttributes()
     {
         var task = Task(TiedGraph(), new() { ["lr_weight"] = (1.0, 0.0) });
-        var error = Assert.ThrowsAny<ArgumentException>(() => task.CreateProcessor());
+        var error = Assert.ThrowsAny<ArgumentException>(() => task.CreateProcessor(worker: 0));
         Assert.Contains("lr_weight", error.Message);
     }
 

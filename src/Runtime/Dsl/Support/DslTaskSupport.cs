@@ -4,7 +4,6 @@ using Volara.Runtime.Datasets.Ops;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
-using Volara.Runtime.Tasks;
 
 namespace Volara.Runtime.Dsl.Support;
 

@@ -17,7 +17,7 @@ internal sealed class InProcessOnlyTask : IBlockwiseTask
     {
     }
 
-    public IBlockProcessor CreateProcessor() => throw new InvalidOperationException("not used");
+    public IBlockProcessor CreateProcessor(int worker) => throw new InvalidOperationException("not used");
 
     public void DropArtifacts()
     {

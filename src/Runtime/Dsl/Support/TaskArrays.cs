@@ -2,7 +2,7 @@ using Volara.Runtime.Datasets;
 using Volara.Runtime.Geometry;
 using Volara.Runtime.Storage;
 
-namespace Volara.Runtime.Tasks;
+namespace Volara.Runtime.Dsl.Support;
 
 /// <summary>Array plumbing the built-in tasks share: dataset names, block sizes, preparing outputs like inputs.</summary>
 internal static class TaskArrays

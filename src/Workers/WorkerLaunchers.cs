@@ -1,9 +1,13 @@
 using Volara.Runtime.Engine;
 using Volara.Workers.Cluster;
+using Volara.Workers.Driver;
 
-namespace Volara.Workers.Driver;
+namespace Volara.Workers;
 
-/// <summary>Picks the launcher of a task from its <see cref="ExecutionOptions.Workers"/>.</summary>
+/// <summary>
+/// Picks the launcher of a task from its <see cref="ExecutionOptions.Workers"/>. It lives above both the driver and the
+/// cluster launchers, so the driver never depends on the cluster code that plugs into it.
+/// </summary>
 internal static class WorkerLaunchers
 {
     public static IWorkerLauncher For(IBlockwiseTask task, ProcessExecutorOptions options) => task.Execution.Workers switch
