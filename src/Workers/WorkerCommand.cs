@@ -13,6 +13,7 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Argume
     /// The running program: its executable, plus the entry assembly when the process is the <c>dotnet</c> host
     /// (<c>dotnet app.dll</c>).
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "The entry assembly's location is only read under the dotnet host, never in a single-file or native program.")]
     public static WorkerCommand CurrentProgram()
     {
         var executable = Environment.ProcessPath

@@ -163,7 +163,11 @@ namespace Volara.Generators.Emission
                 writer.Line("IsProperty = true,").Line("IsPublic = true,");
                 writer.Line($"IsVirtual = {Bool(inherited)},");
                 writer.Line($"DeclaringType = typeof({owner}),");
-                if (field.Converter is { } converter)
+                if (TypedDatasetOf(task, field) is { } untyped)
+                {
+                    writer.Line($"Converter = global::Volara.Runtime.Dsl.Support.DslJson.TypedDataset<{field.Type}, {field.TypeOf}, {untyped}>(),");
+                }
+                else if (field.Converter is { } converter)
                 {
                     writer.Line($"Converter = global::Volara.Runtime.Dsl.Support.DslJson.Converter<{field.Type}>(new {converter}(), options),");
                 }
@@ -198,6 +202,20 @@ namespace Volara.Generators.Emission
                 writer.Line($"[{CompilerServices}.UnsafeAccessor({CompilerServices}.UnsafeAccessorKind.Method, Name = \"set_{field.Property}\")]");
                 writer.Line($"private static extern void __Set{field.Property}({field.DeclaringType} task, {field.Type} value);");
             }
+        }
+
+        /// <summary>The untyped dataset class of a typed dataset port (<c>Raw&lt;float&gt;</c> → <c>Raw</c>), or null for other fields.</summary>
+        private static string? TypedDatasetOf(TaskModel task, FieldModel field)
+        {
+            foreach (var port in task.Inputs.Concat(task.Outputs))
+            {
+                if (port.Property == field.Property && !port.List && port.Kind.Length > 0)
+                {
+                    return "global::Volara.Runtime.Datasets." + char.ToUpperInvariant(port.Kind[0]) + port.Kind.Substring(1);
+                }
+            }
+
+            return null;
         }
 
         private static string SelfType(TaskModel task) =>

@@ -27,10 +27,10 @@ public sealed record Affs : Dataset
                 var entry = new JsonArray();
                 for (var i = 0; i < offset.Dims; i++)
                 {
-                    entry.Add(offset.ValueAt(i));
+                    entry.Add((JsonNode)offset.ValueAt(i));
                 }
 
-                neighborhood.Add(entry);
+                neighborhood.Add((JsonNode)entry);
             }
 
             return new JsonObject { ["neighborhood"] = neighborhood };

@@ -355,7 +355,7 @@ public sealed class FunlibMetadata
         var array = new JsonArray();
         foreach (var value in values)
         {
-            array.Add(value);
+            array.Add((JsonNode)value);
         }
 
         return array;
@@ -366,7 +366,7 @@ public sealed class FunlibMetadata
         var array = new JsonArray();
         for (var i = 0; i < values.Dims; i++)
         {
-            array.Add(values.ValueAt(i));
+            array.Add((JsonNode)values.ValueAt(i));
         }
 
         return array;

@@ -36,7 +36,7 @@ public sealed record Raw : Dataset
             var bounds = new JsonArray();
             foreach (var (minimum, maximum) in OmeroWindows())
             {
-                bounds.Add(new JsonArray(minimum.DeepClone(), maximum.DeepClone()));
+                bounds.Add((JsonNode)new JsonArray(minimum.DeepClone(), maximum.DeepClone()));
             }
 
             return new JsonObject { ["bounds"] = bounds };

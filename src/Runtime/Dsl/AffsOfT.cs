@@ -1,13 +1,10 @@
-using System.Text.Json.Serialization;
-
 namespace Volara.Runtime.Dsl;
 
 /// <summary>
 /// Affinities whose voxels a task sees as <typeparamref name="T"/> (stored values are converted on read).
 /// Serialises exactly like <see cref="Datasets.Affs"/>, including its <c>dataset_type</c>.
 /// </summary>
-[JsonConverter(typeof(TypedDatasetJsonConverterFactory))]
-public sealed record Affs<T>(Datasets.Affs Untyped) : ITypedDataset
+public sealed record Affs<T>(Datasets.Affs Untyped) : ITypedDataset<Affs<T>, Datasets.Affs>
     where T : unmanaged
 {
     public string Store => Untyped.Store;
@@ -20,6 +17,8 @@ public sealed record Affs<T>(Datasets.Affs Untyped) : ITypedDataset
     Datasets.Dataset ITypedDataset.Untyped => Untyped;
 
     Type ITypedDataset.ElementType => typeof(T);
+
+    static Affs<T> ITypedDataset<Affs<T>, Datasets.Affs>.Wrap(Datasets.Affs untyped) => new(untyped);
 
     public static implicit operator Affs<T>(Datasets.Affs dataset) => new(dataset);
 

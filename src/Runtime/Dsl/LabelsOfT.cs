@@ -1,13 +1,10 @@
-using System.Text.Json.Serialization;
-
 namespace Volara.Runtime.Dsl;
 
 /// <summary>
 /// Integer labels whose voxels a task sees as <typeparamref name="T"/> (stored values are converted on read).
 /// Serialises exactly like <see cref="Datasets.Labels"/>, including its <c>dataset_type</c>.
 /// </summary>
-[JsonConverter(typeof(TypedDatasetJsonConverterFactory))]
-public sealed record Labels<T>(Datasets.Labels Untyped) : ITypedDataset
+public sealed record Labels<T>(Datasets.Labels Untyped) : ITypedDataset<Labels<T>, Datasets.Labels>
     where T : unmanaged
 {
     public string Store => Untyped.Store;
@@ -20,6 +17,8 @@ public sealed record Labels<T>(Datasets.Labels Untyped) : ITypedDataset
     Datasets.Dataset ITypedDataset.Untyped => Untyped;
 
     Type ITypedDataset.ElementType => typeof(T);
+
+    static Labels<T> ITypedDataset<Labels<T>, Datasets.Labels>.Wrap(Datasets.Labels untyped) => new(untyped);
 
     public static implicit operator Labels<T>(Datasets.Labels dataset) => new(dataset);
 

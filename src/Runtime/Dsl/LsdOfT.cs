@@ -1,13 +1,10 @@
-using System.Text.Json.Serialization;
-
 namespace Volara.Runtime.Dsl;
 
 /// <summary>
 /// Local shape descriptors whose voxels a task sees as <typeparamref name="T"/> (stored values are converted on read).
 /// Serialises exactly like <see cref="Datasets.Lsd"/>, including its <c>dataset_type</c>.
 /// </summary>
-[JsonConverter(typeof(TypedDatasetJsonConverterFactory))]
-public sealed record Lsd<T>(Datasets.Lsd Untyped) : ITypedDataset
+public sealed record Lsd<T>(Datasets.Lsd Untyped) : ITypedDataset<Lsd<T>, Datasets.Lsd>
     where T : unmanaged
 {
     public string Store => Untyped.Store;
@@ -20,6 +17,8 @@ public sealed record Lsd<T>(Datasets.Lsd Untyped) : ITypedDataset
     Datasets.Dataset ITypedDataset.Untyped => Untyped;
 
     Type ITypedDataset.ElementType => typeof(T);
+
+    static Lsd<T> ITypedDataset<Lsd<T>, Datasets.Lsd>.Wrap(Datasets.Lsd untyped) => new(untyped);
 
     public static implicit operator Lsd<T>(Datasets.Lsd dataset) => new(dataset);
 

@@ -1,13 +1,10 @@
-using System.Text.Json.Serialization;
-
 namespace Volara.Runtime.Dsl;
 
 /// <summary>
 /// Raw intensities whose voxels a task sees as <typeparamref name="T"/> (stored values are converted on read).
 /// Serialises exactly like <see cref="Datasets.Raw"/>, including its <c>dataset_type</c>.
 /// </summary>
-[JsonConverter(typeof(TypedDatasetJsonConverterFactory))]
-public sealed record Raw<T>(Datasets.Raw Untyped) : ITypedDataset
+public sealed record Raw<T>(Datasets.Raw Untyped) : ITypedDataset<Raw<T>, Datasets.Raw>
     where T : unmanaged
 {
     public string Store => Untyped.Store;
@@ -20,6 +17,8 @@ public sealed record Raw<T>(Datasets.Raw Untyped) : ITypedDataset
     Datasets.Dataset ITypedDataset.Untyped => Untyped;
 
     Type ITypedDataset.ElementType => typeof(T);
+
+    static Raw<T> ITypedDataset<Raw<T>, Datasets.Raw>.Wrap(Datasets.Raw untyped) => new(untyped);
 
     public static implicit operator Raw<T>(Datasets.Raw dataset) => new(dataset);
 

@@ -15,7 +15,11 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         typeToConvert != typeof(Dataset) && typeof(Dataset).IsAssignableFrom(typeToConvert);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
+        typeToConvert == typeof(Raw) ? new Converter<Raw>()
+        : typeToConvert == typeof(Labels) ? new Converter<Labels>()
+        : typeToConvert == typeof(Affs) ? new Converter<Affs>()
+        : typeToConvert == typeof(Lsd) ? new Converter<Lsd>()
+        : throw new NotSupportedException($"{typeToConvert.Name} is not a dataset kind of a configuration (raw, labels, affs, lsd)");
 
     private sealed class Converter<T> : JsonConverter<T>
         where T : Dataset
@@ -42,12 +46,12 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
                 node.Remove(Discriminator);
             }
 
-            return (T?)node.Deserialize(typeof(T), WithoutThis(options));
+            return node.Deserialize(ContractOf(options));
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
-            var node = JsonSerializer.SerializeToNode(value, typeof(T), WithoutThis(options))!.AsObject();
+            var node = JsonSerializer.SerializeToNode(value, ContractOf(options))!.AsObject();
             node.Remove("attrs");
             var result = new JsonObject { [Discriminator] = DiscriminatorOf(typeof(T)) };
             foreach (var (key, item) in node.ToList())
@@ -58,6 +62,10 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
 
             result.WriteTo(writer, options);
         }
+
+        // The concrete type's own contract, from the same options without this factory.
+        private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) =>
+            (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T));
 
         private static string DiscriminatorOf(Type type)
         {
@@ -97,7 +105,8 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
                 }
             }
 
-            copy.MakeReadOnly(populateMissingResolver: true);
+            copy.TypeInfoResolver ??= TaskJson.Options.TypeInfoResolver;
+            copy.MakeReadOnly();
             lastOptions = options;
             lastWithout = copy;
             return copy;

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Volara.Runtime.Engine;
 
@@ -19,6 +22,10 @@ public static class TaskJson
     /// <summary>Pretty JSON text of a configuration.</summary>
     public static string Format(JsonObject config) => config.ToJsonString(Options);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only called where dynamic code is supported (a JIT): native AOT programs use the compile-time metadata alone.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only called where dynamic code is supported.")]
+    private static IJsonTypeInfoResolver Reflection() => new DefaultJsonTypeInfoResolver();
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
@@ -30,10 +37,19 @@ public static class TaskJson
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.Converters.Add(new SecondsJsonConverter());
         options.Converters.Add(new DatasetJsonConverterFactory());
-        options.MakeReadOnly(populateMissingResolver: true);
+
+        // Task classes bring their own generated contracts (TaskDescriptor); the values of their fields are read by
+        // reflection. Without a JIT (native AOT) there is no reflection resolver, and a value without compile-time
+        // metadata fails loudly rather than being read wrong.
+        options.TypeInfoResolver = RuntimeFeature.IsDynamicCodeSupported ? Reflection() : JsonTypeInfoResolver.Combine();
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        }
+
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -24,13 +24,13 @@ public sealed class WorkerConfigJsonConverter : JsonConverter<WorkerConfig>
             : throw new JsonException($"a worker_config needs a string '{TypeProperty}'");
         var type = WorkerConfigTypes.Resolve(name);
         node.Remove(TypeProperty);
-        return (WorkerConfig?)node.Deserialize(type, options)
+        return (WorkerConfig?)node.Deserialize(options.GetTypeInfo(type))
             ?? throw new JsonException($"worker_config '{name}' is null");
     }
 
     public override void Write(Utf8JsonWriter writer, WorkerConfig value, JsonSerializerOptions options)
     {
-        var fields = JsonSerializer.SerializeToNode(value, value.GetType(), options) as JsonObject ?? [];
+        var fields = JsonSerializer.SerializeToNode(value, options.GetTypeInfo(value.GetType())) as JsonObject ?? [];
         var node = new JsonObject { [TypeProperty] = value.WorkerType };
         foreach (var (key, field) in fields.ToList())
         {

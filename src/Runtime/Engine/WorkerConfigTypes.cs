@@ -1,24 +1,23 @@
 using System.Reflection;
-using Volara.Runtime.Engine.Serialization;
 
 namespace Volara.Runtime.Engine;
 
 /// <summary>
-/// Finds the <see cref="WorkerConfig"/> classes by their <see cref="WorkerTypeAttribute"/> in the loaded assemblies
-/// and the entry assembly's references, so a configuration file can name a kind defined outside the core runtime.
+/// The <see cref="WorkerConfig"/> classes a configuration can name by <c>worker_type</c>. The assembly that defines a
+/// kind registers it when it loads (the worker-process layer registers <c>local</c>, <c>slurm</c> and <c>lsf</c> from a
+/// module initializer); no assembly is searched.
 /// </summary>
 public static class WorkerConfigTypes
 {
     private static readonly Lock Gate = new();
-    private static readonly Dictionary<string, Type> Types = new(StringComparer.Ordinal);
-    private static readonly HashSet<Assembly> Scanned = [];
+    private static readonly Dictionary<string, Type> Kinds = new(StringComparer.Ordinal);
 
-    /// <summary>The <c>worker_type</c> of a configuration class.</summary>
+    /// <summary>The <c>worker_type</c> of a configuration class: its <see cref="WorkerTypeAttribute"/>.</summary>
     public static string NameOf(Type configClass) =>
         configClass.GetCustomAttribute<WorkerTypeAttribute>()?.Name
         ?? throw new InvalidOperationException($"{configClass.FullName} has no [WorkerType] attribute");
 
-    /// <summary>Makes a configuration class known explicitly (e.g. one defined in a plug-in loaded later).</summary>
+    /// <summary>Makes a configuration class known under its <see cref="WorkerTypeAttribute"/> name.</summary>
     public static void Register(Type configClass)
     {
         ArgumentNullException.ThrowIfNull(configClass);
@@ -29,7 +28,7 @@ public static class WorkerConfigTypes
 
         lock (Gate)
         {
-            Types[NameOf(configClass)] = configClass;
+            Kinds[NameOf(configClass)] = configClass;
         }
     }
 
@@ -38,40 +37,14 @@ public static class WorkerConfigTypes
     {
         lock (Gate)
         {
-            if (Types.TryGetValue(name, out var known))
+            if (Kinds.TryGetValue(name, out var known))
             {
                 return known;
             }
 
-            ScanAll();
-            if (Types.TryGetValue(name, out known))
-            {
-                return known;
-            }
-
-            var names = string.Join(", ", Types.Keys.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
+            var names = string.Join(", ", Kinds.Keys.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
             throw new System.Text.Json.JsonException(
                 $"unknown worker_type '{name}' (known: {(names.Length == 0 ? "none; reference Volara.Workers" : names)})");
-        }
-    }
-
-    private static void ScanAll()
-    {
-        foreach (var assembly in RuntimeTypeScan.CandidateAssemblies())
-        {
-            if (!Scanned.Add(assembly) || !RuntimeTypeScan.MayDefineRuntimeTypes(assembly))
-            {
-                continue;
-            }
-
-            foreach (var type in RuntimeTypeScan.LoadableTypes(assembly))
-            {
-                if (type is { IsAbstract: false } && typeof(WorkerConfig).IsAssignableFrom(type)
-                    && type.GetCustomAttribute<WorkerTypeAttribute>() is { } marker)
-                {
-                    Types.TryAdd(marker.Name, type);
-                }
-            }
         }
     }
 }

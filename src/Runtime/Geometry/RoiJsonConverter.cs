@@ -9,6 +9,9 @@ namespace Volara.Runtime.Geometry;
 /// </summary>
 public sealed class RoiJsonConverter : JsonConverter<Roi>
 {
+    // Coordinates are read and written by their own converter directly: no serializer lookup, no reflection.
+    private static readonly CoordinateJsonConverter Coordinates = new();
+
     public override Roi Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
         JsonTokenType.StartArray => ReadPair(ref reader, options),
@@ -19,8 +22,8 @@ public sealed class RoiJsonConverter : JsonConverter<Roi>
     public override void Write(Utf8JsonWriter writer, Roi value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();
-        JsonSerializer.Serialize(writer, value.Offset, options);
-        JsonSerializer.Serialize(writer, value.Shape, options);
+        Coordinates.Write(writer, value.Offset, options);
+        Coordinates.Write(writer, value.Shape, options);
         writer.WriteEndArray();
     }
 
@@ -32,14 +35,14 @@ public sealed class RoiJsonConverter : JsonConverter<Roi>
             throw new JsonException("a ROI needs [offset, shape], found an empty list");
         }
 
-        var offset = JsonSerializer.Deserialize<Coordinate>(ref reader, options);
+        var offset = Coordinates.Read(ref reader, typeof(Coordinate), options);
         reader.Read();
         if (reader.TokenType == JsonTokenType.EndArray)
         {
             throw new JsonException("a ROI needs [offset, shape], found only one coordinate");
         }
 
-        var shape = JsonSerializer.Deserialize<Coordinate>(ref reader, options);
+        var shape = Coordinates.Read(ref reader, typeof(Coordinate), options);
         reader.Read();
         if (reader.TokenType != JsonTokenType.EndArray)
         {
@@ -56,7 +59,7 @@ public sealed class RoiJsonConverter : JsonConverter<Roi>
         {
             var name = reader.GetString();
             reader.Read();
-            var value = JsonSerializer.Deserialize<Coordinate>(ref reader, options);
+            var value = Coordinates.Read(ref reader, typeof(Coordinate), options);
             switch (name)
             {
                 case "offset": offset = value; break;

@@ -17,7 +17,10 @@ public sealed class GraphDatabaseConfigJsonConverterFactory : JsonConverterFacto
     public override bool CanConvert(Type typeToConvert) => typeof(GraphDatabaseConfig).IsAssignableFrom(typeToConvert);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
+        typeToConvert == typeof(SqliteGraphConfig) ? new Converter<SqliteGraphConfig>()
+        : typeToConvert == typeof(PostgresGraphConfig) ? new Converter<PostgresGraphConfig>()
+        : typeToConvert == typeof(GraphDatabaseConfig) ? new Converter<GraphDatabaseConfig>()
+        : throw new NotSupportedException($"{typeToConvert.Name} is not a graph database configuration (sqlite, postgresql)");
 
     private sealed class Converter<T> : JsonConverter<T>
         where T : GraphDatabaseConfig

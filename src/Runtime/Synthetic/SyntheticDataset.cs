@@ -35,7 +35,7 @@ public static class SyntheticDataset
         var neighborhood = new JsonArray();
         foreach (var offset in offsets)
         {
-            neighborhood.Add(new JsonArray(offset.ValueAt(0), offset.ValueAt(1), offset.ValueAt(2)));
+            neighborhood.Add((JsonNode)new JsonArray(offset.ValueAt(0), offset.ValueAt(1), offset.ValueAt(2)));
         }
 
         string affsPath = Path.Combine(container, affsName);

@@ -25,13 +25,6 @@ namespace Volara.Runtime.Tasks;
 [VolaraTask("evaluate")]
 public sealed partial class Evaluate
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        WriteIndented = true,
-    };
-
     private readonly Lock gate = new();
     private ulong[]? expected;
     private int present;
@@ -97,7 +90,7 @@ public sealed partial class Evaluate
 
     /// <summary>Reads the results a finished run wrote.</summary>
     public static EvaluationResults ReadResults(string resultsFile) =>
-        JsonSerializer.Deserialize<EvaluationResults>(File.ReadAllText(resultsFile), JsonOptions)
+        JsonSerializer.Deserialize(File.ReadAllText(resultsFile), EvaluationResultsJson.Default.EvaluationResults)
             ?? throw new InvalidDataException($"'{resultsFile}' holds no evaluation results");
 
     private string TablePath(ulong blockId) => Path.Combine(BlocksDirectory, $"{blockId}.table");
@@ -136,7 +129,7 @@ public sealed partial class Evaluate
             }
 
             var results = EvaluationResults.From(merged, IgnoreBackground, expected.Length);
-            AtomicFile.WriteAllText(ResultsFile, JsonSerializer.Serialize(results, JsonOptions));
+            AtomicFile.WriteAllText(ResultsFile, JsonSerializer.Serialize(results, EvaluationResultsJson.Default.EvaluationResults));
         }
     }
 

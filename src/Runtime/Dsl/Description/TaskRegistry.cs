@@ -182,13 +182,7 @@ public sealed class TaskRegistry
             _loadedReferences = true;
         }
 
-        foreach (var assembly in RuntimeTypeScan.CandidateAssemblies())
-        {
-            if (RuntimeTypeScan.MayDefineRuntimeTypes(assembly))
-            {
-                RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-            }
-        }
+        ModuleInitializers.RunReferenced();
     }
 
     private static JsonObject ReadConfigFile(string path)

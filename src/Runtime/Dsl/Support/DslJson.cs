@@ -13,4 +13,10 @@ public static class DslJson
         JsonConverterFactory factory when factory.CreateConverter(typeof(T), options) is JsonConverter<T> created => created,
         _ => throw new InvalidOperationException($"the JSON converter {converter.GetType().Name} does not convert {typeof(T).Name}"),
     };
+
+    /// <summary>The converter of a typed dataset field declared as <typeparamref name="TProperty"/> (the typed dataset, nullable or not).</summary>
+    public static JsonConverter<TProperty> TypedDataset<TProperty, TTyped, TUntyped>()
+        where TTyped : class, ITypedDataset<TTyped, TUntyped>
+        where TUntyped : Datasets.Dataset =>
+        (JsonConverter<TProperty>)(object)new TypedDatasetJsonConverter<TTyped, TUntyped>();
 }

@@ -33,7 +33,7 @@ public static class LayoutFingerprint
         var array = new JsonArray();
         foreach (var value in values)
         {
-            array.Add(value);
+            array.Add((JsonNode)value);
         }
 
         return array;

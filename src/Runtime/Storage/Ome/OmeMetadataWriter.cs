@@ -51,14 +51,14 @@ internal static class OmeMetadataWriter
                 axisJson["unit"] = axis.Unit;
             }
 
-            axes.Add(axisJson);
+            axes.Add((JsonNode)axisJson);
         }
 
         entry["axes"] = axes;
         var datasets = new JsonArray();
         foreach (var dataset in multiscales.Datasets)
         {
-            datasets.Add(new JsonObject { ["path"] = dataset.Path, ["coordinateTransformations"] = Transforms(dataset.Scale, dataset.Translation) });
+            datasets.Add((JsonNode)new JsonObject { ["path"] = dataset.Path, ["coordinateTransformations"] = Transforms(dataset.Scale, dataset.Translation) });
         }
 
         entry["datasets"] = datasets;
@@ -72,7 +72,7 @@ internal static class OmeMetadataWriter
             entry["type"] = multiscales.Type;
         }
 
-        var list = new JsonArray { entry };
+        var list = new JsonArray { (JsonNode)entry };
         group.UpdateAttributes(format == 2
             ? new JsonObject { ["multiscales"] = list }
             : new JsonObject { ["ome"] = new JsonObject { ["version"] = multiscales.Version, ["multiscales"] = list } });
@@ -133,10 +133,10 @@ internal static class OmeMetadataWriter
 
     private static JsonArray Transforms(IReadOnlyList<double> scale, IReadOnlyList<double>? translation)
     {
-        var transforms = new JsonArray { new JsonObject { ["type"] = "scale", ["scale"] = Numbers(scale) } };
+        var transforms = new JsonArray { (JsonNode)new JsonObject { ["type"] = "scale", ["scale"] = Numbers(scale) } };
         if (translation is not null)
         {
-            transforms.Add(new JsonObject { ["type"] = "translation", ["translation"] = Numbers(translation) });
+            transforms.Add((JsonNode)new JsonObject { ["type"] = "translation", ["translation"] = Numbers(translation) });
         }
 
         return transforms;
@@ -147,7 +147,7 @@ internal static class OmeMetadataWriter
         var array = new JsonArray();
         foreach (var v in values)
         {
-            array.Add(v);
+            array.Add((JsonNode)v);
         }
 
         return array;

@@ -126,7 +126,7 @@ internal static class V2ArrayFormat
             filters = [];
             for (int i = 0; i < options.Codecs.Count - 1; i++)
             {
-                filters.Add(options.Codecs[i].ToV2Config());
+                filters.Add((JsonNode)options.Codecs[i].ToV2Config());
             }
         }
 
@@ -160,7 +160,7 @@ internal static class V2ArrayFormat
         var array = new JsonArray();
         foreach (var v in values)
         {
-            array.Add(v);
+            array.Add((JsonNode)v);
         }
 
         return array;
@@ -171,7 +171,7 @@ internal static class V2ArrayFormat
         var array = new JsonArray();
         foreach (var v in values)
         {
-            array.Add(v);
+            array.Add((JsonNode)v);
         }
 
         return array;

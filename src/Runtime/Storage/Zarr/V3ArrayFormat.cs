@@ -87,7 +87,7 @@ internal static class V3ArrayFormat
             {
                 if (storedShape[d] % chunkShape[d] != 0)
                 {
-                    throw reader.Error("codecs", $"sharding_indexed chunk_shape {JsonSerializer.Serialize(chunkShape)} does not divide the shard shape {JsonSerializer.Serialize(storedShape)}");
+                    throw reader.Error("codecs", $"sharding_indexed chunk_shape [{string.Join(",", chunkShape)}] does not divide the shard shape [{string.Join(",", storedShape)}]");
                 }
             }
 
@@ -159,13 +159,13 @@ internal static class V3ArrayFormat
         var innerCodecs = new JsonArray();
         if (options.Order == 'F' && n > 1)
         {
-            innerCodecs.Add(new JsonObject { ["name"] = "transpose", ["configuration"] = new JsonObject { ["order"] = V2ArrayFormat.ToJson(V2ArrayFormat.Reversed(n)) } });
+            innerCodecs.Add((JsonNode)new JsonObject { ["name"] = "transpose", ["configuration"] = new JsonObject { ["order"] = V2ArrayFormat.ToJson(V2ArrayFormat.Reversed(n)) } });
         }
 
-        innerCodecs.Add(BytesCodec(options.BigEndian));
+        innerCodecs.Add((JsonNode)BytesCodec(options.BigEndian));
         foreach (var codec in options.Codecs)
         {
-            innerCodecs.Add(codec.ToV3Config());
+            innerCodecs.Add((JsonNode)codec.ToV3Config());
         }
 
         JsonArray codecs = innerCodecs;
@@ -173,8 +173,7 @@ internal static class V3ArrayFormat
         if (options.ShardShape is { } shardShape)
         {
             gridShape = shardShape;
-            codecs =
-            [
+            codecs = new JsonArray(
                 new JsonObject
                 {
                     ["name"] = "sharding_indexed",
@@ -182,11 +181,10 @@ internal static class V3ArrayFormat
                     {
                         ["chunk_shape"] = V2ArrayFormat.ToJson(options.ChunkShape),
                         ["codecs"] = innerCodecs,
-                        ["index_codecs"] = new JsonArray { BytesCodec(bigEndian: false), new JsonObject { ["name"] = "crc32c" } },
+                        ["index_codecs"] = new JsonArray { (JsonNode)BytesCodec(bigEndian: false), (JsonNode)new JsonObject { ["name"] = "crc32c" } },
                         ["index_location"] = options.ShardIndexAtStart ? "start" : "end",
                     },
-                },
-            ];
+                });
         }
 
         bool v2Keys = options.ChunkKeyEncoding switch
@@ -216,7 +214,7 @@ internal static class V3ArrayFormat
             var array = new JsonArray();
             foreach (var name in names)
             {
-                array.Add(name);
+                array.Add((JsonNode?)name);
             }
 
             doc["dimension_names"] = array;

@@ -145,6 +145,16 @@ public sealed class ClusterCommandTests
     }
 
     [Fact]
+    public void FieldsLeftOutOfAWorkerConfigKeepTheirDefaults()
+    {
+        // One CPU and no extra arguments unless the file says otherwise (not 0 and null).
+        var slurm = Assert.IsType<SlurmWorkers>(Read("""{"worker_config": {"worker_type": "slurm"}}""").Workers);
+        Assert.Equal((1, 0), (slurm.Cpus, slurm.Gpus));
+        Assert.Empty(slurm.ExtraArgs);
+        Assert.Equal(1, Assert.IsType<LsfWorkers>(Read("""{"worker_config": {"worker_type": "lsf"}}""").Workers).Cores);
+    }
+
+    [Fact]
     public void AnUnknownWorkerTypeIsNamedInTheError()
     {
         var error = Assert.Throws<JsonException>(() => Read("""{"worker_config": {"worker_type": "pbs", "queue": "q"}}"""));

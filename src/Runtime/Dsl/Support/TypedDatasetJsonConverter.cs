@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Volara.Runtime.Datasets;
+
+namespace Volara.Runtime.Dsl.Support;
+
+/// <summary>
+/// Reads and writes a typed dataset (<c>Raw&lt;float&gt;</c>, …) exactly as its untyped dataset, so configurations do not
+/// change with the DSL. The generated task contracts name it for every typed dataset field.
+/// </summary>
+public sealed class TypedDatasetJsonConverter<TTyped, TUntyped> : JsonConverter<TTyped>
+    where TTyped : class, ITypedDataset<TTyped, TUntyped>
+    where TUntyped : Dataset
+{
+    public override TTyped? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(ref reader, UntypedContract(options)) is { } untyped ? TTyped.Wrap(untyped) : null;
+
+    public override void Write(Utf8JsonWriter writer, TTyped value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, (TUntyped)value.Untyped, UntypedContract(options));
+
+    private static JsonTypeInfo<TUntyped> UntypedContract(JsonSerializerOptions options) => (JsonTypeInfo<TUntyped>)options.GetTypeInfo(typeof(TUntyped));
+}
