@@ -28,6 +28,7 @@ namespace Volara.Generators
         public const string EdgeAttrs = "EdgeAttrs";
         public const string EdgeAttrsType = "System.Collections.Generic.IReadOnlyDictionary<string, string>";
         public const string NameProperty = "Name";
+        public const string JsonContractAttribute = "Volara.Runtime.Serialization.JsonContractAttribute";
         public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
         public const string JsonConverterAttribute = "System.Text.Json.Serialization.JsonConverterAttribute";
         public const string ExecutionProperty = "Execution";

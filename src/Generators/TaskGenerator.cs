@@ -5,7 +5,10 @@ using Volara.Generators.Parsing;
 
 namespace Volara.Generators
 {
-    /// <summary>Completes every <c>[VolaraTask]</c> partial class into a serialisable blockwise task (see docs/dsl.md).</summary>
+    /// <summary>
+    /// Completes every <c>[VolaraTask]</c> partial class into a serialisable blockwise task (see docs/dsl.md), and writes
+    /// the JSON contract of every <c>[JsonContract]</c> class (<see cref="JsonContractPipeline"/>).
+    /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class TaskGenerator : IIncrementalGenerator
     {
@@ -24,6 +27,7 @@ namespace Volara.Generators
                 .WithTrackingName(TrackingNames.ValidTaskModels);
 
             context.RegisterSourceOutput(valid, static (output, model) => output.AddSource(model.HintName, TaskEmitter.Emit(model)));
+            JsonContractPipeline.Register(context);
         }
     }
 }

@@ -8,5 +8,8 @@ namespace Volara.Generators
 
         /// <summary>The models that will be emitted.</summary>
         public const string ValidTaskModels = nameof(ValidTaskModels);
+
+        /// <summary><c>[JsonContract]</c> classes turned into <see cref="Model.ContractModel"/>s.</summary>
+        public const string ContractModels = nameof(ContractModels);
     }
 }

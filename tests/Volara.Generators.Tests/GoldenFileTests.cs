@@ -13,6 +13,7 @@ public sealed class GoldenFileTests
     [InlineData(nameof(TaskSources.DerivedGeometry), TaskSources.DerivedGeometry)]
     [InlineData(nameof(TaskSources.ListOutput), TaskSources.ListOutput)]
     [InlineData(nameof(TaskSources.Checks), TaskSources.Checks)]
+    [InlineData(nameof(TaskSources.ValueContract), TaskSources.ValueContract)]
     public void GeneratedSourceMatchesItsBaselineAndCompiles(string name, string source)
     {
         var (driver, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.Parse(source)));

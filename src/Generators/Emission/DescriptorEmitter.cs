@@ -10,8 +10,6 @@ namespace Volara.Generators.Emission
     internal static class DescriptorEmitter
     {
         private const string Description = "global::Volara.Runtime.Dsl.Description";
-        private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
-        private const string Options = "global::System.Text.Json.JsonSerializerOptions";
         private const string CompilerServices = "global::System.Runtime.CompilerServices";
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Volara.Generators\", \"1.0.0\")]";
 
@@ -30,7 +28,9 @@ namespace Volara.Generators.Emission
             writer.Line($"public override global::System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);").Line();
 
             WriteCreateDescriptor(writer, task, self);
-            WriteJsonContract(writer, task, self);
+            JsonContractEmitter.Write(writer, self, task.Fields, field => TypedDatasetOf(task, field) is { } untyped
+                ? $"global::Volara.Runtime.Dsl.Support.DslJson.TypedDataset<{field.Type}, {field.TypeOf}, {untyped}>()"
+                : null);
         }
 
         private static void WriteCreateDescriptor(IndentedWriter writer, TaskModel task, string self)
@@ -139,69 +139,6 @@ namespace Volara.Generators.Emission
             }
 
             return null;
-        }
-
-        private static void WriteJsonContract(IndentedWriter writer, TaskModel task, string self)
-        {
-            writer.Line("/// <summary>The JSON contract of this class: its fields by configuration name, set through their accessors.</summary>");
-            writer.Open($"private static {Metadata}.JsonTypeInfo __CreateJsonTypeInfo({Options} options)");
-            writer.Open($"var values = new {Metadata}.JsonObjectInfoValues<{self}>");
-            writer.Line("ObjectCreator = static () => __New(),");
-            writer.Line("PropertyMetadataInitializer = _ => __JsonProperties(options),");
-            writer.Close(";");
-            writer.Line($"return {Metadata}.JsonMetadataServices.CreateObjectInfo<{self}>(options, values);");
-            writer.Close().Line();
-
-            writer.Open($"private static {Metadata}.JsonPropertyInfo[] __JsonProperties({Options} options)");
-            writer.Line($"var properties = new {Metadata}.JsonPropertyInfo[{task.Fields.Count}];");
-            for (int i = 0; i < task.Fields.Count; i++)
-            {
-                var field = task.Fields[i];
-                bool inherited = field.DeclaringType != self;
-                string owner = field.DeclaringType;
-                writer.Open($"properties[{i}] = {Metadata}.JsonMetadataServices.CreatePropertyInfo<{field.Type}>(options, new {Metadata}.JsonPropertyInfoValues<{field.Type}>");
-                writer.Line("IsProperty = true,").Line("IsPublic = true,");
-                writer.Line($"IsVirtual = {Bool(inherited)},");
-                writer.Line($"DeclaringType = typeof({owner}),");
-                if (TypedDatasetOf(task, field) is { } untyped)
-                {
-                    writer.Line($"Converter = global::Volara.Runtime.Dsl.Support.DslJson.TypedDataset<{field.Type}, {field.TypeOf}, {untyped}>(),");
-                }
-                else if (field.Converter is { } converter)
-                {
-                    writer.Line($"Converter = global::Volara.Runtime.Dsl.Support.DslJson.Converter<{field.Type}>(new {converter}(), options),");
-                }
-
-                writer.Line($"Getter = static task => (({owner})task).{field.Property},");
-                writer.Line(field.InitOnly
-                    ? $"Setter = static (task, value) => __Set{field.Property}(({owner})task, value!),"
-                    : $"Setter = static (task, value) => (({owner})task).{field.Property} = value!,");
-                if (field.IgnoreCondition is { } condition)
-                {
-                    writer.Line($"IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.{condition},");
-                }
-
-                writer.Line($"PropertyName = \"{field.Property}\",");
-                writer.Line($"JsonPropertyName = \"{Escape(field.Field)}\",");
-                writer.Close(");");
-                if (field.Required)
-                {
-                    writer.Line($"properties[{i}].IsRequired = true;");
-                }
-            }
-
-            writer.Line("return properties;");
-            writer.Close().Line();
-
-            // init accessors and required members can only be used from an object initializer; the contract sets fields one by one.
-            writer.Line($"[{CompilerServices}.UnsafeAccessor({CompilerServices}.UnsafeAccessorKind.Constructor)]");
-            writer.Line($"private static extern {self} __New();");
-            foreach (var field in task.Fields.Where(field => field.InitOnly))
-            {
-                writer.Line();
-                writer.Line($"[{CompilerServices}.UnsafeAccessor({CompilerServices}.UnsafeAccessorKind.Method, Name = \"set_{field.Property}\")]");
-                writer.Line($"private static extern void __Set{field.Property}({field.DeclaringType} task, {field.Type} value);");
-            }
         }
 
         /// <summary>The untyped dataset class of a typed dataset port (<c>Raw&lt;float&gt;</c> → <c>Raw</c>), or null for other fields.</summary>

@@ -18,9 +18,39 @@ namespace Volara.Generators.Parsing
         private static readonly SymbolDisplayFormat Annotated =
             SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+        /// <summary>A task's fields: those it declares, then the execution options.</summary>
         public static ImmutableArray<FieldModel> Fields(INamedTypeSymbol type, IReadOnlyDictionary<string, string> roles)
         {
             var fields = ImmutableArray.CreateBuilder<FieldModel>();
+            AddDeclared(fields, type, roles, seen: new HashSet<string>());
+            fields.Add(new FieldModel(
+                KnownNames.ExecutionProperty, "execution", KnownNames.ExecutionOptionsType, KnownNames.ExecutionOptionsType, "Execution",
+                Required: false, Nullable: false, ItemsNullable: false, InitOnly: true, KnownNames.TaskBaseType,
+                "Workers, retries and block timeout of this task.", Default: null, Converter: null, IgnoreCondition: null));
+            return fields.ToImmutable();
+        }
+
+        /// <summary>A configuration value's fields: those of its base classes first, then its own.</summary>
+        public static ImmutableArray<FieldModel> ValueFields(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                chain.Insert(0, current);
+            }
+
+            var fields = ImmutableArray.CreateBuilder<FieldModel>();
+            var seen = new HashSet<string>();
+            foreach (var declaring in chain)
+            {
+                AddDeclared(fields, declaring, new Dictionary<string, string>(), seen);
+            }
+
+            return fields.ToImmutable();
+        }
+
+        private static void AddDeclared(ImmutableArray<FieldModel>.Builder fields, INamedTypeSymbol type, IReadOnlyDictionary<string, string> roles, HashSet<string> seen)
+        {
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
                 if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
@@ -33,6 +63,11 @@ namespace Volara.Generators.Parsing
                 var ignore = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.JsonIgnoreAttribute);
                 string? ignoreCondition = ignore is null ? null : IgnoreConditionOf(ignore);
                 if (ignore is not null && ignoreCondition is null)
+                {
+                    continue;
+                }
+
+                if (!seen.Add(property.Name))
                 {
                     continue;
                 }
@@ -58,11 +93,6 @@ namespace Volara.Generators.Parsing
                         && a.NamedArguments.Any(n => n.Key == KnownNames.ParameterWrites && n.Value.Value is true))));
             }
 
-            fields.Add(new FieldModel(
-                KnownNames.ExecutionProperty, "execution", KnownNames.ExecutionOptionsType, KnownNames.ExecutionOptionsType, "Execution",
-                Required: false, Nullable: false, ItemsNullable: false, InitOnly: true, KnownNames.TaskBaseType,
-                "Workers, retries and block timeout of this task.", Default: null, Converter: null, IgnoreCondition: null));
-            return fields.ToImmutable();
         }
 
         /// <summary>What an undocumented geometry member means, the same for every task.</summary>

@@ -10,7 +10,8 @@ namespace Volara.Runtime.Datasets;
 /// stored as the <c>neighborhood</c> attribute; see <see cref="Resolved"/> for how a description and an existing array
 /// must agree.
 /// </summary>
-public sealed record Affs : Dataset
+[Volara.Runtime.Serialization.JsonContract]
+public sealed partial record Affs : Dataset
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyName("neighborhood")]

@@ -6,7 +6,8 @@ using Volara.Runtime.Storage.Zarr;
 namespace Volara.Runtime.Datasets;
 
 /// <summary>Raw intensities, optionally normalised by OMERO windows and/or scaled and shifted on read.</summary>
-public sealed record Raw : Dataset
+[Volara.Runtime.Serialization.JsonContract]
+public sealed partial record Raw : Dataset
 {
     /// <summary>A Zarr group (or array) whose <c>omero.channels[i].window.{min,max}</c> normalise channel i of axis 0.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace Volara.Runtime.Engine;
 
 /// <summary>How a task's blocks are executed.</summary>
-public sealed record ExecutionOptions
+[Volara.Runtime.Serialization.JsonContract]
+public sealed partial record ExecutionOptions
 {
     /// <summary>Workers (threads or processes) for this task.</summary>
     public int NumWorkers { get; init; } = 1;

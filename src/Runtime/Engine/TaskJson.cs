@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Engine;
 
@@ -40,10 +41,12 @@ public static class TaskJson
         options.Converters.Add(new SecondsJsonConverter());
         options.Converters.Add(new DatasetJsonConverterFactory());
 
-        // Task classes bring their own generated contracts (TaskDescriptor); the values of their fields are read by
-        // reflection. Without a JIT (native AOT) there is no reflection resolver, and a value without compile-time
-        // metadata fails loudly rather than being read wrong.
-        options.TypeInfoResolver = RuntimeFeature.IsDynamicCodeSupported ? Reflection() : JsonTypeInfoResolver.Combine();
+        // Task classes bring their own generated contracts (TaskDescriptor), and so do the configuration values marked
+        // [JsonContract]; other values are read by reflection. Without a JIT (native AOT) there is no reflection
+        // resolver, and a value without a generated contract fails loudly rather than being read wrong.
+        options.TypeInfoResolver = RuntimeFeature.IsDynamicCodeSupported
+            ? JsonTypeInfoResolver.Combine(JsonContracts.Resolver, Reflection())
+            : JsonContracts.Resolver;
         if (RuntimeFeature.IsDynamicCodeSupported)
         {
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));

@@ -41,6 +41,16 @@ public static class WorkerConfigTypes
             {
                 return known;
             }
+        }
+
+        // The assembly defining the kind may be referenced but not yet in use, so its module initializer has not run.
+        Serialization.ModuleInitializers.RunReferenced();
+        lock (Gate)
+        {
+            if (Kinds.TryGetValue(name, out var known))
+            {
+                return known;
+            }
 
             var names = string.Join(", ", Kinds.Keys.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
             throw new System.Text.Json.JsonException(

@@ -9,7 +9,8 @@ namespace Volara.Runtime.Luts;
 /// <c>.npz</c> archive holding <c>fragment_segment_lut.npy</c>, a 2×N uint64 array that <c>numpy.load</c> reads;
 /// <c>.npz</c> is appended to a path that lacks it.
 /// </summary>
-public sealed record Lut
+[Volara.Runtime.Serialization.JsonContract]
+public sealed partial record Lut
 {
     internal const string ArrayName = "fragment_segment_lut";
 

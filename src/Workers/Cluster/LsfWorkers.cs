@@ -10,6 +10,7 @@ namespace Volara.Workers.Cluster;
 /// cancelled with <c>bkill ID…</c>. The JSON field names are volara's (<c>queue</c>, <c>num_cpus</c>, <c>num_gpus</c>).
 /// </summary>
 [WorkerType("lsf")]
+[Volara.Runtime.Serialization.JsonContract]
 public sealed partial record LsfWorkers : ClusterWorkers
 {
     /// <summary>The queue (<c>-q</c>); null is the cluster's default queue.</summary>

@@ -11,7 +11,8 @@ namespace Volara.Workers.Cluster;
 /// <c>num_cpus</c>, <c>num_gpus</c>).
 /// </summary>
 [WorkerType("slurm")]
-public sealed record SlurmWorkers : ClusterWorkers
+[Volara.Runtime.Serialization.JsonContract]
+public sealed partial record SlurmWorkers : ClusterWorkers
 {
     /// <summary>The partition (<c>--partition</c>); null is the cluster's default partition.</summary>
     [JsonPropertyName("queue")]

@@ -226,6 +226,36 @@ internal static class TaskSources
         """;
 
     /// <summary>Classes the generator must leave alone (the analyzers explain why).</summary>
+    /// <summary>A configuration value with a base class, init members with initial values, a required one and a converter.</summary>
+    public const string ValueContract = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using Volara.Runtime.Serialization;
+
+        namespace Samples.Values
+        {
+            public abstract record Place
+            {
+                [JsonPropertyName("where")]
+                public required string Path { get; init; }
+
+                public bool Writable { get; init; } = true;
+            }
+
+            [JsonContract]
+            public sealed partial record Shelf : Place
+            {
+                public int Slots { get; init; } = 4;
+
+                [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+                public IReadOnlyList<string>? Labels { get; set; }
+
+                [JsonIgnore]
+                public int Free => Slots;
+            }
+        }
+        """;
+
     public const string Invalid = """
         using System.Numerics.Tensors;
         using Volara.Runtime.Dsl;
