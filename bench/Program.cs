@@ -32,6 +32,7 @@ IBenchmark[] benchmarks =
     .. ZarrCodecCase.All.Select(codecCase => new ZarrReadWriteBenchmark(codecCase)),
     new SchedulerThroughputBenchmark(),
     new ProcessThroughputBenchmark(),
+    new WorkerStartupBenchmark(),
     new ResumeCheckBenchmark(),
     new PetavoxelGridBenchmark(),
     new ThresholdBenchmark(),

@@ -43,7 +43,7 @@ internal static class VolaraCli
         return Path.Combine(project, "bin", "Release", "net10.0", "volara.dll");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

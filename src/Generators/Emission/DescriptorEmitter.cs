@@ -21,7 +21,15 @@ namespace Volara.Generators.Emission
             writer.Line($"public static {Description}.TaskDescriptor Descriptor {{ get; }} = __CreateDescriptor();").Line();
 
             writer.Line(GeneratedCode).Line($"[{CompilerServices}.ModuleInitializer]");
-            writer.Line($"internal static void __RegisterDescriptor() => {Description}.TaskCatalog.Add(Descriptor);").Line();
+            writer.Open("internal static void __RegisterDescriptor()");
+            writer.Line($"{Description}.TaskCatalog.Add(Descriptor);");
+            var typedDatasets = task.Fields.Select(field => (field.TypeOf, Untyped: TypedDatasetOf(task, field))).Where(pair => pair.Untyped is not null).Distinct();
+            foreach (var (typed, untyped) in typedDatasets)
+            {
+                writer.Line($"global::Volara.Runtime.Dsl.Support.DslJson.RegisterTypedDataset<{typed}, {untyped}>();");
+            }
+
+            writer.Close().Line();
 
             writer.Line("/// <summary>The task's configuration: <c>task_type</c>, then its fields.</summary>");
             writer.Line(GeneratedCode);

@@ -46,7 +46,7 @@ public static class TaskJson
         // resolver, and a value without a generated contract fails loudly rather than being read wrong.
         options.TypeInfoResolver = RuntimeFeature.IsDynamicCodeSupported
             ? JsonTypeInfoResolver.Combine(JsonContracts.Resolver, Reflection())
-            : JsonContracts.Resolver;
+            : JsonTypeInfoResolver.Combine(JsonContracts.Resolver, ValueJsonContext.Default);
         if (RuntimeFeature.IsDynamicCodeSupported)
         {
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));

@@ -11,4 +11,12 @@ public static class DslJson
         where TTyped : class, ITypedDataset<TTyped, TUntyped>
         where TUntyped : Datasets.Dataset =>
         (JsonConverter<TProperty>)(object)new TypedDatasetJsonConverter<TTyped, TUntyped>();
+
+    /// <summary>Registers the contract of a typed dataset type (read and written as its untyped dataset).</summary>
+    public static void RegisterTypedDataset<TTyped, TUntyped>()
+        where TTyped : class, ITypedDataset<TTyped, TUntyped>
+        where TUntyped : Datasets.Dataset =>
+        Serialization.JsonContracts.Add(
+            typeof(TTyped),
+            static options => System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TTyped>(options, new TypedDatasetJsonConverter<TTyped, TUntyped>()));
 }
