@@ -2,13 +2,18 @@ using System.Text.Json.Serialization;
 using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Bench.Engine;
 
 /// <summary>A task whose blocks do nothing, so a run measures only scheduling and transport.</summary>
-public sealed class NoOpBlocksTask : BlockwiseTaskBase, IDescribedTask
+[JsonContract]
+public sealed partial class NoOpBlocksTask : BlockwiseTaskBase, IDescribedTask
 {
-    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<NoOpBlocksTask>("bench_noop", NoOpBlocksContract.Default);
+    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<NoOpBlocksTask>("bench_noop", JsonContracts.Resolver);
+
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Register() => TaskCatalog.Add(Descriptor);
 
     public required string TaskName { get; init; }
 
@@ -35,12 +40,4 @@ public sealed class NoOpBlocksTask : BlockwiseTaskBase, IDescribedTask
         {
         }
     }
-}
-
-/// <summary>The no-op task's JSON contract, registered when the assembly loads (workers rebuild it from its configuration).</summary>
-[JsonSerializable(typeof(NoOpBlocksTask))]
-internal sealed partial class NoOpBlocksContract : JsonSerializerContext
-{
-    [System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void Register() => TaskCatalog.Add(global::Volara.Bench.Engine.NoOpBlocksTask.Descriptor);
 }

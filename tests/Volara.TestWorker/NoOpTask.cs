@@ -1,12 +1,14 @@
 using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
+using Volara.Runtime.Serialization;
 
 namespace Volara.TestWorker;
 
 /// <summary>Does nothing per block: measures the engine's own cost.</summary>
-public sealed class NoOpTask : TestTask, IDescribedTask
+[JsonContract]
+public sealed partial class NoOpTask : TestTask, IDescribedTask
 {
-    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<NoOpTask>("test_noop", TestTaskContracts.Default);
+    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<NoOpTask>("test_noop", JsonContracts.Resolver);
 
     public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
 

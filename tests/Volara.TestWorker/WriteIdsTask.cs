@@ -1,8 +1,9 @@
-using Volara.Runtime.Dsl.Description;
 using System.Globalization;
 using Volara.Runtime.Datasets;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Geometry;
+using Volara.Runtime.Serialization;
 using Volara.Runtime.Storage;
 
 namespace Volara.TestWorker;
@@ -12,9 +13,10 @@ namespace Volara.TestWorker;
 /// per block). Chosen blocks can sleep, throw, or end the whole worker process; each block start can leave a
 /// file <c>&lt;id&gt;-&lt;pid&gt;</c> in <see cref="StartedDirectory"/> so a test can find the process running it.
 /// </summary>
-public sealed class WriteIdsTask : TestTask, IDescribedTask
+[JsonContract]
+public sealed partial class WriteIdsTask : TestTask, IDescribedTask
 {
-    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<WriteIdsTask>("test_write_ids", TestTaskContracts.Default);
+    public static TaskDescriptor Descriptor { get; } = TaskDescriptor.ForContract<WriteIdsTask>("test_write_ids", JsonContracts.Resolver);
 
     public override System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);
 

@@ -29,9 +29,10 @@ public sealed class TaskDescriptor
     }
 
     /// <summary>
-    /// The descriptor of a hand-written task class (one without <c>[VolaraTask]</c>): its JSON contract comes from a
-    /// System.Text.Json source-generated context that lists the class; it describes no fields, so only its
-    /// configuration round trip is known.
+    /// The descriptor of a hand-written task class (one without <c>[VolaraTask]</c>): its JSON contract comes from
+    /// <paramref name="contract"/>, normally <see cref="Serialization.JsonContracts.Resolver"/> for a class marked
+    /// <c>[JsonContract]</c> (a field a file leaves out then keeps its initial value). It describes no fields, so only
+    /// its configuration round trip is known.
     /// </summary>
     public static TaskDescriptor ForContract<TTask>(string taskType, IJsonTypeInfoResolver contract)
         where TTask : IBlockwiseTask =>

@@ -83,7 +83,7 @@ public sealed class TaskRegistryTests
     {
         var registry = new TaskRegistry(discover: false);
         registry.Register<NoOpTask>();
-        var impostor = TaskDescriptor.ForContract<WriteIdsTask>("test_noop", TestTaskContracts.Default);
+        var impostor = TaskDescriptor.ForContract<WriteIdsTask>("test_noop", Volara.Runtime.Serialization.JsonContracts.Resolver);
 
         var error = Assert.Throws<InvalidOperationException>(() => registry.Register(impostor));
 
