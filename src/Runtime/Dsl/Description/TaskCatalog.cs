@@ -14,11 +14,16 @@ public static class TaskCatalog
     public static void Add(TaskDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var known = Descriptors.GetOrAdd(descriptor.TaskType, descriptor);
-        if (known.TaskClass != descriptor.TaskClass)
+        RequireOneClass(Descriptors.GetOrAdd(descriptor.TaskType, descriptor), descriptor);
+    }
+
+    /// <summary>Two descriptors of one task type must describe one class.</summary>
+    internal static void RequireOneClass(TaskDescriptor known, TaskDescriptor added)
+    {
+        if (known.TaskClass != added.TaskClass)
         {
             throw new InvalidOperationException(
-                $"task type '{descriptor.TaskType}' is claimed by both {known.TaskClass.FullName} and {descriptor.TaskClass.FullName}; task types must be unique");
+                $"task type '{added.TaskType}' is claimed by both {known.TaskClass.FullName} and {added.TaskClass.FullName}; task types must be unique");
         }
     }
 

@@ -32,10 +32,9 @@ public sealed class TaskRegistry
         ArgumentNullException.ThrowIfNull(descriptor);
         lock (_gate)
         {
-            if (_descriptors.TryGetValue(descriptor.TaskType, out var existing) && existing.TaskClass != descriptor.TaskClass)
+            if (_descriptors.TryGetValue(descriptor.TaskType, out var existing))
             {
-                throw new InvalidOperationException(
-                    $"task type '{descriptor.TaskType}' is claimed by both {existing.TaskClass.FullName} and {descriptor.TaskClass.FullName}; task types must be unique");
+                TaskCatalog.RequireOneClass(existing, descriptor);
             }
 
             _descriptors[descriptor.TaskType] = descriptor;
