@@ -48,7 +48,7 @@ public sealed class TaskShapeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (ShapeProblem(task) is { } problem)
+        if (Volara.Generators.Rules.TaskClassRules.ShapeProblem(task) is { } problem)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskClassNotCompletable, declaration.Identifier.GetLocation(), task.Name, problem));
         }
@@ -75,57 +75,6 @@ public sealed class TaskShapeAnalyzer : DiagnosticAnalyzer
             }
         }
     }
-
-    private static string? ShapeProblem(INamedTypeSymbol task)
-    {
-        var problems = new List<string>();
-        if (task.TypeKind != TypeKind.Class)
-        {
-            problems.Add("not a class");
-        }
-
-        if (task.IsRecord)
-        {
-            problems.Add("a record");
-        }
-
-        if (task.IsStatic)
-        {
-            problems.Add("static");
-        }
-        else if (task.IsAbstract)
-        {
-            problems.Add("abstract");
-        }
-
-        if (task.IsGenericType)
-        {
-            problems.Add("generic");
-        }
-
-        if (task.ContainingType is not null)
-        {
-            problems.Add($"nested in '{task.ContainingType.Name}'");
-        }
-
-        if (task.BaseType is { SpecialType: not SpecialType.System_Object } baseType && task.TypeKind == TypeKind.Class && !IsGeneratedBase(task, baseType))
-        {
-            problems.Add($"derived from '{baseType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'");
-        }
-
-        return problems.Count == 0 ? null : string.Join(", ", problems);
-    }
-
-    /// <summary>
-    /// The analyzers see the generator's part, which derives the class from the engine's base; that base is the
-    /// task's own choice only when a declaration other than the generated one (which names it fully qualified) lists it.
-    /// </summary>
-    private static bool IsGeneratedBase(INamedTypeSymbol task, INamedTypeSymbol baseType) =>
-        baseType.ToDisplayString() == GeneratedBase
-        && !task.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax()).OfType<TypeDeclarationSyntax>()
-            .Any(declaration => declaration.BaseList?.Types.Any(type => type.Type.ToString() != "global::" + GeneratedBase && type.Type.ToString().EndsWith("BlockwiseTaskBase", System.StringComparison.Ordinal)) == true);
-
-    private const string GeneratedBase = "Volara.Runtime.Engine.BlockwiseTaskBase";
 
     private sealed class Setting
     {

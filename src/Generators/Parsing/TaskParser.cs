@@ -294,9 +294,7 @@ namespace Volara.Generators.Parsing
             attribute.NamedArguments.Any(argument => argument.Key == name && argument.Value.Value is true);
 
         private static bool IsCompletableClass(INamedTypeSymbol type) =>
-            type.TypeKind == TypeKind.Class && !type.IsStatic && !type.IsAbstract && !type.IsGenericType
-            && type.ContainingType is null
-            && (type.BaseType is null || type.BaseType.SpecialType == SpecialType.System_Object)
+            TaskClassRules.ShapeProblem(type) is null
             && type.DeclaringSyntaxReferences.All(reference =>
                 reference.GetSyntax() is ClassDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 

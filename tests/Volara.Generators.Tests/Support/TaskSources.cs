@@ -262,6 +262,15 @@ internal static class TaskSources
         using Volara.Runtime.Engine;
         using Volara.Runtime.Geometry;
 
+        [VolaraTask("a-record")]
+        public sealed partial record ARecord
+        {
+            [Input] public required Raw<float> In { get; init; }
+            [Output] public required Raw<float> Out { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> input, TensorSpan<float> output) { }
+        }
+
         [VolaraTask("not-partial")]
         public sealed class NotPartial
         {
