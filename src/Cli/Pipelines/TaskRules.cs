@@ -44,8 +44,7 @@ public static class TaskRules
             dims = dims < 0 ? array.PhysicalDims : dims;
             try
             {
-                DslTaskSupport.RequireElementKind(taskId, port.Field, port.Dataset.Store, array.DataType, port.Requires);
-                DslTaskSupport.RequireChannelAxes(taskId, port.Field, port.Dataset, array.ChannelDims, array.Shape.Take(array.ChannelDims));
+                DslTaskSupport.RequireStored(taskId, port.Field, port.Dataset, array, port.Requires);
             }
             catch (TaskFieldException error)
             {

@@ -301,10 +301,12 @@ namespace Volara.Generators.Emission
                         ? $"{Support}.DslTaskSupport.OpenStored(this.{input.Property}.Untyped)"
                         : $"{Support}.DslTaskSupport.OpenInput(this.{input.Property}.Untyped, inputs[{stored}]!.DataType)";
                 writer.Line(input.Optional ? $"inputs[{i}] = this.{input.Property} is null ? null : {open};" : $"inputs[{i}] = {open};");
-                if (input.Stored && input.Requires != PortModel.AnyKind)
+                if (input.Stored)
                 {
-                    string kindCheck = $"{Support}.DslTaskSupport.RequireElementKind(this.Name, \"{Escape(input.Field)}\", this.{input.Property}.Untyped.Store, this.{input.Property}.Untyped.Array().DataType, {Kinds(input.Requires)});";
-                    writer.Line(input.Optional ? $"if (this.{input.Property} is not null) {kindCheck}" : kindCheck);
+                    // Inputs read in their stored type are checked like the others (OpenInput does both checks itself).
+                    string array = i == stored ? $"inputs[{i}]!" : $"this.{input.Property}.Untyped.Array()";
+                    string storedCheck = $"{Support}.DslTaskSupport.RequireStored(this.Name, \"{Escape(input.Field)}\", this.{input.Property}.Untyped, {array}, {Kinds(input.Requires)});";
+                    writer.Line(input.Optional ? $"if (this.{input.Property} is not null) {storedCheck}" : storedCheck);
                 }
 
                 if (i == 0)

@@ -25,8 +25,7 @@ public static class DslTaskSupport
     {
         var array = dataset.Array();
         var stored = array.DataType;
-        RequireElementKind(taskName, field, dataset.Store, stored, requires);
-        RequireChannelAxes(taskName, field, dataset, array.ChannelDims, array.Shape.Take(array.ChannelDims));
+        RequireStored(taskName, field, dataset, array, requires);
         if (dataset is Labels && ElementKindOf(dataType) is ElementKinds.SignedInteger or ElementKinds.UnsignedInteger)
         {
             if (stored.IsFloatingPoint || ((stored.IsSignedInteger || stored.IsUnsignedInteger) && stored.Size > dataType.Size))
@@ -41,6 +40,16 @@ public static class DslTaskSupport
 
     private static VolumeArray ReadAs(VolumeArray array, DataType dataType) =>
         array.DataType.Kind == dataType.Kind ? array : array.WithOps(new ConvertType(dataType.NumpyName));
+
+    /// <summary>
+    /// What every input's stored array must be, whatever type the task reads it as: of an element kind the port accepts
+    /// (<see cref="InputAttribute.Requires"/>) and with the channel axes its dataset kind reads (<see cref="ChannelAxesOf"/>).
+    /// </summary>
+    public static void RequireStored(string taskName, string field, Dataset dataset, VolumeArray array, ElementKinds requires)
+    {
+        RequireElementKind(taskName, field, dataset.Store, array.DataType, requires);
+        RequireChannelAxes(taskName, field, dataset, array.ChannelDims, array.Shape.Take(array.ChannelDims));
+    }
 
     /// <summary>
     /// The channel axes an input of this dataset kind is read with: labels are spatial, affinities have one channel axis
@@ -64,7 +73,8 @@ public static class DslTaskSupport
             return;
         }
 
-        string lengths = channels is null ? string.Empty : $" ({string.Join(" × ", channels)} channels)";
+        var counts = channels?.ToList();
+        string lengths = counts is { Count: > 0 } ? $" ({string.Join(" × ", counts)} channels)" : string.Empty;
         string problem = dataset is Labels
             ? $"'{dataset.Store}' has {Axes(channelAxes)}{lengths}, but labels are read spatial: the task would see only the first channel (select one with the dataset's 'channels', or write it spatial-only)"
             : $"'{dataset.Store}' has {Axes(channelAxes)}{lengths}, but affinities have exactly one (a channel per offset)";
