@@ -1,5 +1,6 @@
 using System.Linq;
 using Volara.Generators.Model;
+using static Volara.Generators.Emission.CSharpText;
 
 namespace Volara.Generators.Emission
 {
@@ -165,12 +166,5 @@ namespace Volara.Generators.Emission
 
         private static string SelfType(TaskModel task) =>
             "global::" + (task.Namespace.Length == 0 ? task.ClassName : task.Namespace + "." + task.ClassName);
-
-        private static string Bool(bool value) => value ? "true" : "false";
-
-        private static string Literal(string text) =>
-            "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "\\r").Replace("\n", "\\n") + "\"";
-
-        private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
     }
 }

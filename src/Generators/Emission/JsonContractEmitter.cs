@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Volara.Generators.Model;
+using static Volara.Generators.Emission.CSharpText;
 
 namespace Volara.Generators.Emission
 {
@@ -80,7 +81,5 @@ namespace Volara.Generators.Emission
                 writer.Line($"private static extern void __Set{field.Property}({field.DeclaringType} target, {field.Type} value);");
             }
         }
-
-        private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
     }
 }

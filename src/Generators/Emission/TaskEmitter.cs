@@ -1,5 +1,6 @@
 using System.Linq;
 using Volara.Generators.Model;
+using static Volara.Generators.Emission.CSharpText;
 
 namespace Volara.Generators.Emission
 {
@@ -410,7 +411,5 @@ namespace Volara.Generators.Emission
 
             return -1;
         }
-
-        private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
     }
 }
