@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Volara.Generators.Rules;
 
 namespace Volara.Analyzers;
 
@@ -162,6 +165,45 @@ internal static class DiagnosticDescriptors
         title: "Edge attribute not declared by the graph database",
         messageFormat: "'{0}' of task '{1}' names edge attribute '{2}', which graph database '{3}' does not declare in EdgeAttrs ({4})",
         DiagnosticCategories.Neighborhood);
+
+    /// <summary>"[VolaraTask] of class '{0}' {1}".</summary>
+    public static readonly DiagnosticDescriptor TaskAttributeInvalid = Create(
+        DiagnosticIds.TaskAttributeInvalid,
+        title: "[VolaraTask] attribute is invalid",
+        messageFormat: "[VolaraTask] of class '{0}' {1}");
+
+    /// <summary>"List output '{0}' of task '{1}' {2}".</summary>
+    public static readonly DiagnosticDescriptor ListOutputMisdeclared = Create(
+        DiagnosticIds.ListOutputMisdeclared,
+        title: "List output misdeclared",
+        messageFormat: "List output '{0}' of task '{1}' {2}");
+
+    /// <summary>"[{0}] on '{1}' of task '{2}' {3}".</summary>
+    public static readonly DiagnosticDescriptor LinkMisdeclared = Create(
+        DiagnosticIds.LinkMisdeclared,
+        title: "Parameter link names nothing it can be checked against",
+        messageFormat: "[{0}] on '{1}' of task '{2}' {3}");
+
+    /// <summary>The diagnostic of each rule the generator's <c>TaskDeclaration</c> reads a task class by.</summary>
+    public static readonly ImmutableDictionary<TaskRule, DiagnosticDescriptor> TaskRules = new Dictionary<TaskRule, DiagnosticDescriptor>
+    {
+        [TaskRule.NotPartial] = TaskNotPartial,
+        [TaskRule.ProcessMissing] = ProcessMissing,
+        [TaskRule.ProcessSignatureMismatch] = ProcessSignatureMismatch,
+        [TaskRule.FirstInputOptional] = FirstInputOptional,
+        [TaskRule.StoredOutputWithoutStoredInput] = StoredOutputWithoutStoredInput,
+        [TaskRule.TaskNameUndetermined] = TaskNameUndetermined,
+        [TaskRule.TaskWithoutInput] = TaskWithoutInput,
+        [TaskRule.BlockSizeMissing] = BlockSizeMissing,
+        [TaskRule.SettingMisdeclared] = SettingMisdeclared,
+        [TaskRule.ClassNotCompletable] = TaskClassNotCompletable,
+        [TaskRule.PortNotTypedDataset] = PortNotTypedDataset,
+        [TaskRule.WorkerStateUnusable] = WorkerStateUnusable,
+        [TaskRule.OutputFormatMissing] = OutputFormatMissing,
+        [TaskRule.TaskAttributeInvalid] = TaskAttributeInvalid,
+        [TaskRule.ListOutputMisdeclared] = ListOutputMisdeclared,
+        [TaskRule.LinkMisdeclared] = LinkMisdeclared,
+    }.ToImmutableDictionary();
 
     private static DiagnosticDescriptor Create(
         string id,

@@ -24,6 +24,9 @@ public static class DiagnosticIds
     public const string PortNotTypedDataset = "VOL0016";
     public const string WorkerStateUnusable = "VOL0017";
     public const string OutputFormatMissing = "VOL0018";
+    public const string TaskAttributeInvalid = "VOL0019";
+    public const string ListOutputMisdeclared = "VOL0020";
+    public const string LinkMisdeclared = "VOL0021";
     public const string InputRequirementNotMet = "VOL0101";
     public const string DatasetElementTypeMismatch = "VOL0102";
     public const string PerOffsetLengthMismatch = "VOL0201";

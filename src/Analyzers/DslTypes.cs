@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Volara.Runtime.Dsl;
 
@@ -123,6 +124,10 @@ internal sealed class DslTypes
         compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.VolaraTaskAttribute") is null ? null : new DslTypes(compilation);
 
     public bool IsTask(INamedTypeSymbol type) => HasAttribute(type, TaskAttribute);
+
+    /// <summary>The class's <c>[VolaraTask]</c>; null when it is not a task.</summary>
+    public AttributeData? TaskAttributeOf(INamedTypeSymbol type) =>
+        type.GetAttributes().FirstOrDefault(data => SymbolEqualityComparer.Default.Equals(data.AttributeClass, TaskAttribute));
 
     /// <summary>The task declares <c>[VolaraTask(…, ReadWriteConflict = true)]</c>: it may read what it writes.</summary>
     public bool HasReadWriteConflict(INamedTypeSymbol task)

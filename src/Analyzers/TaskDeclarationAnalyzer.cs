@@ -1,20 +1,20 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Volara.Generators.Rules;
 
 namespace Volara.Analyzers;
 
-/// <summary>Checks the shape of each [VolaraTask] class: partial, and one Process matching its ports.</summary>
+/// <summary>
+/// Reports every rule a <c>[VolaraTask]</c> class breaks, as the generator's own <see cref="TaskDeclaration"/> reads
+/// them: the class the generator leaves alone is exactly the class these diagnostics point at (otherwise the user would
+/// only see the compile errors of a class that was never completed).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TaskDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.TaskNotPartial,
-        DiagnosticDescriptors.ProcessMissing,
-        DiagnosticDescriptors.ProcessSignatureMismatch);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.TaskRules.Values.ToImmutableArray();
 
     public override void Initialize(AnalysisContext context)
     {
@@ -24,48 +24,22 @@ public sealed class TaskDeclarationAnalyzer : DiagnosticAnalyzer
         {
             if (DslTypes.From(start.Compilation) is { } types)
             {
-                start.RegisterSymbolAction(symbol => AnalyzeType(symbol, types), SymbolKind.NamedType);
+                start.RegisterSymbolAction(symbol => AnalyzeTask(symbol, types), SymbolKind.NamedType);
             }
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, DslTypes types)
+    private static void AnalyzeTask(SymbolAnalysisContext context, DslTypes types)
     {
         var task = (INamedTypeSymbol)context.Symbol;
-        if (!types.IsTask(task))
+        if (types.TaskAttributeOf(task) is not { } attribute || !task.Locations.Any(location => location.IsInSource))
         {
             return;
         }
 
-        var declarations = task.DeclaringSyntaxReferences
-            .Select(reference => reference.GetSyntax(context.CancellationToken))
-            .OfType<ClassDeclarationSyntax>()
-            .ToArray();
-        if (declarations.Length == 0)
+        foreach (var problem in TaskDeclaration.Read(task, attribute, context.CancellationToken).Problems)
         {
-            return;
-        }
-
-        if (!declarations.Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskNotPartial, declarations[0].Identifier.GetLocation(), task.Name));
-        }
-
-        if (TaskPorts.Of(task, types) is not { } ports)
-        {
-            return;
-        }
-
-        var processes = task.GetMembers("Process").OfType<IMethodSymbol>().Where(m => !m.IsStatic).ToArray();
-        if (processes.Length == 0)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProcessMissing, declarations[0].Identifier.GetLocation(), task.Name, ports.Signature()));
-            return;
-        }
-
-        foreach (var process in processes.Where(p => !ports.Matches(p)))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProcessSignatureMismatch, process.Locations[0], task.Name, ports.Signature()));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskRules[problem.Rule], problem.Location, problem.Arguments));
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using Volara.Analyzers;
+using Volara.Generators.Rules;
 
 namespace Volara.CodeFixers;
 
@@ -42,14 +43,15 @@ public sealed class FixProcessSignatureCodeFix : VolaraCodeFix
         if (model is null || root is null
             || model.GetDeclaredSymbol(method, token)?.ContainingType is not { } task
             || DslTypes.From(model.Compilation) is not { } types
-            || TaskPorts.Of(task, types) is not { } ports)
+            || types.TaskAttributeOf(task) is not { } attribute
+            || TaskDeclaration.Read(task, attribute, token).Process is not { } expected)
         {
             return document;
         }
 
         var position = method.SpanStart;
-        var typeTexts = ports.ParameterTypeTexts(type => type.ToMinimalDisplayString(model, position)).ToArray();
-        var names = ParameterNames(method.ParameterList.Parameters, typeTexts, ports.SuggestedParameterNames().ToArray());
+        var typeTexts = expected.Parameters.Select(parameter => TypeText(parameter, types, type => type.ToMinimalDisplayString(model, position))).ToArray();
+        var names = ParameterNames(method.ParameterList.Parameters, typeTexts, expected.Parameters.Select(parameter => parameter.Name).ToArray());
         var parameters = typeTexts
             .Select((type, i) => SyntaxFactory.Parameter(SyntaxFactory.Identifier(names[i]))
                 .WithType(SyntaxFactory.ParseTypeName(type).WithTrailingTrivia(SyntaxFactory.Space)));
@@ -57,7 +59,7 @@ public sealed class FixProcessSignatureCodeFix : VolaraCodeFix
             .WithReturnType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.VoidKeyword)).WithTriviaFrom(method.ReturnType))
             .WithParameterList(method.ParameterList.WithParameters(SyntaxFactory.SeparatedList(parameters, Enumerable.Repeat(
                 SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), System.Math.Max(0, names.Length - 1)))));
-        fixedMethod = ports.IsGeneric ? WithStoredTypeParameter(fixedMethod) : fixedMethod.WithTypeParameterList(null).WithConstraintClauses(default);
+        fixedMethod = expected.IsGeneric ? WithStoredTypeParameter(fixedMethod) : fixedMethod.WithTypeParameterList(null).WithConstraintClauses(default);
         return document.WithSyntaxRoot(root.ReplaceNode(method, fixedMethod));
     }
 
@@ -110,6 +112,21 @@ public sealed class FixProcessSignatureCodeFix : VolaraCodeFix
         }
 
         return names.Select((name, i) => name ?? suggested[i]).ToArray();
+    }
+
+    /// <summary>The parameter's type as the file would write it (its usings considered); a <c>Stored</c> tensor is over <c>T</c>.</summary>
+    private static string TypeText(ProcessParameter parameter, DslTypes types, System.Func<ITypeSymbol, string> display)
+    {
+        var symbol = parameter.Kind switch
+        {
+            ProcessParameterKind.Block => types.Block,
+            ProcessParameterKind.ArrayList => types.ArrayList,
+            ProcessParameterKind.WorkerState => parameter.Type,
+            _ when parameter.Type is null => null,
+            ProcessParameterKind.InputTensor => types.ReadOnlyTensorSpan?.Construct(parameter.Type),
+            _ => types.TensorSpan?.Construct(parameter.Type),
+        };
+        return symbol is null ? parameter.Text(display) : display(symbol);
     }
 
     private static string Normalized(string typeText) => new(typeText.Where(c => !char.IsWhiteSpace(c)).ToArray());

@@ -12,7 +12,7 @@ namespace Volara.Analyzers.Tests;
 /// </summary>
 public class DeliberateMistakesTests
 {
-    private const string Source = """
+    internal const string Source = """
         using System.Collections.Generic;
         using System.Numerics.Tensors;
         using Volara.Runtime.Dsl;
@@ -170,6 +170,38 @@ public class DeliberateMistakesTests
             private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<Untyped.VolumeArray> outData) { }
         }
 
+        [VolaraTask("")]
+        public sealed partial class {|VOL0019:Unnamed|}
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Output] public Raw<float> OutData { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+        }
+
+        #nullable enable
+        [VolaraTask("optional-heads")]
+        public sealed partial class OptionalHeads
+        {
+            [Input] public Raw<float> InData { get; init; }
+            [Output] public IReadOnlyList<Untyped.Raw?>? {|VOL0020:OutData|} { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            public string Name => "heads";
+            private Volara.Runtime.Dsl.OutputFormat OutputFormat(string field, int index) => new(1, Volara.Runtime.Storage.DataType.Float32);
+            private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<Untyped.VolumeArray?> outData) { }
+        }
+        #nullable restore
+
+        [VolaraTask("misdirected-bias")]
+        public sealed partial class MisdirectedBias
+        {
+            [Input] public Affs<float> Affinities { get; init; }
+            [Output] public Labels<ulong> Fragments { get; init; }
+            [Parameter, PerOffset(nameof(BlockSize))] public IReadOnlyList<double> {|VOL0021:Bias|} { get; init; } = [];
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> affinities, TensorSpan<ulong> fragments) { }
+        }
+
         public static class Pipelines
         {
             public static Agglomerate CorrectAgglomeration() => new Agglomerate
@@ -253,9 +285,6 @@ public class DeliberateMistakesTests
             new OffsetsOfAnalyzer(),
             new EdgeAttributesOfAnalyzer(),
             new VoxelSizeAnalyzer(),
-            new TaskPortRulesAnalyzer(),
-            new TaskShapeAnalyzer(),
-            new TaskMethodShapeAnalyzer(),
         ];
     }
 }

@@ -8,6 +8,7 @@ public class ProcessSignatureTests
         using System.Numerics.Tensors;
         using Volara.Runtime.Dsl;
         using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
 
         """;
 
@@ -18,6 +19,7 @@ public class ProcessSignatureTests
             [VolaraTask("argmax")]
             public sealed partial class {|#0:ArgMax|}
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> ProbsData { get; init; }
                 [Output] public Labels<byte> SemData { get; init; }
             }
@@ -35,6 +37,7 @@ public class ProcessSignatureTests
             [VolaraTask("wrong-element")]
             public sealed partial class WrongElement
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Labels<ulong> OutData { get; init; }
                 private void {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<double> source, TensorSpan<ulong> target) { }
@@ -43,6 +46,7 @@ public class ProcessSignatureTests
             [VolaraTask("wrong-order")]
             public sealed partial class WrongOrder
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Labels<ulong> OutData { get; init; }
                 private void {|VOL0003:Process|}(Block block, TensorSpan<ulong> target, ReadOnlyTensorSpan<float> source) { }
@@ -52,6 +56,7 @@ public class ProcessSignatureTests
             [VolaraTask("wrong-element")]
             public sealed partial class WrongElement
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Labels<ulong> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> source, TensorSpan<ulong> target) { }
@@ -60,6 +65,7 @@ public class ProcessSignatureTests
             [VolaraTask("wrong-order")]
             public sealed partial class WrongOrder
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Labels<ulong> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> source, TensorSpan<ulong> target) { }
@@ -75,6 +81,7 @@ public class ProcessSignatureTests
             [VolaraTask("two-inputs")]
             public sealed partial class TwoInputs
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> Left { get; init; }
                 [Input] public Affs<byte> Right { get; init; }
                 [Output] public Raw<float> Sum { get; init; }
@@ -85,6 +92,7 @@ public class ProcessSignatureTests
             [VolaraTask("two-inputs")]
             public sealed partial class TwoInputs
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> Left { get; init; }
                 [Input] public Affs<byte> Right { get; init; }
                 [Output] public Raw<float> Sum { get; init; }
@@ -101,6 +109,7 @@ public class ProcessSignatureTests
             [VolaraTask("counts")]
             public sealed partial class Counts
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<float> OutData { get; init; }
                 private int {|VOL0003:Process|}(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) => 0;
@@ -116,12 +125,12 @@ public class ProcessSignatureTests
             [VolaraTask("lsd")]
             public sealed partial class LsdTask
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Labels<ulong> Labels { get; init; }
                 [Input] public Raw<float> Mask { get; init; }
                 [Output] public Lsd<float> Descriptors { get; init; }
                 [Output] public Affs<byte> Affinities { get; init; }
                 public void Process(Block b, ReadOnlyTensorSpan<ulong> l, ReadOnlyTensorSpan<float> m, TensorSpan<float> d, TensorSpan<byte> a) { }
-                public static void Process() { }
             }
 
             public sealed class NotATask
@@ -138,6 +147,7 @@ public class ProcessSignatureTests
             [VolaraTask("stored")]
             public sealed partial class StoredTask
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Affs<Stored> Affs { get; init; }
                 [Input] public Labels<ulong>? Mask { get; init; }
                 [Output] public Raw<Stored> Smoothed { get; init; }
@@ -148,6 +158,7 @@ public class ProcessSignatureTests
             [VolaraTask("stored")]
             public sealed partial class StoredTask
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Affs<Stored> Affs { get; init; }
                 [Input] public Labels<ulong>? Mask { get; init; }
                 [Output] public Raw<Stored> Smoothed { get; init; }
@@ -164,6 +175,7 @@ public class ProcessSignatureTests
             [VolaraTask("plain")]
             public sealed partial class Plain
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<float> OutData { get; init; }
                 private void {|VOL0003:Process|}<T>(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
@@ -172,10 +184,28 @@ public class ProcessSignatureTests
             [VolaraTask("narrow")]
             public sealed partial class Narrow
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<Stored> InData { get; init; }
                 [Output] public Raw<Stored> OutData { get; init; }
                 private void {|VOL0003:Process|}<T>(Block block, ReadOnlyTensorSpan<T> inData, TensorSpan<T> outData)
                     where T : unmanaged, System.Numerics.IBinaryInteger<T> { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task A_second_Process_is_reported_because_the_generator_calls_exactly_one()
+    {
+        const string source = Usings + """
+            [VolaraTask("copy")]
+            public sealed partial class Copy
+            {
+                [BlockSize] public Coordinate BlockSize { get; init; }
+                [Input] public Raw<float> InData { get; init; }
+                [Output] public Raw<float> OutData { get; init; }
+                private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
+                public static void {|VOL0003:Process|}() { }
             }
             """;
         return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
@@ -190,6 +220,7 @@ public class ProcessSignatureTests
             [VolaraTask("stored")]
             public sealed partial class StoredTask
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Affs<Stored> Affs { get; init; }
                 [Input] public Raw<Stored> Weights { get; init; }
                 [Input] public Labels<byte>? Mask { get; init; }
@@ -202,7 +233,9 @@ public class ProcessSignatureTests
             [VolaraTask("sink")]
             public sealed partial class Sink
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
+                public string Name => "sink";
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData) { }
             }
             """;
@@ -216,6 +249,7 @@ public class ProcessSignatureTests
             [VolaraTask("apply-model", Fit = BlockFit.Overhang)]
             public sealed partial class ApplyModel
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<byte> OutData { get; init; }
                 private Session CreateWorkerState() => new();
@@ -227,6 +261,7 @@ public class ProcessSignatureTests
             [VolaraTask("apply-model", Fit = BlockFit.Overhang)]
             public sealed partial class ApplyModel
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<byte> OutData { get; init; }
                 private Session CreateWorkerState() => new();
@@ -244,6 +279,7 @@ public class ProcessSignatureTests
             [VolaraTask("apply-model")]
             public sealed partial class ApplyModel
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<byte> OutData { get; init; }
                 private System.IO.MemoryStream CreateWorkerState() => new();
@@ -263,18 +299,22 @@ public class ProcessSignatureTests
             [VolaraTask("heads")]
             public sealed partial class Heads
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public IReadOnlyList<Dataset?> OutData { get; init; }
                 public string Name => "heads";
+                private OutputFormat OutputFormat(string field, int index) => new(1, Volara.Runtime.Storage.DataType.Float32);
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
             }
 
             [VolaraTask("tensors")]
             public sealed partial class Tensors
             {
+                [BlockSize] public Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public IReadOnlyList<Raw?> OutData { get; init; }
                 public string Name => "tensors";
+                private OutputFormat OutputFormat(string field, int index) => new(1, Volara.Runtime.Storage.DataType.Float32);
                 private void {|#0:Process|}(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
             """;

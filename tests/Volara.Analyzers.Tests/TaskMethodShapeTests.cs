@@ -41,7 +41,7 @@ public class TaskMethodShapeTests
     [Fact]
     public Task Is_silent_on_Predicts_valid_shape()
     {
-        return Verify<TaskMethodShapeAnalyzer>.AnalyzerAsync(Usings + PredictShape);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(Usings + PredictShape);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class TaskMethodShapeTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
             }
             """;
-        return Verify<TaskMethodShapeAnalyzer>.AnalyzerAsync(source);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class TaskMethodShapeTests
                 private void Process(Block block, MemoryStream state, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
             """;
-        return Verify<TaskMethodShapeAnalyzer>.AnalyzerAsync(
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
             source,
             Expected(0, "StaticState", "static"),
             Expected(1, "GenericState", "generic"),
@@ -145,7 +145,7 @@ public class TaskMethodShapeTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> scores, IReadOnlyList<VolumeArray?> outData) { }
             }
             """;
-        return Verify<TaskMethodShapeAnalyzer>.AnalyzerAsync(
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticIds.OutputFormatMissing, DiagnosticSeverity.Error).WithLocation(0).WithArguments("OutData", "Heads", ", but the class declares none"));
     }
@@ -166,7 +166,7 @@ public class TaskMethodShapeTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
             }
             """;
-        return Verify<TaskMethodShapeAnalyzer>.AnalyzerAsync(
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
             source,
             Expected(0, "static"),
             Expected(1, "does not take (string field, int index), does not return OutputFormat"));
@@ -189,7 +189,7 @@ public class TaskMethodShapeTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
             """;
-        return Verify<TaskMethodShapeAnalyzer>.AnalyzerAsync(source);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class TaskMethodShapeTests
                 [Input] public required Raw<float> InData { get; init; }
                 [Output] public required Raw<float> OutData { get; init; }
                 [BlockSize] public Coordinate BlockSize { get; init; }
-                private static MemoryStream CreateWorkerState() => new();
+                private static MemoryStream {|VOL0017:CreateWorkerState|}() => new();
                 private void Process(Block block, MemoryStream state, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
             """;
@@ -238,6 +238,6 @@ public class TaskMethodShapeTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outData) { }
             }
             """;
-        return Verify<TaskMethodShapeAnalyzer>.CodeFixAsync<Volara.CodeFixers.AddOutputFormatCodeFix>(source, fixedSource);
+        return Verify<TaskDeclarationAnalyzer>.CodeFixAsync<Volara.CodeFixers.AddOutputFormatCodeFix>(source, fixedSource);
     }
 }

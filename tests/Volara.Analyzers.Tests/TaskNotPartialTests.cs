@@ -15,6 +15,7 @@ public class TaskNotPartialTests
             [VolaraTask("copy")]
             public sealed class {|VOL0001:Copy|}
             {
+                [BlockSize] public Volara.Runtime.Geometry.Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<float> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
@@ -23,6 +24,7 @@ public class TaskNotPartialTests
             [VolaraTask("copy-bare")]
             class {|VOL0001:CopyBare|}
             {
+                [BlockSize] public Volara.Runtime.Geometry.Coordinate BlockSize { get; init; }
                 [Input] public Raw<byte> InData { get; init; }
                 [Output] public Raw<byte> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<byte> inData, TensorSpan<byte> outData) { }
@@ -36,6 +38,7 @@ public class TaskNotPartialTests
             [VolaraTask("copy")]
             public sealed partial class Copy
             {
+                [BlockSize] public Volara.Runtime.Geometry.Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<float> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
@@ -44,6 +47,7 @@ public class TaskNotPartialTests
             [VolaraTask("copy-bare")]
             partial class CopyBare
             {
+                [BlockSize] public Volara.Runtime.Geometry.Coordinate BlockSize { get; init; }
                 [Input] public Raw<byte> InData { get; init; }
                 [Output] public Raw<byte> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<byte> inData, TensorSpan<byte> outData) { }
@@ -63,6 +67,7 @@ public class TaskNotPartialTests
             [VolaraTask("copy")]
             public sealed partial class Copy
             {
+                [BlockSize] public Volara.Runtime.Geometry.Coordinate BlockSize { get; init; }
                 [Input] public Raw<float> InData { get; init; }
                 [Output] public Raw<float> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }

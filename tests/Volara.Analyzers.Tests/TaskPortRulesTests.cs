@@ -61,7 +61,7 @@ public class TaskPortRulesTests
                 private void Process<T>(Block block, ReadOnlyTensorSpan<T> affs, TensorSpan<ulong> fragments) where T : unmanaged, System.Numerics.INumber<T> { }
             }
             """;
-        return Verify<TaskPortRulesAnalyzer>.CodeFixAsync<MakeFirstInputRequiredCodeFix>(source, fixedSource);
+        return Verify<TaskDeclarationAnalyzer>.CodeFixAsync<MakeFirstInputRequiredCodeFix>(source, fixedSource);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class TaskPortRulesTests
                 private void Process<T>(Block block, ReadOnlyTensorSpan<T> inData, ReadOnlyTensorSpan<T> extra, TensorSpan<T> same) where T : unmanaged, System.Numerics.INumber<T> { }
             }
             """;
-        return Verify<TaskPortRulesAnalyzer>.AnalyzerAsync(
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticIds.StoredOutputWithoutStoredInput, DiagnosticSeverity.Error).WithLocation(0)
                 .WithArguments("Same", "NoStoredInput", "the task has no Stored input"),
@@ -138,7 +138,7 @@ public class TaskPortRulesTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> affs, TensorSpan<ulong> debug, TensorSpan<ulong> labels) { }
             }
             """;
-        return Verify<TaskPortRulesAnalyzer>.AnalyzerAsync(source);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class TaskPortRulesTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
             """;
-        return Verify<TaskPortRulesAnalyzer>.AnalyzerAsync(source);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public class TaskPortRulesTests
                 private void Process(Block block) { }
             }
             """;
-        return Verify<TaskPortRulesAnalyzer>.AnalyzerAsync(
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticIds.PortNotTypedDataset, DiagnosticSeverity.Error).WithLocation(0).WithArguments("Path", "OddPort", "string?"),
             new DiagnosticResult(DiagnosticIds.PortNotTypedDataset, DiagnosticSeverity.Error).WithLocation(1).WithArguments("Untyped", "OddPort", "Raw?"));

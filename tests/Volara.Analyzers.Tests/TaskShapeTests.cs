@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace Volara.Analyzers.Tests;
 
-/// <summary>VOL0014 (block size, context, write ROI misdeclared) and VOL0015 (a class the generator cannot complete).</summary>
+/// <summary>VOL0014 (block size, context, write ROI misdeclared), VOL0015 (a class the generator cannot complete), VOL0019 (the attribute), VOL0020 and VOL0021.</summary>
 public class TaskShapeTests
 {
     private const string Usings = """
@@ -54,7 +54,7 @@ public class TaskShapeTests
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
             }
             """;
-        return Verify<TaskShapeAnalyzer>.AnalyzerAsync(
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
             source,
             Expected(0, "BlockSize", "BlockSize", "is a Coordinate?, expected Coordinate"),
             Expected(1, "BlockSize", "Chunks", "repeats [BlockSize]: declare it once"),
@@ -102,6 +102,7 @@ public class TaskShapeTests
             [VolaraTask("fine")]
             public sealed partial class Fine
             {
+                [BlockSize] public Volara.Runtime.Geometry.Coordinate BlockSize { get; init; }
                 [Input] public required Raw<float> InData { get; init; }
                 [Output] public required Raw<float> OutData { get; init; }
                 private void Process(Block block, ReadOnlyTensorSpan<float> inData, TensorSpan<float> outData) { }
@@ -114,7 +115,7 @@ public class TaskShapeTests
                 public override IBlockProcessor CreateProcessor(int worker) => throw new System.NotSupportedException();
             }
             """;
-        return Verify<TaskShapeAnalyzer>.AnalyzerAsync(
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
             source,
             Expected(3, "EngineDerived", "derived from 'BlockwiseTaskBase'"),
             Expected(0, "Derived", "derived from 'Base'"),
@@ -123,5 +124,39 @@ public class TaskShapeTests
 
         static DiagnosticResult Expected(int location, string task, string problem) =>
             new DiagnosticResult(DiagnosticIds.TaskClassNotCompletable, DiagnosticSeverity.Error).WithLocation(location).WithArguments(task, problem);
+    }
+
+    [Fact]
+    public Task The_attribute_list_outputs_and_links_are_checked_where_they_are_declared()
+    {
+        const string source = Usings + """
+            using System.Collections.Generic;
+            using Volara.Runtime.Datasets;
+
+            [VolaraTask(" ", Fit = (BlockFit)7)]
+            public sealed partial class {|#0:Blank|}
+            {
+                [Input] public required Affs<float> Affinities { get; init; }
+                [Output(SpatialOnly = true)] public required IReadOnlyList<Dataset?> {|#1:Heads|} { get; init; }
+                [Parameter, OffsetsOf("Missing")] public IReadOnlyList<Coordinate> {|#2:Scores|} { get; init; } = [];
+                [Parameter, PerOffset(nameof(Affinities))] public double[] {|#3:Bias|} { get; init; } = [];
+                [Parameter, EdgeAttributesOf(nameof(Affinities))] public IReadOnlyList<string> {|#4:Weights|} { get; init; } = [];
+                [BlockSize] public Coordinate BlockSize { get; init; }
+                public string Name => "blank";
+                private OutputFormat OutputFormat(string field, int index) => new(1, Volara.Runtime.Storage.DataType.Float32);
+                private void Process(Block block, ReadOnlyTensorSpan<float> affinities, IReadOnlyList<VolumeArray?> heads) { }
+            }
+            """;
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(
+            source,
+            Expected(DiagnosticIds.TaskAttributeInvalid, 0, "Blank", "names no task type: give the type pipeline files use, such as \"threshold\""),
+            Expected(DiagnosticIds.TaskAttributeInvalid, 0, "Blank", "has Fit = 7, which is not a BlockFit (Valid, Overhang, Shrink)"),
+            Expected(DiagnosticIds.ListOutputMisdeclared, 1, "Heads", "Blank", "is SpatialOnly: each entry's axes come from OutputFormat"),
+            Expected(DiagnosticIds.LinkMisdeclared, 2, "OffsetsOf", "Scores", "Blank", "names 'Missing', which is not a property of the task"),
+            Expected(DiagnosticIds.LinkMisdeclared, 3, "PerOffset", "Bias", "Blank", "is not a collection with a count (a list of values, one per offset)"),
+            Expected(DiagnosticIds.LinkMisdeclared, 4, "EdgeAttributesOf", "Weights", "Blank", "names 'Affinities', which has no EdgeAttrs (a graph database configuration has)"));
+
+        static DiagnosticResult Expected(string id, int location, params string[] arguments) =>
+            new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(location).WithArguments(arguments);
     }
 }

@@ -132,7 +132,7 @@ namespace Volara.Generators.Emission
             if (field.DatasetKind is { } datasetKind)
             {
                 string kind = datasetKind == "dataset" ? "null" : $"\"{datasetKind}\"";
-                return $"new {Description}.PortDescriptor({kind}, null, {TaskEmitter.Kinds(PortModel.AnyKind)}) {{ IsOutput = {Bool(field.Writes)} }}";
+                return $"new {Description}.PortDescriptor({kind}, null, {TaskEmitter.Kinds(Rules.DeclaredPort.AnyKind)}) {{ IsOutput = {Bool(field.Writes)} }}";
             }
 
             foreach (var (port, isOutput) in task.Inputs.Select(p => (p, false)).Concat(task.Outputs.Select(p => (p, true))))

@@ -11,20 +11,4 @@ namespace Volara.Generators.Model
     /// <param name="Target">The affinities port or database property it names.</param>
     /// <param name="TargetField">That property's configuration name.</param>
     public sealed record ParameterCheckModel(ParameterCheckKind Kind, string Property, string Field, string Target, string TargetField);
-
-    /// <summary>What a <see cref="ParameterCheckModel"/> checks.</summary>
-    public enum ParameterCheckKind
-    {
-        /// <summary>Offsets in the neighbourhood of an <c>Affs&lt;T&gt;</c> port.</summary>
-        OffsetsOf,
-
-        /// <summary>Keys among the <c>EdgeAttrs</c> of a graph database configuration.</summary>
-        EdgeAttributesOf,
-
-        /// <summary>One value per offset of the neighbourhood of an <c>Affs&lt;T&gt;</c> port.</summary>
-        PerOffsetOfAffinities,
-
-        /// <summary>One value per offset of a neighbourhood list property.</summary>
-        PerOffsetOfList,
-    }
 }

@@ -11,9 +11,5 @@ namespace Volara.Generators.Model
     /// prepared by the task's <c>OutputFormat(field, index)</c>; Process writes the opened arrays itself.</param>
     /// <param name="Kind">The dataset kind in lower case (<c>raw</c>, <c>affs</c>, <c>labels</c>, <c>lsd</c>); empty for a list output.</param>
     /// <param name="Requires">For inputs: the <c>ElementKinds</c> flags the stored data must have (<c>[Input(Requires = …)]</c>).</param>
-    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly, bool Optional, bool Stored, bool List = false, int Requires = PortModel.AnyKind, string Kind = "")
-    {
-        /// <summary>The value of <c>ElementKinds.Any</c>: no requirement.</summary>
-        public const int AnyKind = 15;
-    }
+    public sealed record PortModel(string Property, string Field, string ElementType, bool SpatialOnly, bool Optional, bool Stored, bool List = false, int Requires = Rules.DeclaredPort.AnyKind, string Kind = "");
 }
