@@ -39,7 +39,7 @@ internal sealed class DatasetUse
     public static DatasetUse? From(IObjectCreationOperation task, ISimpleAssignmentOperation assignment, DslTypes types)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property: var port }
-            || types.ElementTypeOf(port.Type) is not { } elementType)
+            || Volara.Generators.Rules.PortRules.ElementTypeOf(port.Type) is not { } elementType)
         {
             return null;
         }

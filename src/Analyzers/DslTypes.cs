@@ -24,18 +24,10 @@ internal sealed class DslTypes
         Block = compilation.GetTypeByMetadataName("Volara.Runtime.Engine.Block");
         Coordinate = compilation.GetTypeByMetadataName("Volara.Runtime.Geometry.Coordinate");
         Stored = compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Stored");
-        INumber = compilation.GetTypeByMetadataName("System.Numerics.INumber`1");
         ReadOnlyTensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.ReadOnlyTensorSpan`1");
         TensorSpan = compilation.GetTypeByMetadataName("System.Numerics.Tensors.TensorSpan`1");
         ReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
         VolumeArray = compilation.GetTypeByMetadataName("Volara.Runtime.Datasets.VolumeArray");
-        TypedDatasets =
-        [
-            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Raw`1"),
-            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Affs`1"),
-            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Labels`1"),
-            compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.Lsd`1"),
-        ];
     }
 
     public INamedTypeSymbol TaskAttribute { get; }
@@ -94,8 +86,6 @@ internal sealed class DslTypes
     /// <summary>The marker element type of ports read in their stored type (Process is then generic).</summary>
     public INamedTypeSymbol? Stored { get; }
 
-    public INamedTypeSymbol? INumber { get; }
-
     public bool IsStored(ITypeSymbol? elementType) => Stored is not null && SymbolEqualityComparer.Default.Equals(elementType, Stored);
 
     public INamedTypeSymbol? ReadOnlyTensorSpan { get; }
@@ -106,19 +96,9 @@ internal sealed class DslTypes
 
     public INamedTypeSymbol? VolumeArray { get; }
 
-    /// <summary>A list output's type: <c>IReadOnlyList</c> of the untyped <c>Dataset</c> or a type derived from it (entries may be null).</summary>
-    public bool IsDatasetList(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeArguments.Length: 1 } list
-        && ReadOnlyList is not null && Dataset is not null
-        && SymbolEqualityComparer.Default.Equals(list.ConstructedFrom, ReadOnlyList)
-        && list.TypeArguments[0] is INamedTypeSymbol entry
-        && (SymbolEqualityComparer.Default.Equals(entry, Dataset) || IsDataset(entry));
-
     /// <summary>What Process receives for a list output: <c>IReadOnlyList&lt;VolumeArray?&gt;</c>, the opened entries.</summary>
     public ITypeSymbol? ArrayList =>
         ReadOnlyList is null || VolumeArray is null ? null : ReadOnlyList.Construct(VolumeArray.WithNullableAnnotation(NullableAnnotation.Annotated));
-
-    public INamedTypeSymbol?[] TypedDatasets { get; }
 
     public static DslTypes? From(Compilation compilation) =>
         compilation.GetTypeByMetadataName("Volara.Runtime.Dsl.VolaraTaskAttribute") is null ? null : new DslTypes(compilation);
@@ -200,25 +180,6 @@ internal sealed class DslTypes
                 && data.ConstructorArguments[0].Value is string neighborhood)
             {
                 return neighborhood;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The <c>T</c> of a typed dataset such as <c>Raw&lt;T&gt;</c>; null for any other type.</summary>
-    public ITypeSymbol? ElementTypeOf(ITypeSymbol type)
-    {
-        if (type is not INamedTypeSymbol { IsGenericType: true } named)
-        {
-            return null;
-        }
-
-        foreach (var dataset in TypedDatasets)
-        {
-            if (SymbolEqualityComparer.Default.Equals(named.ConstructedFrom, dataset))
-            {
-                return named.TypeArguments[0];
             }
         }
 

@@ -30,7 +30,7 @@ public sealed class PortRequirementAnalyzer : DiagnosticAnalyzer
         if (port.ContainingType is not { } task
             || !types.IsTask(task)
             || !types.HasAttribute(port, types.InputAttribute)
-            || types.ElementTypeOf(port.Type) is not { } elementType
+            || Volara.Generators.Rules.PortRules.ElementTypeOf(port.Type) is not { } elementType
             || types.IsStored(elementType))
         {
             return;
