@@ -184,6 +184,12 @@ internal static class DiagnosticDescriptors
         title: "Parameter link names nothing it can be checked against",
         messageFormat: "[{0}] on '{1}' of task '{2}' {3}");
 
+    /// <summary>"Output '{0}' of task '{1}' is prepared like its first input '{2}', which Process indexes with {3} indices, but Process indexes '{0}' with {4}{5}".</summary>
+    public static readonly DiagnosticDescriptor OutputRankMismatch = Create(
+        DiagnosticIds.OutputRankMismatch,
+        title: "Process indexes an output with another rank than it is prepared with",
+        messageFormat: "Output '{0}' of task '{1}' is prepared like its first input '{2}', which Process indexes with {3} indices, but Process indexes '{0}' with {4}{5}");
+
     /// <summary>The diagnostic of each rule the generator's <c>TaskDeclaration</c> reads a task class by.</summary>
     public static readonly ImmutableDictionary<TaskRule, DiagnosticDescriptor> TaskRules = new Dictionary<TaskRule, DiagnosticDescriptor>
     {

@@ -202,6 +202,16 @@ public class DeliberateMistakesTests
             private void Process(Block block, ReadOnlyTensorSpan<float> affinities, TensorSpan<ulong> fragments) { }
         }
 
+        [VolaraTask("spatial-frags")]
+        public sealed partial class SpatialFrags
+        {
+            [Input] public Affs<float> Affinities { get; init; }
+            [Output] public Labels<ulong> Fragments { get; init; }
+            [BlockSize] public Coordinate BlockSize { get; init; }
+            private void Process(Block block, ReadOnlyTensorSpan<float> affinities, TensorSpan<ulong> fragments) =>
+                {|VOL0022:fragments[0, 0, 0]|} = (ulong)affinities[0, 0, 0, 0];
+        }
+
         public static class Pipelines
         {
             public static Agglomerate CorrectAgglomeration() => new Agglomerate
@@ -285,6 +295,7 @@ public class DeliberateMistakesTests
             new OffsetsOfAnalyzer(),
             new EdgeAttributesOfAnalyzer(),
             new VoxelSizeAnalyzer(),
+            new OutputRankAnalyzer(),
         ];
     }
 }

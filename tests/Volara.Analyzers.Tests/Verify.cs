@@ -32,6 +32,16 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>A fix whose diagnostics cannot be written as markup (they have additional locations): expected before the fix only.</summary>
+    public static Task CodeFixOfExplicitAsync<TCodeFix>(string source, string fixedSource, DiagnosticResult expected)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        test.ExpectedDiagnostics.Add(expected);
+        Configure(test, test.TestState);
+        return test.RunAsync();
+    }
+
     /// <summary>.NET 10 reference assemblies (offline), the runtime and the tensor spans.</summary>
     public static IEnumerable<MetadataReference> References =>
     [
