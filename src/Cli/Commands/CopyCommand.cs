@@ -4,6 +4,7 @@ using System.Globalization;
 using Volara.Cli.Copy;
 using Volara.Cli.Parsing;
 using Volara.Runtime.Progress;
+using Volara.Runtime.Storage;
 using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Cli.Commands;
@@ -46,11 +47,7 @@ public static class CopyCommand
 
     public static void Execute(CopyRequest request, CliConsole console, bool json = false)
     {
-        if (Path.GetFullPath(request.Source) == Path.GetFullPath(request.Destination))
-        {
-            throw new UsageException($"source and destination are the same array '{request.Source}'");
-        }
-
+        RequireApart(request.Source, request.Destination);
         var source = ZarrArray.Open(request.Source);
         var options = DestinationPlanner.Plan(source, request);
         if (!request.Overwrite && (ZarrArray.Exists(request.Destination) || IsNonEmptyDirectory(request.Destination)))
@@ -64,21 +61,17 @@ public static class CopyCommand
             options.ChunkShape,
             [.. source.ShardShape ?? source.ChunkShape],
             source.DataType.Size);
-        var destination = ZarrArray.Create(request.Destination, options, overwrite: request.Overwrite);
 
+        // The copy is built beside the destination and takes its place only when complete: an existing destination
+        // stays whole if the copy fails or is killed.
         var clock = Stopwatch.StartNew();
         long bytes;
-        try
+        using (var replacement = ZarrArray.CreateReplacement(request.Destination, options, overwrite: request.Overwrite))
         {
             using var progress = new ProgressReporter(console.Error, "copy", grid.TotalChunks, new ProgressOptions { Unit = "chunks", Redraw = console.ErrorIsTerminal });
-            bytes = ArrayCopier.Copy(source, destination, grid, progress, Environment.ProcessorCount);
+            bytes = ArrayCopier.Copy(source, replacement.Array, grid, progress, Environment.ProcessorCount);
+            replacement.Commit();
             progress.Complete();
-        }
-        catch
-        {
-            // A half-written array would read back as fill values where chunks are missing: remove what we created.
-            Directory.Delete(destination.Path, recursive: true);
-            throw;
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
@@ -99,6 +92,23 @@ public static class CopyCommand
             CultureInfo.InvariantCulture,
             $"copied '{request.Source}' to '{request.Destination}': {grid.TotalChunks} chunks, {bytes / 1e6:0.0} MB in {seconds:0.00} s ({bytes / 1e6 / Math.Max(seconds, 1e-9):0.0} MB/s)"));
         console.Out.Flush();
+    }
+
+    /// <summary>Source and destination are different places, neither inside the other (links resolved): replacing one must not touch the other.</summary>
+    private static void RequireApart(string source, string destination)
+    {
+        string from = RealPaths.Of(source);
+        string to = RealPaths.Of(destination);
+        if (from == to)
+        {
+            throw new UsageException($"source and destination are the same array '{source}'");
+        }
+
+        if (RealPaths.IsWithin(from, to) || RealPaths.IsWithin(to, from))
+        {
+            var (outer, inner) = RealPaths.IsWithin(from, to) ? (destination, source) : (source, destination);
+            throw new UsageException($"'{inner}' lies inside '{outer}': copy between separate places (the destination is replaced as a whole)");
+        }
     }
 
     private static bool IsNonEmptyDirectory(string path) => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();

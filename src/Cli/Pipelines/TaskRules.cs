@@ -1,3 +1,4 @@
+using Volara.Runtime.Storage.Zarr;
 using System.Collections;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl;
@@ -115,7 +116,10 @@ public static class TaskRules
         _ => null,
     };
 
-    /// <summary>The dataset can be read now: its array exists, or it is a stack of other datasets.</summary>
+    /// <summary>
+    /// The dataset can be read now: its array exists (with its metadata: a directory left by an interrupted creation
+    /// is no array), or it is a stack of other datasets.
+    /// </summary>
     internal static bool Exists(Dataset dataset) =>
-        Directory.Exists(dataset.Store) || (dataset is Raw { Stack: not null });
+        ZarrArray.Exists(dataset.Store) || (dataset is Raw { Stack: not null });
 }

@@ -161,4 +161,67 @@ public sealed class CopyCommandTests
         Assert.Equal(8 * 32 * 32, json["bytes"]!.GetValue<long>());
         Assert.Equal(temp.Combine("copy"), json["destination"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("s.zarr/raw", "s.zarr", "'s.zarr/raw' lies inside 's.zarr'")]
+    [InlineData("s.zarr/raw", "s.zarr/raw/copy", "'s.zarr/raw/copy' lies inside 's.zarr/raw'")]
+    [InlineData("s.zarr/raw", "alias.zarr", "lies inside 'alias.zarr'")]
+    public void OverlappingSourceAndDestinationAreRefusedAndTheSourceIsKept(string source, string destination, string message)
+    {
+        using var temp = new TempDirectory();
+        var data = WriteArray(temp.Combine("s.zarr", "raw"), 3);
+        Directory.CreateSymbolicLink(temp.Combine("alias.zarr"), temp.Combine("s.zarr"));
+
+        var result = VolaraProcess.RunIn(temp.Path, "copy", source, destination, "--overwrite");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+        Assert.Equal(data, Read(temp.Combine("s.zarr", "raw")));
+    }
+
+    [Fact]
+    public void AFailedCopyLeavesTheDestinationItReplacesWholeAndNoTemporaries()
+    {
+        using var temp = new TempDirectory();
+        WriteArray(temp.Combine("source"), 1);
+        var kept = WriteArray(temp.Combine("destination"), 2);
+        File.WriteAllBytes(Path.Combine(temp.Combine("source"), "1.0"), new byte[7]);
+
+        var result = VolaraProcess.Run("copy", temp.Combine("source"), temp.Combine("destination"), "--overwrite");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("1.0", result.Stderr);
+        Assert.Equal(kept, Read(temp.Combine("destination")));
+        Assert.Equal(["destination", "source"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void OverwriteReplacesTheDestinationOnceTheCopyIsComplete()
+    {
+        using var temp = new TempDirectory();
+        var copied = WriteArray(temp.Combine("source"), 1);
+        WriteArray(temp.Combine("destination"), 2);
+
+        var result = VolaraProcess.Run("copy", temp.Combine("source"), temp.Combine("destination"), "--overwrite");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(copied, Read(temp.Combine("destination")));
+        Assert.Equal(["destination", "source"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    /// <summary>A 16×16 uint16 array in 8×8 chunks whose values depend on <paramref name="seed"/>.</summary>
+    private static ushort[] WriteArray(string path, int seed)
+    {
+        var data = Enumerable.Range(0, 256).Select(i => (ushort)(i * seed + seed)).ToArray();
+        var array = ZarrArray.Create(path, new ZarrArrayOptions { Shape = [16, 16], ChunkShape = [8, 8], DataType = Volara.Runtime.Storage.DataType.UInt16 });
+        array.Write<ushort>([0, 0], [16, 16], data);
+        return data;
+    }
+
+    private static ushort[] Read(string path)
+    {
+        var data = new ushort[256];
+        ZarrArray.Open(path).Read<ushort>([0, 0], [16, 16], data);
+        return data;
+    }
 }

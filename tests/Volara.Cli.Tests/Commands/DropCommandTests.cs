@@ -54,6 +54,41 @@ public sealed class DropCommandTests
         Assert.Equal("volara: error: pipeline.yaml: no task named 'nope' (the tasks are 'mask-threshold', 'mask2-threshold')\n", result.Stderr);
     }
 
+    [Fact]
+    public void AnOutputLeftHalfCreatedByAKilledRunIsDroppedAndRecreatedByARerun()
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.TwoThresholdsYaml(temp.Path);
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+        var expected = File.ReadAllBytes(temp.Combine("data.zarr", "mask2", "0.0.0"));
+        // What a run killed while creating the array left: the directory and attributes, no metadata.
+        Directory.Delete(temp.Combine("data.zarr", "mask2"), recursive: true);
+        Directory.CreateDirectory(temp.Combine("data.zarr", "mask2"));
+        File.WriteAllText(temp.Combine("data.zarr", "mask2", ".zattrs"), "{}");
+        File.WriteAllText(temp.Combine("data.zarr", "mask2", ".zarray.0123.partial"), "{\"zarr_for");
+
+        var drop = VolaraProcess.RunIn(temp.Path, "drop", "pipeline.yaml", "--task", "b");
+        var rerun = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads");
+
+        Assert.True(drop.ExitCode == 0, drop.Stderr);
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        Assert.Equal(expected, File.ReadAllBytes(temp.Combine("data.zarr", "mask2", "0.0.0")));
+    }
+
+    [Fact]
+    public void ARerunRecreatesAnOutputLeftHalfCreatedWithoutADrop()
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.TwoThresholdsYaml(temp.Path);
+        Directory.CreateDirectory(temp.Combine("data.zarr", "mask"));
+        File.WriteAllText(temp.Combine("data.zarr", "mask", ".zattrs"), "{}");
+
+        var run = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(File.Exists(temp.Combine("data.zarr", "mask", ".zarray")));
+    }
+
     private static JsonArray StatusOf(TempDirectory temp) =>
         JsonNode.Parse(VolaraProcess.RunIn(temp.Path, "status", "pipeline.yaml", "--json").Stdout)!["tasks"]!.AsArray();
 }

@@ -10,6 +10,45 @@ public sealed class RunCommandTests
     private static readonly long[] Shape = [8, 32, 32];
 
     [Fact]
+    public void ASecondRunOfOneLogDirectoryIsRefusedNamingTheFirstAndCreatesNothing()
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.TwoThresholdsYaml(temp.Path);
+        Directory.CreateDirectory(temp.Combine("logs"));
+        File.WriteAllText(temp.Combine("logs", "driver.json"), """{"pid": 4242, "host": "node7", "started": "2026-01-02 03:04:05 +00:00"}""");
+        // The first run holds the operating system's lock on the directory, as a running driver does.
+        using var first = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("flock", ["--no-fork", temp.Combine("logs", "driver.lock"), "sleep", "60"]))!;
+        try
+        {
+            VolaraResult second;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            do
+            {
+                second = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads");
+            }
+            while (second.ExitCode == 0 && clock.Elapsed < TimeSpan.FromSeconds(30) && ResetAfterWin(temp));
+
+            Assert.Equal(1, second.ExitCode);
+            Assert.Contains("another run is using the log directory 'logs' (process 4242 on node7, started 2026-01-02 03:04:05 +00:00)", second.Stderr);
+            Assert.False(Directory.Exists(temp.Combine("data.zarr", "mask")));
+        }
+        finally
+        {
+            first.Kill();
+            first.WaitForExit();
+        }
+    }
+
+    /// <summary>The run won the race against the lock holder's start: undo it and try again.</summary>
+    private static bool ResetAfterWin(TempDirectory temp)
+    {
+        Directory.Delete(temp.Combine("data.zarr", "mask"), recursive: true);
+        Directory.Delete(temp.Combine("data.zarr", "mask2"), recursive: true);
+        File.WriteAllText(temp.Combine("logs", "driver.json"), """{"pid": 4242, "host": "node7", "started": "2026-01-02 03:04:05 +00:00"}""");
+        return true;
+    }
+
+    [Fact]
     public void RunsAThresholdTaskInWorkerProcessesAndResumes()
     {
         using var temp = new TempDirectory();

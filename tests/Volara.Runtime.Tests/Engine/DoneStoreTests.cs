@@ -101,6 +101,20 @@ public sealed class DoneStoreTests
     }
 
     [Fact]
+    public void OpeningAFreshStoreFromManyPlacesAtOnceNeverSeesItUnsized()
+    {
+        // The marks file appears at its full length in one step: nobody sees it created but empty.
+        for (int trial = 0; trial < 20; trial++)
+        {
+            using var temp = new TempDirectory();
+            DoneStore.Open(temp.Path, "race", Layout(40, 10)).Dispose();
+            File.Delete(Path.Combine(temp.Path, "race-meta", DoneStore.MarksFileName));
+            Parallel.For(0, 8, _ => DoneStore.Open(temp.Path, "race", Layout(40, 10)).Dispose());
+            Assert.Equal(new[] { DoneStore.LayoutFileName, DoneStore.MarksFileName }.Order(), Directory.GetFiles(Path.Combine(temp.Path, "race-meta")).Select(Path.GetFileName).Order());
+        }
+    }
+
+    [Fact]
     public void ChangedLayoutIsRefusedNamingTaskAndBothLayouts()
     {
         using var temp = new TempDirectory();

@@ -35,6 +35,7 @@ public static class Runner
         var output = options.Progress ?? Console.Error;
 
         PipelineDataflow.Check(ordered);
+        using var driver = LogDirectoryLock.Acquire(options.LogDirectory);
         foreach (var task in ordered)
         {
             task.Init();

@@ -89,13 +89,48 @@ public sealed unsafe class DoneStore : IDoneMarks, IDisposable
         }
         else
         {
-            var mapped = MemoryMappedFile.CreateFromFile(marksPath, FileMode.OpenOrCreate, null, length, MemoryMappedFileAccess.ReadWrite);
+            CreateZeroed(marksPath, length);
+            var mapped = MemoryMappedFile.CreateFromFile(marksPath, FileMode.Open, null, length, MemoryMappedFileAccess.ReadWrite);
             var view = mapped.CreateViewAccessor(0, length, MemoryMappedFileAccess.ReadWrite);
             store = new DoneStore(marksPath, blockCount, mapped, view);
         }
 
         LegacyDoneMarks.CarryOver(meta, store);
         return store;
+    }
+
+    /// <summary>
+    /// Creates the marks file at its full length in one step (a zeroed file renamed into place), so that nothing ever
+    /// sees it created but not yet sized; an existing file is kept.
+    /// </summary>
+    private static void CreateZeroed(string marksPath, long length)
+    {
+        if (File.Exists(marksPath))
+        {
+            return;
+        }
+
+        string temporary = AtomicFile.TemporaryPath(marksPath);
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.SetLength(length);
+            }
+
+            try
+            {
+                File.Move(temporary, marksPath, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(marksPath))
+            {
+                // Created meanwhile by another process: theirs is as good.
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     public bool IsDone(long blockIndex)

@@ -12,6 +12,7 @@ public static class TaskTracking
     public static void Drop(IBlockwiseTask task, string logDirectory, bool dropOutputs = true)
     {
         ArgumentNullException.ThrowIfNull(task);
+        using var driver = LogDirectoryLock.Acquire(logDirectory);
         var meta = TaskPaths.MetaDirectory(logDirectory, task.Name);
         if (Directory.Exists(meta))
         {
@@ -28,6 +29,7 @@ public static class TaskTracking
     public static void Drop(Pipeline pipeline, string logDirectory, bool dropOutputs = true)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        using var driver = LogDirectoryLock.Acquire(logDirectory);
         foreach (var task in pipeline.Tasks)
         {
             Drop(task, logDirectory, dropOutputs);

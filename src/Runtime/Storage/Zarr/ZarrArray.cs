@@ -83,10 +83,23 @@ public sealed partial class ZarrArray
     /// Creates an array. Ancestors get group metadata of the same format, walking upwards: directories
     /// created now become groups; the walk stops at the first existing group, at an existing plain
     /// directory (outside the hierarchy), or at a directory named <c>*.zarr</c> (the container root, made a
-    /// group). An existing node at the path is an error unless <paramref name="overwrite"/>, which deletes
-    /// it first; a non-empty directory that is not a Zarr node is never deleted.
+    /// group). An existing node at the path is an error unless <paramref name="overwrite"/>, which replaces
+    /// it; a non-empty directory that is not a Zarr node is never deleted. The array appears complete or not at
+    /// all (<see cref="NodeStaging"/>): a killed creation leaves nothing a rerun trips over, and what an interrupted
+    /// creation by an earlier version left (attributes without metadata) is replaced.
     /// </summary>
     public static ZarrArray Create(string path, ZarrArrayOptions options, bool overwrite = false)
+    {
+        using var replacement = CreateReplacement(path, options, overwrite);
+        return replacement.Commit();
+    }
+
+    /// <summary>
+    /// Creates an array beside <paramref name="path"/> that takes its place only at
+    /// <see cref="ZarrArrayReplacement.Commit"/>: fill it first, and an existing array at the path stays whole until
+    /// then (and for good when the replacement is disposed without a commit). Checks as <see cref="Create"/> does.
+    /// </summary>
+    public static ZarrArrayReplacement CreateReplacement(string path, ZarrArrayOptions options, bool overwrite = false)
     {
         string full = NodeLocator.FullPath(path);
         ArrayOptionsValidator.Validate(options, full);
@@ -98,7 +111,9 @@ public sealed partial class ZarrArray
             {
                 throw new ZarrException("already exists (pass overwrite to replace it)", full);
             }
-
+        }
+        else if (NodeStaging.IsLeftover(full))
+        {
             NodeLocator.Remove(full);
         }
         else if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
@@ -108,22 +123,34 @@ public sealed partial class ZarrArray
         }
 
         NodeLocator.CreateAncestorGroups(full, options.ZarrFormat);
-        Directory.CreateDirectory(full);
-        if (options.ZarrFormat == 2)
+        string staging = NodeStaging.Begin(full);
+        try
         {
-            if (options.Attributes is { } attributes)
+            if (options.ZarrFormat == 2)
             {
-                ChunkFiles.WriteAtomic(System.IO.Path.Combine(full, ".zattrs"), NodeAttributes.Serialize(attributes));
+                if (options.Attributes is { } attributes)
+                {
+                    ChunkFiles.WriteAtomic(System.IO.Path.Combine(staging, ".zattrs"), NodeAttributes.Serialize(attributes));
+                }
+
+                ChunkFiles.WriteAtomic(System.IO.Path.Combine(staging, V2ArrayFormat.FileName), NodeAttributes.Serialize(doc));
             }
-
-            ChunkFiles.WriteAtomic(System.IO.Path.Combine(full, V2ArrayFormat.FileName), NodeAttributes.Serialize(doc));
+            else
+            {
+                ChunkFiles.WriteAtomic(System.IO.Path.Combine(staging, V3ArrayFormat.FileName), NodeAttributes.Serialize(doc));
+            }
         }
-        else
+        catch
         {
-            ChunkFiles.WriteAtomic(System.IO.Path.Combine(full, V3ArrayFormat.FileName), NodeAttributes.Serialize(doc));
+            NodeStaging.Abandon(staging);
+            throw;
         }
 
-        return new ZarrArray(full, metadata, writable: true);
+        return new ZarrArrayReplacement(new ZarrArray(staging, metadata, writable: true), () =>
+        {
+            NodeStaging.Commit(staging, full);
+            return new ZarrArray(full, metadata, writable: true);
+        });
     }
 
     /// <summary>Replaces all user attributes atomically.</summary>
