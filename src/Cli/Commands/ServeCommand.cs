@@ -27,10 +27,16 @@ public static class ServeCommand
                 throw new UsageException($"--port must be between 0 and 65535, got {requested}");
             }
 
-            using var server = new ZarrHttpServer(root, requested);
+            string viewerUrl = parsed.GetRequiredValue(viewer);
+            if (!Uri.TryCreate(viewerUrl, UriKind.Absolute, out var viewerUri) || viewerUri.Scheme is not ("http" or "https"))
+            {
+                throw new UsageException($"--viewer must be an http or https address, got '{viewerUrl}'");
+            }
+
+            using var server = new ZarrHttpServer(root, requested, viewerUri.GetLeftPart(UriPartial.Authority));
             var arrays = ServedArray.Find(root);
             var state = NeuroglancerState.Create(arrays, server.BaseUrl);
-            string link = NeuroglancerState.Link(parsed.GetRequiredValue(viewer), state);
+            string link = NeuroglancerState.Link(viewerUrl, state);
             server.Start();
             if (parsed.GetValue(json))
             {

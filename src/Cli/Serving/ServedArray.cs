@@ -26,7 +26,8 @@ public sealed record ServedArray(string RelativePath, int ZarrFormat, string Dat
                 continue;
             }
 
-            foreach (string child in Directory.EnumerateDirectories(directory))
+            // The server answers only for what lies inside the root, so links are not walked either.
+            foreach (string child in Directory.EnumerateDirectories(directory).Where(child => new DirectoryInfo(child).LinkTarget is null))
             {
                 pending.Push(child);
             }

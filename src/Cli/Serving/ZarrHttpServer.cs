@@ -1,26 +1,36 @@
 using System.Net;
 using System.Net.Sockets;
+using Volara.Runtime.Storage;
 
 namespace Volara.Cli.Serving;
 
 /// <summary>
 /// Serves the files of one directory (a Zarr container) read-only over HTTP on the loopback interface, for
-/// viewers in a browser: GET and HEAD with single byte ranges, CORS headers on every answer (and OPTIONS
-/// pre-flights), 404 for anything that is not a file inside the directory — paths that climb out of it included.
+/// viewers in a browser: GET and HEAD with single byte ranges, OPTIONS pre-flights, 404 for anything that is not a
+/// file inside the directory — paths that climb out of it and links that lead out of it included. Only the viewer's
+/// own origin may read answers from another page (CORS), so no other web page open in the user's browser can.
 /// </summary>
 public sealed class ZarrHttpServer : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly string root;
+    private readonly string realRoot;
+    private readonly string viewerOrigin;
     private Task? loop;
 
-    public ZarrHttpServer(string directory, int port)
+    /// <param name="directory">What is served.</param>
+    /// <param name="port">The port, or 0 for a free one.</param>
+    /// <param name="viewerOrigin">The origin (<c>https://host:port</c>) of the viewer allowed to read the answers.</param>
+    public ZarrHttpServer(string directory, int port, string viewerOrigin)
     {
         root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (!Directory.Exists(root))
         {
             throw new UsageException($"'{directory}' is no directory to serve");
         }
+
+        realRoot = RealPaths.Of(root);
+        this.viewerOrigin = viewerOrigin.TrimEnd('/');
 
         Port = port == 0 ? FreePort() : port;
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
@@ -80,10 +90,15 @@ public sealed class ZarrHttpServer : IDisposable
         var response = context.Response;
         try
         {
-            response.AppendHeader("Access-Control-Allow-Origin", "*");
-            response.AppendHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-            response.AppendHeader("Access-Control-Allow-Headers", "Range, Content-Type");
-            response.AppendHeader("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges");
+            response.AppendHeader("Vary", "Origin");
+            if (string.Equals(context.Request.Headers["Origin"], viewerOrigin, StringComparison.OrdinalIgnoreCase))
+            {
+                response.AppendHeader("Access-Control-Allow-Origin", viewerOrigin);
+                response.AppendHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+                response.AppendHeader("Access-Control-Allow-Headers", "Range, Content-Type");
+                response.AppendHeader("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges");
+            }
+
             string method = context.Request.HttpMethod;
             if (method == "OPTIONS")
             {
@@ -184,7 +199,14 @@ public sealed class ZarrHttpServer : IDisposable
         }
 
         string full = Path.GetFullPath(Path.Combine(root, relative));
-        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+        if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            return null;
+        }
+
+        // A link inside the directory may lead anywhere: only what really lies inside is served.
+        string real = RealPaths.Of(full);
+        return RealPaths.IsWithin(real, realRoot) ? real : null;
     }
 
     private static int FreePort()

@@ -32,19 +32,26 @@ public sealed class ServeCommandTests
             ["axis_names"] = new JsonArray("c^", "z", "y", "x"), ["units"] = new JsonArray("nm", "nm", "nm"),
         });
         File.WriteAllText(temp.Combine("secret.txt"), "outside");
+        Directory.CreateDirectory(temp.Combine("private"));
+        File.WriteAllText(temp.Combine("private", "key"), "outside");
+        File.CreateSymbolicLink(Path.Combine(container, "linked.txt"), temp.Combine("secret.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(container, "linked"), temp.Combine("private"));
+        File.CreateSymbolicLink(Path.Combine(container, "inside.json"), Path.Combine(container, "volumes", "raw", ".zarray"));
 
         using var server = new VolaraBackground(temp.Path, "serve", "sample.zarr", "--port", "0", "--json");
         var printed = JsonNode.Parse(server.ReadLine())!;
         string baseUrl = printed["url"]!.GetValue<string>();
         Assert.StartsWith("http://127.0.0.1:", baseUrl);
+        const string Viewer = "https://neuroglancer-demo.appspot.com";
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        client.DefaultRequestHeaders.Add("Origin", Viewer);
 
         byte[] zarray = File.ReadAllBytes(Path.Combine(container, "volumes", "raw", ".zarray"));
         using (var whole = await client.GetAsync("volumes/raw/.zarray"))
         {
             Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
             Assert.Equal(zarray, await whole.Content.ReadAsByteArrayAsync());
-            Assert.Equal("*", whole.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Equal(Viewer, whole.Headers.GetValues("Access-Control-Allow-Origin").Single());
             Assert.Equal("bytes", whole.Headers.AcceptRanges.Single());
         }
 
@@ -80,8 +87,21 @@ public sealed class ServeCommandTests
         using (var missing = await client.GetAsync("volumes/raw/.zgroup"))
         {
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-            Assert.Equal("*", missing.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Equal(Viewer, missing.Headers.GetValues("Access-Control-Allow-Origin").Single());
         }
+
+        // Another web page open in the browser gets no permission to read the answers.
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "volumes/raw/.zarray"))
+        {
+            request.Headers.Add("Origin", "https://elsewhere.example");
+            using var foreign = await new HttpClient { BaseAddress = new Uri(baseUrl) }.SendAsync(request);
+            Assert.False(foreign.Headers.Contains("Access-Control-Allow-Origin"));
+        }
+
+        // Links that lead out of the served directory are not followed; one that stays inside is.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("linked.txt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("linked/key")).StatusCode);
+        Assert.Equal(zarray, await client.GetByteArrayAsync("inside.json"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("volumes")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("%2E%2E/secret.txt")).StatusCode);
