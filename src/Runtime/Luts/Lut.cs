@@ -54,6 +54,9 @@ public sealed partial record Lut
     /// Writes the table (replacing any previous one) through a temporary file and a rename, so a killed
     /// process leaves either the old table or the new one.
     /// </summary>
+    /// <summary>Midnight of 1980-01-01 on this machine's clock: zip stores local times, so this is the same bytes in every time zone.</summary>
+    private static readonly DateTimeOffset ReproducibleTime = new(new DateTime(1980, 1, 1), TimeZoneInfo.Local.GetUtcOffset(new DateTime(1980, 1, 1)));
+
     public void Save(FragmentSegmentLut lut)
     {
         ArgumentNullException.ThrowIfNull(lut);
@@ -63,6 +66,8 @@ public sealed partial record Lut
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Create);
             var entry = archive.CreateEntry(ArrayName + ".npy", CompressionLevel.Fastest);
+            // A fixed time (the zip format's first day) so that identical tables give byte-identical files.
+            entry.LastWriteTime = ReproducibleTime;
             using var entryStream = entry.Open();
             NpyLutCodec.Write(entryStream, lut);
         });

@@ -31,6 +31,25 @@ public sealed class LutFileTests
     }
 
     [Fact]
+    public void TheSameTableSavedAtAnotherTimeGivesTheSameBytes()
+    {
+        using var temp = new TempDirectory();
+        var lut = new Lut { Path = temp.Combine("lut") };
+        var table = new FragmentSegmentLut([1, 2, 3], [7, 7, 9]);
+        lut.Save(table);
+        byte[] first = File.ReadAllBytes(lut.File);
+        using (var archive = ZipFile.OpenRead(lut.File))
+        {
+            Assert.Equal(new DateTime(1980, 1, 1), archive.Entries.Single().LastWriteTime.DateTime);
+        }
+
+        Thread.Sleep(2100);
+        lut.Save(table);
+
+        Assert.Equal(first, File.ReadAllBytes(lut.File));
+    }
+
+    [Fact]
     public void NpzSuffixIsNotDoubled()
     {
         Assert.Equal("a/b.npz", new Lut { Path = "a/b.npz" }.File);
