@@ -23,8 +23,9 @@ public static class PlanCommand
         {
             var definition = arguments.Load(parsed);
             var order = definition.Pipeline.TopologicalOrder();
+            var entries = definition.Tasks.ToDictionary(t => t.Task);
             var plans = order.Select(task => TaskPlan.Of(
-                definition.Tasks.First(t => t.Task == task),
+                entries[task],
                 [.. definition.Pipeline.UpstreamOf(task.Name).Select(t => t.Name)])).ToList();
             var graph = new TaskGraph([.. plans.Select(p => (p.Name, Label(p)))], definition.Pipeline.Edges);
             if (parsed.GetValue(dot) is { } dotFile)

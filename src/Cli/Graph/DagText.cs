@@ -3,6 +3,9 @@ namespace Volara.Cli.Graph;
 /// <summary>The DAG as text: one line per task by level, with the tasks it waits for.</summary>
 public static class DagText
 {
+    /// <summary>Deeper levels are numbered rather than indented, so a long chain keeps lines of a readable length.</summary>
+    private const int MaxIndentedLevel = 12;
+
     public static string Format(TaskGraph graph)
     {
         var text = new System.Text.StringBuilder();
@@ -10,8 +13,13 @@ public static class DagText
         {
             int layer = graph.Layers[name];
             var upstream = graph.UpstreamOf(name);
-            text.Append(new string(' ', 2 * layer));
+            text.Append(new string(' ', 2 * Math.Min(layer, MaxIndentedLevel)));
             text.Append(layer == 0 ? "● " : "└▶ ");
+            if (layer > MaxIndentedLevel)
+            {
+                text.Append("[level ").Append(layer).Append("] ");
+            }
+
             text.Append(label.Replace("\n", " — "));
             if (upstream.Count > 0)
             {

@@ -39,16 +39,17 @@ public static class DataflowRules
         }
 
         // A dataset that does not exist yet has the channel axes its writer will give it; its readers must expect them.
+        var written = new Dictionary<TaskPort, int?>(ReferenceEqualityComparer.Instance);
         foreach (var task in tasks)
         {
             foreach (var port in task.Ports.Where(p => !p.IsOutput && !TaskRules.Exists(p.Dataset)))
             {
                 if (writers.TryGetValue(port.StoreKey, out var writer) && writer.Task != task
-                    && ChannelAxesWritten(writer.Task, writer.Port, writers, depth: 0) is { } written)
+                    && ChannelAxesWritten(writer.Task, writer.Port, writers, written, depth: 0) is { } axes)
                 {
                     try
                     {
-                        DslTaskSupport.RequireChannelAxes(task.Id, port.Field, port.Dataset, written);
+                        DslTaskSupport.RequireChannelAxes(task.Id, port.Field, port.Dataset, axes);
                     }
                     catch (TaskFieldException error)
                     {
@@ -72,7 +73,8 @@ public static class DataflowRules
         }
 
         var reported = new HashSet<PipelineTask>();
-        foreach (var task in tasks)
+        var inOrAfterCycles = NotOrderable(tasks, downstream);
+        foreach (var task in tasks.Where(inOrAfterCycles.Contains))
         {
             if (reported.Contains(task) || FindCycle(task, downstream) is not { } cycle)
             {
@@ -88,8 +90,21 @@ public static class DataflowRules
     /// <summary>
     /// The channel axes an output will have: none when spatial-only, one for a list output's entry, otherwise those of
     /// the task's first input (prepared like it), read from disk or from that input's own writer; null when unknown.
+    /// Each output's answer is kept in <paramref name="known"/>, so a chain of thousands of tasks is walked once.
     /// </summary>
-    private static int? ChannelAxesWritten(PipelineTask task, TaskPort output, Dictionary<string, (PipelineTask Task, TaskPort Port)> writers, int depth)
+    private static int? ChannelAxesWritten(
+        PipelineTask task, TaskPort output, Dictionary<string, (PipelineTask Task, TaskPort Port)> writers, Dictionary<TaskPort, int?> known, int depth)
+    {
+        if (!known.TryGetValue(output, out var axes))
+        {
+            axes = known[output] = FindChannelAxesWritten(task, output, writers, known, depth);
+        }
+
+        return axes;
+    }
+
+    private static int? FindChannelAxesWritten(
+        PipelineTask task, TaskPort output, Dictionary<string, (PipelineTask Task, TaskPort Port)> writers, Dictionary<TaskPort, int?> known, int depth)
     {
         if (output.SpatialOnly || output.List)
         {
@@ -121,8 +136,36 @@ public static class DataflowRules
         }
 
         return writers.TryGetValue(like.StoreKey, out var writer) && writer.Task != task
-            ? ChannelAxesWritten(writer.Task, writer.Port, writers, depth + 1)
+            ? ChannelAxesWritten(writer.Task, writer.Port, writers, known, depth + 1)
             : null;
+    }
+
+    /// <summary>
+    /// The tasks that no order puts after all their writers (those in a cycle and those downstream of one), by
+    /// repeatedly taking tasks whose writers are all taken: time linear in the tasks, so only these few are searched.
+    /// </summary>
+    private static HashSet<PipelineTask> NotOrderable(IReadOnlyList<PipelineTask> tasks, Dictionary<PipelineTask, List<PipelineTask>> downstream)
+    {
+        var waiting = tasks.ToDictionary(t => t, _ => 0);
+        foreach (var next in downstream.Values.SelectMany(list => list))
+        {
+            waiting[next]++;
+        }
+
+        var ready = new Queue<PipelineTask>(tasks.Where(t => waiting[t] == 0));
+        while (ready.TryDequeue(out var task))
+        {
+            waiting.Remove(task);
+            foreach (var next in downstream[task])
+            {
+                if (--waiting[next] == 0)
+                {
+                    ready.Enqueue(next);
+                }
+            }
+        }
+
+        return [.. waiting.Keys];
     }
 
     private static List<PipelineTask>? FindCycle(PipelineTask start, Dictionary<PipelineTask, List<PipelineTask>> downstream)

@@ -50,16 +50,21 @@ public static class PipelineExpression
     {
         private int position;
 
+        /// <summary>How deep parentheses may nest, as the JSON reader's depth limit: deeper is no pipeline anyone writes.</summary>
+        private const int MaxDepth = 64;
+
+        private int depth;
+
         public Pipeline ParseParallel()
         {
-            var left = ParseSequence();
+            var parts = new List<Pipeline> { ParseSequence() };
             while (Peek() == '|')
             {
                 position++;
-                left |= ParseSequence();
+                parts.Add(ParseSequence());
             }
 
-            return left;
+            return Pipeline.Parallel(parts);
         }
 
         public void ExpectEnd()
@@ -72,14 +77,14 @@ public static class PipelineExpression
 
         private Pipeline ParseSequence()
         {
-            var left = ParseTerm();
+            var parts = new List<Pipeline> { ParseTerm() };
             while (Peek() == '+')
             {
                 position++;
-                left += ParseTerm();
+                parts.Add(ParseTerm());
             }
 
-            return left;
+            return Pipeline.Sequence(parts);
         }
 
         private Pipeline ParseTerm()
@@ -87,8 +92,14 @@ public static class PipelineExpression
             char? next = Peek();
             if (next == '(')
             {
+                if (++depth > MaxDepth)
+                {
+                    throw Error($"parentheses nest deeper than {MaxDepth} levels");
+                }
+
                 position++;
                 var inner = ParseParallel();
+                depth--;
                 if (Peek() != ')')
                 {
                     throw Error("expected ')'");

@@ -371,13 +371,7 @@ public sealed class PipelineFile
         {
             if (expression is null)
             {
-                Pipeline pipeline = Pipeline.Of(tasks[0].Task);
-                foreach (var task in tasks.Skip(1))
-                {
-                    pipeline += task.Task;
-                }
-
-                return pipeline;
+                return Pipeline.Sequence(tasks.Select(task => Pipeline.Of(task.Task)));
             }
 
             var byId = new Dictionary<string, IBlockwiseTask>(StringComparer.Ordinal);
@@ -387,7 +381,8 @@ public sealed class PipelineFile
             }
 
             var composed = PipelineExpression.Build(expression, byId);
-            foreach (var task in tasks.Where(t => !composed.Tasks.Contains(t.Task)))
+            var included = new HashSet<IBlockwiseTask>(composed.Tasks, ReferenceEqualityComparer.Instance);
+            foreach (var task in tasks.Where(t => !included.Contains(t.Task)))
             {
                 Report(task.Pointer, $"task '{task.Id}' is not part of the pipeline expression '{expression}'");
             }
