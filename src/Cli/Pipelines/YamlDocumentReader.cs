@@ -11,8 +11,12 @@ namespace Volara.Cli.Pipelines;
 /// </summary>
 public static class YamlDocumentReader
 {
+    /// <summary>How deep mappings and sequences may nest, as the JSON reader allows: no pipeline file comes near it.</summary>
+    public const int MaxDepth = 64;
+
     public static LocatedDocument Read(string file, string text)
     {
+        CheckStructure(file, text);
         var stream = new YamlStream();
         try
         {
@@ -31,6 +35,42 @@ public static class YamlDocumentReader
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var root = Convert(file, stream.Documents[0].RootNode, "", locations);
         return new LocatedDocument(file, root, locations);
+    }
+
+    /// <summary>
+    /// Walks the file's events once, without building anything, so that nesting deeper than <see cref="MaxDepth"/> is
+    /// refused before the (recursive) document loader would exhaust the stack, and every syntax error has a position.
+    /// </summary>
+    private static void CheckStructure(string file, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var position = new SourceLocation(1, 1);
+        int depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                position = At(current.Start);
+                if (current is YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart && ++depth > MaxDepth)
+                {
+                    throw new ConfigurationException([new ConfigProblem(file, "", position, $"mappings and lists nest deeper than {MaxDepth} levels here")]);
+                }
+
+                if (current is YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd)
+                {
+                    depth--;
+                }
+            }
+        }
+        catch (YamlException error)
+        {
+            throw new ConfigurationException([new ConfigProblem(file, "", At(error.Start), $"not valid YAML: {error.Message}")]);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new ConfigurationException([new ConfigProblem(file, "", position, $"not valid YAML after this point: {error.Message}")]);
+        }
     }
 
     private static JsonNode? Convert(string file, YamlNode node, string pointer, Dictionary<string, SourceLocation> locations)

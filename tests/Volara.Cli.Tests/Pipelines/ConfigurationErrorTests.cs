@@ -108,6 +108,7 @@ public sealed class ConfigurationErrorTests
 
     [Theory]
     [InlineData("a +", "expected a task name at the end at column 4 of 'a +'")]
+    [InlineData("((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a", "parentheses nest deeper than 64 levels at column 65 of '((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a'")]
     [InlineData("(a | b", "expected ')' at column 7 of '(a | b'")]
     [InlineData("a b", "unexpected 'b' at column 3 of 'a b'")]
     public void RefusesAMalformedComposition(string expression, string message)
@@ -304,6 +305,14 @@ public sealed class ConfigurationErrorTests
         string stderr = Refused("tasks:\n  a: [1\n");
 
         Assert.Equal("volara: error: pipeline.yaml:3:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'.\n", stderr);
+    }
+
+    [Fact]
+    public void RefusesNestingDeeperThanSixtyFourLevelsAtItsPlaceInsteadOfExhaustingTheStack()
+    {
+        string stderr = Refused("tasks: " + new string('[', 100_000) + "\n");
+
+        Assert.Equal("volara: error: pipeline.yaml:1:71: mappings and lists nest deeper than 64 levels here\n", stderr);
     }
 
     private static string Refused(string yaml)
