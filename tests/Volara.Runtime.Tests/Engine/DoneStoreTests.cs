@@ -167,7 +167,7 @@ public sealed class DoneStoreTests
     }
 
     [Fact]
-    public void ResumeCheckOfAMillionBlocksIsFast()
+    public void AResumeSkipsAMillionDoneBlocksInOneAcquire()
     {
         using var temp = new TempDirectory();
         var task = new TestTask("big", Layout(1000, 1));
@@ -177,14 +177,10 @@ public sealed class DoneStoreTests
             store.MarkDone(i);
         }
 
+        // How long the check takes is the bench's business ("engine petavoxel grid"); here: one call settles every block.
         var scheduler = new Scheduler(task, _ => store);
-        var clock = Stopwatch.StartNew();
         Assert.Empty(scheduler.Acquire("big", 1));
-        clock.Stop();
         Assert.True(scheduler.IsFinished);
         Assert.Equal(1_000_000, scheduler.GetState("big").Skipped);
-
-        // Generous: the check takes tens of milliseconds; this only catches a per-block cost gone badly wrong.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"resume check took {clock.Elapsed}");
     }
 }

@@ -190,8 +190,9 @@ public sealed class RunnerTests
     {
         using var temp = new TempDirectory();
         var task = TestTask.Daisy("slow", R(0, 2), R(0, 1), R(0, 1), readWriteConflict: false,
-            process: b => Thread.Sleep(b.Id == 0 ? 3000 : 0),
-            execution: new ExecutionOptions { BlockTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 });
+            process: b => Thread.Sleep(b.Id == 0 ? 8000 : 0),
+            // The other block does nothing: even a busy machine finishes it well within the timeout.
+            execution: new ExecutionOptions { BlockTimeout = TimeSpan.FromSeconds(3), MaxRetries = 0 });
         var result = Runner.Run(task, Options(temp, ExecutionMode.Threads, new StringWriter()));
         Assert.Equal((1L, 1L), (result["slow"].Completed, result["slow"].Failed));
         Assert.Contains("timeout", result["slow"].Failures[0].Failure.Reason);
