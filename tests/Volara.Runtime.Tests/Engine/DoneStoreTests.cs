@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Scheduling;
 using Volara.Runtime.Engine.Tracking;
