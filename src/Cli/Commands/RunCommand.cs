@@ -9,7 +9,7 @@ namespace Volara.Cli.Commands;
 /// <summary>
 /// <c>volara run PIPELINE [--mode M] [--log-dir DIR] [--plugin DLL] [--json]</c>: validates the whole pipeline file,
 /// then runs it with progress bars and the Execution Summary on stderr. Exits 1 when any block failed or was
-/// orphaned; each task's outcome is kept for <c>volara status</c>.
+/// orphaned, 130 (Ctrl-C) or 143 (SIGTERM) when interrupted; each task's outcome is kept for <c>volara status</c>.
 /// </summary>
 public static class RunCommand
 {
@@ -24,13 +24,25 @@ public static class RunCommand
             var executionMode = ParseMode(parsed.GetRequiredValue(mode));
             var definition = arguments.Load(parsed);
             string logDirectory = arguments.LogDirectoryOf(parsed, definition);
-            var result = Runner.Run(definition.Pipeline, new RunOptions
+            using var interruption = new RunInterruption();
+            RunResult result;
+            try
             {
-                Mode = executionMode,
-                LogDirectory = logDirectory,
-                Progress = console.Error,
-                RedrawProgress = console.ErrorIsTerminal,
-            });
+                result = Runner.Run(definition.Pipeline, new RunOptions
+                {
+                    Mode = executionMode,
+                    LogDirectory = logDirectory,
+                    Progress = console.Error,
+                    RedrawProgress = console.ErrorIsTerminal,
+                    CancellationToken = interruption.Token,
+                });
+            }
+            catch (OperationCanceledException) when (interruption.ExitCode is { } code)
+            {
+                // The summary, marked interrupted, is printed; a rerun resumes from the done-marks.
+                return code;
+            }
+
             foreach (var task in result.Tasks)
             {
                 LastRun.Write(logDirectory, task);

@@ -39,6 +39,58 @@ public sealed class RunCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void ASignalStopsTheRunWithTheSummaryMarkedInterruptedAndARerunCompletesIt(string signal, int exitCode)
+    {
+        using var temp = new TempDirectory();
+        long[] shape = [64, 128, 128];
+        var raw = new byte[64 * 128 * 128];
+        new Random(3).NextBytes(raw);
+        var array = ZarrArray.Create(temp.Combine("data.zarr", "raw"), new ZarrArrayOptions { Shape = shape, ChunkShape = [16, 64, 64], DataType = DataType.UInt8 });
+        array.Write<byte>([0, 0, 0], shape, raw);
+        File.WriteAllText(temp.Combine("pipeline.yaml"), """
+            log_dir: logs
+            tasks:
+              mask:
+                task_type: threshold
+                in_data: {dataset_type: raw, store: data.zarr/raw}
+                mask: {dataset_type: labels, store: data.zarr/mask}
+                threshold: 100
+                block_size: [2, 8, 8]
+                execution: {num_workers: 1}
+
+            """);
+
+        using (var run = new VolaraBackground(temp.Path, "run", "pipeline.yaml", "--mode", "threads"))
+        {
+            // Once blocks are being written (8,192 of them, one chunk each: far from done), stop it.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (CountChunks(temp.Combine("data.zarr", "mask")) < 200 && clock.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                Thread.Sleep(20);
+            }
+
+            run.Signal(signal);
+            var interrupted = run.WaitForExit();
+
+            Assert.True(interrupted.ExitCode == exitCode, interrupted.Stderr);
+            Assert.Contains("Interrupted: the run was stopped before its end", interrupted.Stderr);
+            Assert.InRange(CountChunks(temp.Combine("data.zarr", "mask")), 200, 8_191);
+        }
+
+        var rerun = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads");
+
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        var mask = new byte[raw.Length];
+        ZarrArray.Open(temp.Combine("data.zarr", "mask")).Read<byte>([0, 0, 0], shape, mask);
+        Assert.Equal(raw.Select(v => (byte)(v > 100 ? 1 : 0)), mask);
+    }
+
+    private static int CountChunks(string array) =>
+        Directory.Exists(array) ? Directory.EnumerateFiles(array).Count(file => char.IsDigit(Path.GetFileName(file)[0])) : 0;
+
     /// <summary>The run won the race against the lock holder's start: undo it and try again.</summary>
     private static bool ResetAfterWin(TempDirectory temp)
     {

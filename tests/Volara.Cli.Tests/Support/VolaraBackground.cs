@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Volara.Cli.Tests.Support;
 
-/// <summary>A volara command that keeps running (<c>serve</c>): started in the background, stopped on dispose.</summary>
+/// <summary>A volara command that keeps running (<c>serve</c>, a long <c>run</c>): started in the background, stopped on dispose.</summary>
 public sealed class VolaraBackground : IDisposable
 {
     private readonly Process process;
@@ -36,6 +36,26 @@ public sealed class VolaraBackground : IDisposable
         }
 
         return line.Result;
+    }
+
+    /// <summary>Sends the command a signal (<c>INT</c> as Ctrl-C does, <c>TERM</c>), as a user or a scheduler would.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) ?? throw new InvalidOperationException("could not start kill");
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits (at most two minutes) for the command to end; what it printed and its exit code.</summary>
+    public VolaraResult WaitForExit()
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            throw new InvalidOperationException("volara did not end within two minutes");
+        }
+
+        return new VolaraResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     public void Dispose()

@@ -58,6 +58,10 @@ public static class Runner
                 {
                     await executor.RunAsync(scheduler, settings, options.CancellationToken).ConfigureAwait(false);
                 }
+                catch (OperationCanceledException) when (options.CancellationToken.IsCancellationRequested)
+                {
+                    // Interrupted: the summary below still says where each task stands, marked as interrupted.
+                }
                 finally
                 {
                     monitor?.Finish();
@@ -66,6 +70,11 @@ public static class Runner
 
             var states = scheduler.GetStates();
             var summary = ExecutionSummary.Format(states, scheduler.FailuresOf, options.LogDirectory, scheduler.PeakMemoryOf);
+            if (options.CancellationToken.IsCancellationRequested)
+            {
+                summary += ExecutionSummary.Interrupted;
+            }
+
             if (options.PrintSummary)
             {
                 output.Write(summary);
