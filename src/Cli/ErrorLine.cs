@@ -32,6 +32,15 @@ public static class ErrorLine
         };
     }
 
+    /// <summary>Longest stretch of a message without a space that is printed whole (a value echoed from a file may be any length).</summary>
+    private const int LongestWord = 200;
+
     private static string Flatten(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(line => line.Split(' '))
+            .Select(Shorten));
+
+    /// <summary>A word of unbounded length (a 1 MB string from a file) keeps its start and end, and says how long it was.</summary>
+    private static string Shorten(string word) =>
+        word.Length <= LongestWord ? word : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{word[..(LongestWord / 2)]}…({word.Length:N0} characters)…{word[^20..]}");
 }

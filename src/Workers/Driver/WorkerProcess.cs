@@ -9,11 +9,9 @@ namespace Volara.Workers.Driver;
 internal sealed class WorkerProcess : IWorkerHandle
 {
     private readonly Process _process;
-    private readonly StreamWriter _log;
-    private readonly Lock _logGate = new();
-    private bool _logClosed;
+    private readonly WorkerOutputLog _log;
 
-    private WorkerProcess(Process process, StreamWriter log)
+    private WorkerProcess(Process process, WorkerOutputLog log)
     {
         _process = process;
         _log = log;
@@ -25,8 +23,7 @@ internal sealed class WorkerProcess : IWorkerHandle
 
     public static WorkerProcess Start(WorkerCommand command, WorkerContext context, string logPath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        var log = new WorkerOutputLog(logPath);
         var start = new ProcessStartInfo(command.FileName)
         {
             UseShellExecute = false,
@@ -97,11 +94,7 @@ internal sealed class WorkerProcess : IWorkerHandle
     public void Dispose()
     {
         _process.Dispose();
-        lock (_logGate)
-        {
-            _logClosed = true;
-            _log.Dispose();
-        }
+        _log.Dispose();
     }
 
     private void WriteLine(string? line)
@@ -111,13 +104,7 @@ internal sealed class WorkerProcess : IWorkerHandle
             return;
         }
 
-        lock (_logGate)
-        {
-            if (!_logClosed)
-            {
-                _log.WriteLine(line);
-            }
-        }
+        _log.WriteLine(line);
     }
 
     private async Task<int> WatchAsync()

@@ -308,6 +308,18 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public void AValueOfAMegabyteIsShortenedInTheMessage()
+    {
+        string stderr = Refused(
+            Raw +
+            "tasks:\n" +
+            "  a: {task_type: threshold, in_data: $raw, mask: {dataset_type: labels, store: data.zarr/m}, threshold: \"" + new string('x', 1_000_000) + "\", block_size: [4, 16, 16]}\n");
+
+        Assert.InRange(stderr.Length, 100, 600);
+        Assert.Contains("(1,000,002 characters)", stderr);
+    }
+
+    [Fact]
     public void RefusesNestingDeeperThanSixtyFourLevelsAtItsPlaceInsteadOfExhaustingTheStack()
     {
         string stderr = Refused("tasks: " + new string('[', 100_000) + "\n");

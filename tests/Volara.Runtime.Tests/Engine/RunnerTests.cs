@@ -46,7 +46,8 @@ public sealed class RunnerTests
         Assert.True(t.Orphaned > 0);
         Assert.Contains("    Failed Blocks:\n\n      block ", result.Summary);
         Assert.Contains("\n      block 5 in worker ", result.Summary);
-        Assert.Contains("with exception InvalidOperationException('bad block 5')", result.Summary);
+        Assert.Contains("with exception InvalidOperationException('bad block 5') (failed 2 times)\n", result.Summary);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Summary, "\n      block 5 in worker "));
         Assert.Contains(Path.Combine(temp.Path, "t", "worker_"), result.Summary);
         var log = Directory.GetFiles(Path.Combine(temp.Path, "t"), "worker_*.log");
         Assert.Contains(log, file => File.ReadAllText(file).Contains("bad block 5", StringComparison.Ordinal));

@@ -45,18 +45,26 @@ public static class ExecutionSummary
             var failures = failuresOf(state.TaskName);
             if (failures.Count > 0)
             {
+                // One line per block, however often it was tried: its last failure, and how many there were.
+                var blocks = failures.GroupBy(f => f.BlockId).Select(g => (Last: g.Last(), Tries: g.Count())).ToList();
                 text.Append("    Failed Blocks:\n\n");
-                for (int i = 0; i < failures.Count && i < MaxFailureLines; i++)
+                for (int i = 0; i < blocks.Count && i < MaxFailureLines; i++)
                 {
-                    var failure = failures[i];
+                    var (failure, tries) = blocks[i];
                     text.Append("      block ").Append(failure.BlockId.ToString(CultureInfo.InvariantCulture))
                         .Append(" in worker ").Append(failure.Failure.WorkerId.ToString(CultureInfo.InvariantCulture))
-                        .Append(" with exception ").Append(failure.Failure.Reason).Append('\n');
+                        .Append(" with exception ").Append(failure.Failure.Reason);
+                    if (tries > 1)
+                    {
+                        text.Append(" (failed ").Append(N(tries)).Append(" times)");
+                    }
+
+                    text.Append('\n');
                 }
 
-                if (failures.Count > MaxFailureLines)
+                if (blocks.Count > MaxFailureLines)
                 {
-                    text.Append("      (and ").Append(N(failures.Count - MaxFailureLines)).Append(" more)\n");
+                    text.Append("      (and ").Append(N(blocks.Count - MaxFailureLines)).Append(" more)\n");
                 }
 
                 text.Append("\n    See worker logs for details:\n\n");

@@ -95,6 +95,24 @@ public sealed class ProcessExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task WorkerLogsOnAFullDiskAreGivenUpWithoutStoppingTheRun()
+    {
+        // Every write to /dev/full fails as on a full disk; the workers' logs point there.
+        var task = WriteIds("ids");
+        Directory.CreateDirectory(Path.Combine(LogDirectory, "ids"));
+        for (int worker = 0; worker < 8; worker++)
+        {
+            File.CreateSymbolicLink(TaskPaths.WorkerLog(LogDirectory, "ids", worker), "/dev/full");
+        }
+
+        var source = await RunAsync(task);
+
+        Assert.Empty(source.Violations);
+        Assert.Equal(BlockCount, source.Completed("ids").Count);
+        Assert.Empty(WorkerProcesses.WithArgument(_temp.Path));
+    }
+
+    [Fact]
     public async Task AFailingBlockIsRetriedThenFailedWithItsExceptionInTheWorkerLog()
     {
         var task = WriteIds("ids", failBlocks: [5], maxRetries: 2);
