@@ -114,6 +114,22 @@ public sealed class DoneStoreTests
     }
 
     [Fact]
+    public void ATruncatedMarksFileIsRefusedWithTheWayToRecover()
+    {
+        using var temp = new TempDirectory();
+        DoneStore.Open(temp.Path, "seg", Layout(200, 10)).Dispose();
+        string marks = Path.Combine(temp.Path, "seg-meta", DoneStore.MarksFileName);
+        using (var file = new FileStream(marks, FileMode.Open))
+        {
+            file.SetLength(1);
+        }
+
+        var error = Assert.Throws<LayoutChangedException>(() => DoneStore.Open(temp.Path, "seg", Layout(200, 10)));
+        Assert.Contains("are 1 bytes, the 400 blocks of the layout need 56", error.Message);
+        Assert.Contains("volara drop PIPELINE --task seg --keep-outputs", error.Message);
+    }
+
+    [Fact]
     public void ChangedLayoutIsRefusedNamingTaskAndBothLayouts()
     {
         using var temp = new TempDirectory();

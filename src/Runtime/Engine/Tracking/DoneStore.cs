@@ -78,7 +78,8 @@ public sealed unsafe class DoneStore : IDoneMarks, IDisposable
         if (File.Exists(marksPath) && new FileInfo(marksPath).Length != length)
         {
             throw new LayoutChangedException(
-                $"done-marks of task '{taskName}' in '{marksPath}' are {new FileInfo(marksPath).Length} bytes, the {blockCount} blocks of the layout need {length}");
+                $"done-marks of task '{taskName}' in '{marksPath}' are {new FileInfo(marksPath).Length} bytes, the {blockCount} blocks of the layout need {length}: " +
+                $"the file is damaged; drop the task's done-marks to run its blocks again (volara drop PIPELINE --task {taskName} --keep-outputs, or delete '{meta}')");
         }
 
         DoneStore store;

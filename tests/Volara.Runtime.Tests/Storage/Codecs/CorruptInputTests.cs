@@ -141,6 +141,16 @@ public sealed class CorruptInputTests
         byte[] bytes = encoded.Span.ToArray();
         bytes[0] = 4;
         var error = Assert.Throws<CodecException>(() => codec.Decode(bytes, 1000).Dispose());
-        Assert.Contains("Blosc2", error.Message);
+        Assert.Contains("a Blosc2 frame (header version 4)", error.Message);
+    }
+
+    [Fact]
+    public void Random_bytes_are_said_not_to_be_a_blosc_frame()
+    {
+        var bytes = new byte[1000];
+        new Random(5).NextBytes(bytes);
+        bytes[0] = 0xC7;
+        var error = Assert.Throws<CodecException>(() => new BloscCodec().Decode(bytes, 1000).Dispose());
+        Assert.Equal("blosc: not a Blosc frame (its first byte, the header version, is 199; c-blosc 1.x frames start with 2)", error.Message);
     }
 }

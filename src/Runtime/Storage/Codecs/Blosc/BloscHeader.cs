@@ -64,9 +64,11 @@ internal readonly struct BloscHeader
         byte version = source[0];
         if (version != FormatVersion)
         {
-            throw new CodecException(version > FormatVersion
-                ? $"blosc: header version {version} is a Blosc2 or newer frame; only c-blosc 1.x frames (version 2) are supported"
-                : $"blosc: unsupported header version {version}");
+            // A Blosc2 chunk has header version 3 to 5 and states its own length where c-blosc 1.x does.
+            bool blosc2 = version is >= 3 and <= 5 && BinaryPrimitives.ReadInt32LittleEndian(source[12..]) == source.Length;
+            throw new CodecException(blosc2
+                ? $"blosc: a Blosc2 frame (header version {version}); only c-blosc 1.x frames (version 2) are supported"
+                : $"blosc: not a Blosc frame (its first byte, the header version, is {version}; c-blosc 1.x frames start with 2)");
         }
 
         byte flags = source[2];
