@@ -7,24 +7,47 @@ using Volara.Runtime.Engine.Tracking;
 namespace Volara.Cli.Commands;
 
 /// <summary>
-/// <c>volara drop PIPELINE [--task NAME] [--keep-outputs]</c>: forgets which blocks are done (so they run again)
-/// and, unless <c>--keep-outputs</c>, deletes the outputs — of every task, or of the named ones.
+/// <c>volara drop PIPELINE [--task NAME [--only]] [--keep-outputs]</c>: forgets which blocks are done (so they run
+/// again) and, unless <c>--keep-outputs</c>, deletes the outputs — of every task, or of the named ones and the tasks
+/// after them (which read what the named ones wrote), or with <c>--only</c> of just the named ones.
 /// </summary>
 public static class DropCommand
 {
+    /// <summary>The named tasks and every task after them, in pipeline order.</summary>
+    private static IReadOnlyList<IBlockwiseTask> Downstream(Runtime.Engine.Pipelines.Pipeline pipeline, IReadOnlyList<IBlockwiseTask> named)
+    {
+        var reached = new HashSet<string>(named.Select(t => t.Name), StringComparer.Ordinal);
+        var after = pipeline.Edges.ToLookup(edge => edge.From, edge => edge.To);
+        var pending = new Stack<string>(reached);
+        while (pending.TryPop(out var name))
+        {
+            foreach (var next in after[name].Where(reached.Add))
+            {
+                pending.Push(next);
+            }
+        }
+
+        return [.. pipeline.TopologicalOrder().Where(task => reached.Contains(task.Name))];
+    }
+
     public static Command Create(CliConsole console)
     {
         var arguments = new PipelineArguments();
-        var tasks = new Option<string[]>("--task") { Description = "Drop only this task (its name or its name in the file; repeatable)." };
+        var tasks = new Option<string[]>("--task") { Description = "Drop this task and every task after it (its name or its name in the file; repeatable)." };
+        var only = new Option<bool>("--only") { Description = "With --task: drop just the named tasks, not the tasks after them." };
         var keepOutputs = new Option<bool>("--keep-outputs") { Description = "Keep the outputs; only forget the done blocks." };
-        var command = new Command("drop", "Forget the done blocks of tasks and delete their outputs.") { tasks, keepOutputs };
+        var command = new Command("drop", "Forget the done blocks of tasks and delete their outputs.") { tasks, only, keepOutputs };
         arguments.AddTo(command);
         command.SetAction(parsed =>
         {
             var definition = arguments.Load(parsed);
             string logDirectory = arguments.LogDirectoryOf(parsed, definition);
             string[] names = parsed.GetValue(tasks) ?? [];
-            IReadOnlyList<IBlockwiseTask> selected = names.Length == 0 ? definition.Pipeline.Tasks : [.. names.Select(definition.Find).Distinct()];
+            IReadOnlyList<IBlockwiseTask> named = [.. names.Select(definition.Find).Distinct()];
+            // What a task wrote is what the tasks after it read: their done blocks go with it, unless --only.
+            IReadOnlyList<IBlockwiseTask> selected = names.Length == 0 ? definition.Pipeline.Tasks
+                : parsed.GetValue(only) ? named
+                : Downstream(definition.Pipeline, named);
             bool dropOutputs = !parsed.GetValue(keepOutputs);
             foreach (var task in selected)
             {

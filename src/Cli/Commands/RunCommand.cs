@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Volara.Cli.Output;
 using Volara.Cli.Pipelines;
 using Volara.Runtime.Engine.Running;
+using Volara.Runtime.Engine.Tracking;
 
 namespace Volara.Cli.Commands;
 
@@ -41,6 +42,13 @@ public static class RunCommand
             {
                 // The summary, marked interrupted, is printed; a rerun resumes from the done-marks.
                 return code;
+            }
+            catch (StaleResultsException stale)
+            {
+                string file = parsed.GetRequiredValue(arguments.File);
+                throw new UsageException(
+                    $"{string.Join("; ", stale.Problems.Select(p => p.Problem))}; nothing was run. To recompute, drop them and the tasks after them: " +
+                    string.Join(" && ", stale.Tasks.Select(task => $"volara drop {file} --task {task}")));
             }
 
             foreach (var task in result.Tasks)

@@ -89,6 +89,25 @@ public sealed class DropCommandTests
         Assert.True(File.Exists(temp.Combine("data.zarr", "mask", ".zarray")));
     }
 
+    [Fact]
+    public void DroppingATaskDropsTheTasksAfterItUnlessOnlyIsGiven()
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.TwoThresholdsYaml(temp.Path);
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+
+        var only = VolaraProcess.RunIn(temp.Path, "drop", "pipeline.yaml", "--task", "a", "--only", "--keep-outputs");
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+        var cascade = VolaraProcess.RunIn(temp.Path, "drop", "pipeline.yaml", "--task", "a");
+
+        Assert.True(only.ExitCode == 0, only.Stderr);
+        Assert.Equal("dropped mask-threshold (done blocks; outputs kept)\n", only.Stdout);
+        Assert.True(cascade.ExitCode == 0, cascade.Stderr);
+        Assert.Equal("dropped mask-threshold (done blocks and outputs)\ndropped mask2-threshold (done blocks and outputs)\n", cascade.Stdout);
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "mask2")));
+        Assert.All(StatusOf(temp), task => Assert.Equal(0, task!["done"]!.GetValue<long>()));
+    }
+
     private static JsonArray StatusOf(TempDirectory temp) =>
         JsonNode.Parse(VolaraProcess.RunIn(temp.Path, "status", "pipeline.yaml", "--json").Stdout)!["tasks"]!.AsArray();
 }

@@ -91,6 +91,38 @@ public sealed class RunCommandTests
     private static int CountChunks(string array) =>
         Directory.Exists(array) ? Directory.EnumerateFiles(array).Count(file => char.IsDigit(Path.GetFileName(file)[0])) : 0;
 
+    [Fact]
+    public void AChangedParameterOrAMissingOutputUnderDoneBlocksIsRefusedWithTheCommandThatFixesIt()
+    {
+        using var temp = new TempDirectory();
+        string file = SampleVolume.TwoThresholdsYaml(temp.Path);
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+        var mask = File.ReadAllBytes(temp.Combine("data.zarr", "mask", "0.0.0"));
+
+        // How it runs is no change to its results; what it computes is.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("execution: {num_workers: 2}", "execution: {num_workers: 1}", StringComparison.Ordinal));
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("threshold: 100", "threshold: 50", StringComparison.Ordinal));
+        var changed = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads");
+
+        Assert.Equal(2, changed.ExitCode);
+        Assert.Contains("task 'mask-threshold' has 8 blocks done with another configuration (threshold: 100 → 50)", changed.Stderr);
+        Assert.Contains("volara drop pipeline.yaml --task mask-threshold", changed.Stderr);
+        Assert.Equal(mask, File.ReadAllBytes(temp.Combine("data.zarr", "mask", "0.0.0")));
+
+        File.WriteAllText(file, File.ReadAllText(file).Replace("threshold: 50", "threshold: 100", StringComparison.Ordinal));
+        Directory.Delete(temp.Combine("data.zarr", "mask2"), recursive: true);
+        var missing = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("task 'mask2-threshold' has 8 blocks done, but its output mask 'data.zarr/mask2' is gone", missing.Stderr);
+        Assert.False(Directory.Exists(temp.Combine("data.zarr", "mask2")));
+
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "drop", "pipeline.yaml", "--task", "b").ExitCode);
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+        Assert.True(File.Exists(temp.Combine("data.zarr", "mask2", "0.0.0")));
+    }
+
     /// <summary>The run won the race against the lock holder's start: undo it and try again.</summary>
     private static bool ResetAfterWin(TempDirectory temp)
     {

@@ -36,6 +36,7 @@ public static class Runner
 
         PipelineDataflow.Check(ordered);
         using var driver = LogDirectoryLock.Acquire(options.LogDirectory);
+        StaleResults.Check(ordered, options.LogDirectory);
         foreach (var task in ordered)
         {
             task.Init();

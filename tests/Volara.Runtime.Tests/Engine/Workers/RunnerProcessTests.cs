@@ -99,7 +99,8 @@ public sealed class RunnerProcessTests : IDisposable
         // Workers notice the lost driver and exit by themselves.
         await WaitUntilAsync(() => WorkerProcesses.WithArgument(_temp.Combine("killed-logs")).Count == 0, TimeSpan.FromSeconds(20));
 
-        var rerun = await DriveAsync("killed", sleepMs: 0);
+        // The same configuration as the killed run: a changed one would be refused as stale.
+        var rerun = await DriveAsync("killed", sleepMs: 150);
         var counts = rerun.Output.Trim().Split(' ');
         Assert.Equal(0, rerun.ExitCode);
         Assert.Equal(["ids", "24", "24"], counts[..3]);

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Volara.Runtime.Storage.Zarr;
+
+namespace Volara.Runtime.Engine.Tracking;
+
+/// <summary>
+/// Done-marks are only true of the configuration and outputs they were made with. Before a run creates anything, each
+/// task with blocks marked done is compared with what its last run recorded beside the marks (its configuration, the
+/// worker configuration written to <c>config.json</c>) and its output arrays must still exist: otherwise the run would
+/// skip every block and report done over results that no longer match. How a task is run (<c>execution</c>: worker
+/// count, retries, cluster settings) changes no result and is not compared.
+/// </summary>
+public static class StaleResults
+{
+    private const string ExecutionField = "execution";
+
+    /// <summary>Throws <see cref="StaleResultsException"/> listing every task whose done blocks no longer stand.</summary>
+    public static void Check(IReadOnlyList<IBlockwiseTask> tasks, string logDirectory)
+    {
+        var problems = new List<(string Task, string Problem)>();
+        foreach (var task in tasks)
+        {
+            long done = TaskTracking.CountDone(task, logDirectory);
+            if (done == 0)
+            {
+                continue;
+            }
+
+            if (ChangedFields(task, logDirectory) is { Count: > 0 } changes)
+            {
+                problems.Add((task.Name, $"task '{task.Name}' has {done} blocks done with another configuration ({string.Join("; ", changes)})"));
+            }
+
+            foreach (var output in task.DatasetPorts.Where(port => port.IsOutput && !ZarrArray.Exists(port.Dataset.Store)))
+            {
+                problems.Add((task.Name, $"task '{task.Name}' has {done} blocks done, but its output {output.Field} '{output.Dataset.Store}' is gone"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new StaleResultsException(problems);
+        }
+    }
+
+    /// <summary>"field: old → new" for each field whose value differs from the recorded configuration.</summary>
+    private static List<string> ChangedFields(IBlockwiseTask task, string logDirectory)
+    {
+        var changes = new List<string>();
+        string file = TaskPaths.ConfigFile(logDirectory, task.Name);
+        if (task.ToConfig() is not { } current || !File.Exists(file) || JsonNode.Parse(File.ReadAllText(file)) is not JsonObject recorded)
+        {
+            return changes;
+        }
+
+        foreach (string field in recorded.Select(p => p.Key).Union(current.Select(p => p.Key)).Where(field => field != ExecutionField))
+        {
+            var before = recorded[field];
+            var after = current[field];
+            if (!JsonNode.DeepEquals(before, after))
+            {
+                changes.Add($"{field}: {Show(before)} → {Show(after)}");
+            }
+        }
+
+        return changes;
+    }
+
+    private static string Show(JsonNode? value)
+    {
+        string text = value?.ToJsonString() ?? "(not set)";
+        return text.Length <= 80 ? text : text[..77] + "…";
+    }
+}
