@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Volara.Runtime.Engine.Execution;
 using System.Threading.Channels;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -137,7 +138,7 @@ internal sealed class WorkerSession
         }
         catch (Exception error)
         {
-            _failed.Add(new FailedBlock { Id = block.Id, Reason = $"{error.GetType().Name}: {error.Message}" });
+            _failed.Add(new FailedBlock { Id = block.Id, Reason = BlockFailures.Describe(error) });
             _log.WriteLine($"[{DateTime.UtcNow:O}] block {block} failed in worker {_context.WorkerId}:{Environment.NewLine}{error}");
             _log.Flush();
         }

@@ -46,7 +46,9 @@ public sealed class RunnerTests
         Assert.True(t.Orphaned > 0);
         Assert.Contains("    Failed Blocks:\n\n      block ", result.Summary);
         Assert.Contains("\n      block 5 in worker ", result.Summary);
-        Assert.Contains("with exception InvalidOperationException('bad block 5') (failed 2 times)\n", result.Summary);
+        Assert.Contains("\n      block 5 in worker ", result.Summary);
+        Assert.Contains(" failed: bad block 5 (an error in the task's code; the worker log has where) (failed 2 times)\n", result.Summary);
+        Assert.DoesNotContain("InvalidOperationException", result.Summary);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Summary, "\n      block 5 in worker "));
         Assert.Contains(Path.Combine(temp.Path, "t", "worker_"), result.Summary);
         var log = Directory.GetFiles(Path.Combine(temp.Path, "t"), "worker_*.log");

@@ -53,7 +53,7 @@ public static class ExecutionSummary
                     var (failure, tries) = blocks[i];
                     text.Append("      block ").Append(failure.BlockId.ToString(CultureInfo.InvariantCulture))
                         .Append(" in worker ").Append(failure.Failure.WorkerId.ToString(CultureInfo.InvariantCulture))
-                        .Append(" with exception ").Append(failure.Failure.Reason);
+                        .Append(" failed: ").Append(failure.Failure.Reason);
                     if (tries > 1)
                     {
                         text.Append(" (failed ").Append(N(tries)).Append(" times)");

@@ -123,7 +123,7 @@ public sealed class ProcessExecutorTests : IDisposable
         Assert.Equal([5UL], source.FailedForGood("ids"));
         var failures = source.Failures("ids")[5];
         Assert.Equal(3, failures.Count);
-        Assert.All(failures, failure => Assert.Equal("InvalidOperationException: block 5 is set up to fail", failure.Reason));
+        Assert.All(failures, failure => Assert.Equal("block 5 is set up to fail (an error in the task's code; the worker log has where)", failure.Reason));
         var log = File.ReadAllText(TaskPaths.WorkerLog(LogDirectory, "ids", failures[0].WorkerId));
         Assert.Contains("System.InvalidOperationException: block 5 is set up to fail", log);
         Assert.Contains("WriteIdsTask", log);
