@@ -12,9 +12,23 @@ namespace Volara.Workers;
 /// up to <see cref="ProcessExecutorOptions.RestartsPerWorker"/> × workers deaths per task; block timeouts are
 /// enforced here by killing the worker. Every worker process is ended when the run ends, however it ends.
 /// </summary>
-public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IExecutor
+public sealed class ProcessExecutor : IExecutor
 {
-    private readonly ProcessExecutorOptions _options = options ?? new ProcessExecutorOptions();
+    private readonly ProcessExecutorOptions _options;
+
+    /// <summary>Refuses at once (before a run creates anything) a process that was itself started as a worker.</summary>
+    public ProcessExecutor(ProcessExecutorOptions? options = null)
+    {
+        if (Environment.GetEnvironmentVariable(WorkerContext.WorkerIdVariable) is { Length: > 0 })
+        {
+            // Started as a worker, yet driving a run: the program did not hand its arguments to the worker
+            // entry first. Starting workers from here would multiply processes without end.
+            throw new InvalidOperationException(
+                $"this process was started as a volara worker but is running a pipeline; call WorkerEntry.TryRun(args, out var exitCode) first thing in Main");
+        }
+
+        _options = options ?? new ProcessExecutorOptions();
+    }
 
     /// <summary>
     /// Makes the Runner's <see cref="ExecutionMode.Processes"/> use this executor with the given options; without
@@ -34,14 +48,6 @@ public sealed class ProcessExecutor(ProcessExecutorOptions? options = null) : IE
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(settings);
-        if (Environment.GetEnvironmentVariable(WorkerContext.WorkerIdVariable) is { Length: > 0 })
-        {
-            // Started as a worker, yet driving a run: the program did not hand its arguments to the worker
-            // entry first. Starting workers from here would multiply processes without end.
-            throw new InvalidOperationException(
-                $"this process was started as a volara worker but is running a pipeline; call WorkerEntry.TryRun(args, out var exitCode) first thing in Main");
-        }
-
         var command = _options.WorkerCommand ?? WorkerCommand.CurrentProgram();
         var logDirectory = Path.GetFullPath(settings.LogDirectory);
         foreach (var task in blocks.Tasks)

@@ -123,6 +123,26 @@ public sealed class RunCommandTests
         Assert.True(File.Exists(temp.Combine("data.zarr", "mask2", "0.0.0")));
     }
 
+    [Fact]
+    public void EveryOutputSaysWhatProducedItAndARerunLeavesItsAttributesByteIdentical()
+    {
+        using var temp = new TempDirectory();
+        SampleVolume.TwoThresholdsYaml(temp.Path);
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+        var attributes = File.ReadAllBytes(temp.Combine("data.zarr", "mask2", ".zattrs"));
+
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+
+        Assert.Equal(attributes, File.ReadAllBytes(temp.Combine("data.zarr", "mask2", ".zattrs")));
+        var provenance = JsonNode.Parse(attributes)!["volara"]!;
+        Assert.Equal("mask2-threshold", provenance["task"]!.GetValue<string>());
+        Assert.Equal("threshold", provenance["task_type"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{64}$", provenance["config_sha256"]!.GetValue<string>());
+        Assert.NotEqual(provenance["config_sha256"]!.GetValue<string>(),
+            JsonNode.Parse(File.ReadAllBytes(temp.Combine("data.zarr", "mask", ".zattrs")))!["volara"]!["config_sha256"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(provenance["version"]!.GetValue<string>()));
+    }
+
     /// <summary>The run won the race against the lock holder's start: undo it and try again.</summary>
     private static bool ResetAfterWin(TempDirectory temp)
     {

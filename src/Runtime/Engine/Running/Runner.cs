@@ -41,6 +41,7 @@ public static class Runner
         {
             task.Init();
             WriteConfig(task, options.LogDirectory);
+            OutputProvenance.Record(task);
         }
 
         var stores = new Dictionary<string, DoneStore>(StringComparer.Ordinal);
