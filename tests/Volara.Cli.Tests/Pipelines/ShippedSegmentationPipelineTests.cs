@@ -115,7 +115,7 @@ public sealed class ShippedSegmentationPipelineTests
     /// The shipped file under <c>examples/</c> and the quickstart's affinities (README neighbourhood, noisy Voronoi
     /// cells) under <c>quickstart-output/segmentation.zarr/affs</c>, both below <paramref name="root"/>.
     /// </summary>
-    private static Affs WriteQuickstartInput(string root)
+    internal static Affs WriteQuickstartInput(string root)
     {
         Directory.CreateDirectory(Path.Combine(root, "examples"));
         File.Copy(Path.Combine(RepositoryPaths.Root, "examples", "segmentation.yaml"), Path.Combine(root, "examples", "segmentation.yaml"));
