@@ -23,6 +23,7 @@ namespace Volara.Generators
         public const string Fit = "Fit";
         public const string Dataset = "Volara.Runtime.Datasets.Dataset";
         public const string VolumeArray = "Volara.Runtime.Datasets.VolumeArray";
+        public const string StoredResult = "Volara.Runtime.Storage.IStoredResult";
         public const string CollectionsNamespace = "System.Collections.Generic";
         public const string Disposable = "System.IDisposable";
         public const string EdgeAttrs = "EdgeAttrs";

@@ -64,6 +64,7 @@ namespace Volara.Generators.Emission
             writer.Line(JsonIgnore).Line(GeneratedCode);
             writer.Line($"public override {Engine}.BlockLayout Layout => __layout ??= this.CreateLayout();").Line();
             WriteDatasetPorts(writer, task);
+            WriteMissingOutputs(writer, task);
             WriteHookDeclarations(writer, task.Hooks);
             WriteInit(writer, task);
             WriteDropArtifacts(writer, task);
@@ -91,6 +92,30 @@ namespace Volara.Generators.Emission
                 writer.Line("/// <summary>The task's own clean-up; runs at the end of DropArtifacts, after the outputs are dropped.</summary>");
                 writer.Line("partial void OnDropArtifacts();").Line();
             }
+        }
+
+        /// <summary>The results written outside the arrays (<c>[Parameter(Writes = true)]</c> graph databases, tables) that are gone.</summary>
+        private static void WriteMissingOutputs(IndentedWriter writer, TaskModel task)
+        {
+            var results = task.Fields.Where(field => field.Writes && field.StoredResult).ToList();
+            if (results.Count == 0)
+            {
+                return;
+            }
+
+            writer.Line("/// <summary>The results this task writes outside its arrays that are gone.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Open("public override global::System.Collections.Generic.IReadOnlyList<string> MissingOutputs()");
+            writer.Line("var missing = new global::System.Collections.Generic.List<string>();");
+            foreach (var field in results)
+            {
+                writer.Open($"if (this.{field.Property} is {{ }} {"__" + field.Property} && !{"__" + field.Property}.Exists())");
+                writer.Line($"missing.Add(\"{Escape(field.Field)} '\" + {"__" + field.Property}.Location + \"'\");");
+                writer.Close();
+            }
+
+            writer.Line("return missing;");
+            writer.Close().Line();
         }
 
         private static void WriteDatasetPorts(IndentedWriter writer, TaskModel task)

@@ -16,7 +16,8 @@ namespace Volara.Generators.Model
     /// <param name="Converter">The fully qualified type of the property's <c>[JsonConverter]</c>, or null.</param>
     /// <param name="IgnoreCondition">The <c>JsonIgnoreCondition</c> member of a conditional <c>[JsonIgnore]</c>, or null.</param>
     /// <param name="DatasetKind">For a parameter holding an untyped dataset: its kind in lower case (<c>dataset</c> for the base class); else null.</param>
-    /// <param name="Writes">That dataset is written by the task (<c>[Parameter(Writes = true)]</c>).</param>
+    /// <param name="Writes">That dataset (or stored result) is written by the task (<c>[Parameter(Writes = true)]</c>).</param>
+    /// <param name="StoredResult">The type is a result kept outside the arrays (<c>IStoredResult</c>: a graph database, a look-up table).</param>
     public sealed record FieldModel(
         string Property,
         string Field,
@@ -33,5 +34,6 @@ namespace Volara.Generators.Model
         string? Converter,
         string? IgnoreCondition,
         string? DatasetKind = null,
-        bool Writes = false);
+        bool Writes = false,
+        bool StoredResult = false);
 }

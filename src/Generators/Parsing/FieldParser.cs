@@ -90,7 +90,8 @@ namespace Volara.Generators.Parsing
                     ignoreCondition,
                     UntypedDatasetKind(propertyType),
                     property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ParameterAttribute
-                        && a.NamedArguments.Any(n => n.Key == KnownNames.ParameterWrites && n.Value.Value is true))));
+                        && a.NamedArguments.Any(n => n.Key == KnownNames.ParameterWrites && n.Value.Value is true)),
+                    propertyType.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.StoredResult)));
             }
 
         }

@@ -19,6 +19,9 @@ public abstract class BlockwiseTaskBase : IBlockwiseTask
     [System.Text.Json.Serialization.JsonIgnore]
     public virtual IReadOnlyList<DatasetPort> DatasetPorts => [];
 
+    /// <inheritdoc/>
+    public virtual IReadOnlyList<string> MissingOutputs() => [];
+
     public virtual void Init()
     {
     }

@@ -22,6 +22,12 @@ public interface IBlockwiseTask
     /// </summary>
     IReadOnlyList<DatasetPort> DatasetPorts => [];
 
+    /// <summary>
+    /// The results the task writes outside its arrays (a graph database, a look-up table) that are gone, one phrase
+    /// each, such as <c>db 'graph.sqlite'</c> (generated for DSL tasks). Done blocks over a missing result no longer stand.
+    /// </summary>
+    IReadOnlyList<string> MissingOutputs() => [];
+
     /// <summary>Workers, retries and timeouts.</summary>
     ExecutionOptions Execution { get; }
 

@@ -9,7 +9,7 @@ namespace Volara.Runtime.Graphs;
 /// A task holds one as a <c>[Parameter]</c> and opens it per block.
 /// </summary>
 [JsonConverter(typeof(GraphDatabaseConfigJsonConverterFactory))]
-public abstract record GraphDatabaseConfig
+public abstract record GraphDatabaseConfig : Volara.Runtime.Storage.IStoredResult
 {
     /// <summary>
     /// Declared node attributes: name → type spec (<c>float</c>, <c>int</c>, <c>bool</c>, <c>str</c>, or a length
@@ -44,6 +44,13 @@ public abstract record GraphDatabaseConfig
 
     /// <summary>Removes the whole graph (tables and metadata); a graph that does not exist is fine.</summary>
     public abstract void Drop();
+
+    /// <summary>The database holds a graph (its node table); false once it was dropped or deleted.</summary>
+    public abstract bool Exists();
+
+    /// <inheritdoc/>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public abstract string Location { get; }
 
     /// <summary>Removes every edge, keeping the nodes; a graph that does not exist is fine.</summary>
     public abstract void DropEdges();

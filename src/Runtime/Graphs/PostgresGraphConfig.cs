@@ -62,6 +62,10 @@ public sealed record PostgresGraphConfig : GraphDatabaseConfig
 
     public override void Drop() => PostgresGraphDatabase.Drop(this);
 
+    public override bool Exists() => PostgresGraphDatabase.EnsureDatabase(this, create: false);
+
+    public override string Location => $"PostgreSQL database '{Name}' on {Host}";
+
     public override void DropEdges()
     {
         if (!PostgresGraphDatabase.EnsureDatabase(this, create: false))

@@ -25,6 +25,10 @@ public sealed record SqliteGraphConfig : GraphDatabaseConfig
 
     public override void Drop() => SqliteGraphDatabase.Drop(this);
 
+    public override bool Exists() => File.Exists(Path);
+
+    public override string Location => Path;
+
     public override void DropEdges()
     {
         if (!File.Exists(MetadataPath))

@@ -10,7 +10,7 @@ namespace Volara.Runtime.Luts;
 /// <c>.npz</c> is appended to a path that lacks it.
 /// </summary>
 [Volara.Runtime.Serialization.JsonContract]
-public sealed partial record Lut
+public sealed partial record Lut : Volara.Runtime.Storage.IStoredResult
 {
     internal const string ArrayName = "fragment_segment_lut";
 
@@ -27,6 +27,10 @@ public sealed partial record Lut
     public string Name => System.IO.Path.GetFileNameWithoutExtension(File);
 
     public bool Exists() => System.IO.File.Exists(File);
+
+    /// <inheritdoc/>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Location => File;
 
     /// <summary>Reads the table, or returns null when the file does not exist (as volara's <c>load</c>).</summary>
     public FragmentSegmentLut? Load()

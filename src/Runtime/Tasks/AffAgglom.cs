@@ -29,7 +29,7 @@ public sealed partial class AffAgglom : IBlockScratchEstimate
     private int[][] scoreChannels = [];
 
     /// <summary>Holds the fragment nodes and receives the edges; declares every score name as a float edge attribute.</summary>
-    [Parameter]
+    [Parameter(Writes = true)]
     public required GraphDatabaseConfig Db { get; init; }
 
     /// <summary>The fragments (first input: the layout follows them).</summary>

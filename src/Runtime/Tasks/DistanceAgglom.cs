@@ -30,7 +30,7 @@ public sealed partial class DistanceAgglom
     private Roi dataRoi;
 
     /// <summary>Holds the fragment nodes (with the embeddings named by <see cref="DistanceKeys"/>) and receives the edges.</summary>
-    [Parameter]
+    [Parameter(Writes = true)]
     public required GraphDatabaseConfig Db { get; init; }
 
     /// <summary>The fragments.</summary>

@@ -27,7 +27,7 @@ public sealed partial class ExtractFrags : IBlockScratchEstimate
     private Coordinate voxelSize;
 
     /// <summary>Receives one node per fragment.</summary>
-    [Parameter]
+    [Parameter(Writes = true)]
     public required GraphDatabaseConfig Db { get; init; }
 
     /// <summary>Channel-first affinities, uint8 (0–255) or float (0–1), read in their stored type.</summary>

@@ -24,7 +24,7 @@ public sealed partial class GraphMws
     public required GraphDatabaseConfig Db { get; init; }
 
     /// <summary>The table written.</summary>
-    [Parameter]
+    [Parameter(Writes = true)]
     public required Lut Lut { get; init; }
 
     /// <summary>A table whose groups are merged before any scored edge; every graph node must be in it.</summary>

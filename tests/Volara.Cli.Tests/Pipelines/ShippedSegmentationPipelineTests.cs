@@ -87,6 +87,23 @@ public sealed class ShippedSegmentationPipelineTests
     }
 
     [Theory]
+    [InlineData("db.sqlite", "task 'fragments-extract-frags' has 1 block done, but its output db 'quickstart-output/example.zarr/db.sqlite' is gone")]
+    [InlineData("lut.npz", "task 'lut-graph-mws' has 1 block done, but its output lut 'quickstart-output/example.zarr/lut.npz' is gone")]
+    public void ADeletedGraphDatabaseOrTableUnderDoneBlocksIsRefusedInsteadOfSkipped(string deleted, string message)
+    {
+        using var temp = new TempDirectory();
+        WriteQuickstartInput(temp.Path);
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", FileName, "--mode", "serial").ExitCode);
+        File.Delete(temp.Combine("quickstart-output", "example.zarr", deleted));
+
+        var rerun = VolaraProcess.RunIn(temp.Path, "run", FileName, "--mode", "serial");
+
+        Assert.Equal(2, rerun.ExitCode);
+        Assert.True(rerun.Stderr.Contains(message, StringComparison.Ordinal), rerun.Stderr);
+        Assert.False(File.Exists(temp.Combine("quickstart-output", "example.zarr", deleted)), "the refused run recreated it");
+    }
+
+    [Theory]
     [InlineData("plan")]
     [InlineData("run")]
     public void ABiasNotOnePerStoredOffsetIsAnErrorAtItsLineBeforeAnythingIsCreated(string command)

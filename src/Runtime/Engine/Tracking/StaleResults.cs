@@ -26,14 +26,20 @@ public static class StaleResults
                 continue;
             }
 
+            string blocks = done == 1 ? "1 block" : $"{done} blocks";
             if (ChangedFields(task, logDirectory) is { Count: > 0 } changes)
             {
-                problems.Add((task.Name, $"task '{task.Name}' has {done} blocks done with another configuration ({string.Join("; ", changes)})"));
+                problems.Add((task.Name, $"task '{task.Name}' has {blocks} done with another configuration ({string.Join("; ", changes)})"));
             }
 
             foreach (var output in task.DatasetPorts.Where(port => port.IsOutput && !ZarrArray.Exists(port.Dataset.Store)))
             {
-                problems.Add((task.Name, $"task '{task.Name}' has {done} blocks done, but its output {output.Field} '{output.Dataset.Store}' is gone"));
+                problems.Add((task.Name, $"task '{task.Name}' has {blocks} done, but its output {output.Field} '{output.Dataset.Store}' is gone"));
+            }
+
+            foreach (var output in task.MissingOutputs())
+            {
+                problems.Add((task.Name, $"task '{task.Name}' has {blocks} done, but its output {output} is gone"));
             }
         }
 
