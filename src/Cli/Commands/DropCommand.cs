@@ -14,20 +14,10 @@ namespace Volara.Cli.Commands;
 public static class DropCommand
 {
     /// <summary>The named tasks and every task after them, in pipeline order.</summary>
-    private static IReadOnlyList<IBlockwiseTask> Downstream(Runtime.Engine.Pipelines.Pipeline pipeline, IReadOnlyList<IBlockwiseTask> named)
+    private static IReadOnlyList<IBlockwiseTask> WithDownstream(Runtime.Engine.Pipelines.Pipeline pipeline, IReadOnlyList<IBlockwiseTask> named)
     {
-        var reached = new HashSet<string>(named.Select(t => t.Name), StringComparer.Ordinal);
-        var after = pipeline.Edges.ToLookup(edge => edge.From, edge => edge.To);
-        var pending = new Stack<string>(reached);
-        while (pending.TryPop(out var name))
-        {
-            foreach (var next in after[name].Where(reached.Add))
-            {
-                pending.Push(next);
-            }
-        }
-
-        return [.. pipeline.TopologicalOrder().Where(task => reached.Contains(task.Name))];
+        var after = pipeline.DownstreamOf(named.Select(task => task.Name));
+        return [.. pipeline.TopologicalOrder().Where(task => named.Contains(task) || after.Contains(task))];
     }
 
     public static Command Create(CliConsole console)
@@ -47,7 +37,7 @@ public static class DropCommand
             // What a task wrote is what the tasks after it read: their done blocks go with it, unless --only.
             IReadOnlyList<IBlockwiseTask> selected = names.Length == 0 ? definition.Pipeline.Tasks
                 : parsed.GetValue(only) ? named
-                : Downstream(definition.Pipeline, named);
+                : WithDownstream(definition.Pipeline, named);
             bool dropOutputs = !parsed.GetValue(keepOutputs);
             foreach (var task in selected)
             {

@@ -47,7 +47,8 @@ public static class RunCommand
             {
                 string file = parsed.GetRequiredValue(arguments.File);
                 // Dropping a task drops the tasks after it: name only the stale tasks no other stale task leads to.
-                var first = stale.Tasks.Where(task => !stale.Tasks.Any(other => other != task && Leads(definition.Pipeline, other, task)));
+                var following = definition.Pipeline.DownstreamOf(stale.Tasks).Select(task => task.Name).ToHashSet();
+                var first = stale.Tasks.Where(task => !following.Contains(task));
                 throw new UsageException(
                     $"{string.Join("; ", stale.Problems.Select(p => p.Problem))}; nothing was run. To recompute, drop them and the tasks after them: " +
                     string.Join(" && ", first.Select(task => $"volara drop {file} --task {task}")));
@@ -84,27 +85,6 @@ public static class RunCommand
             ["failed_blocks"] = new JsonArray([.. task.Failures.Select(f => f.BlockId).Distinct().Order().Select(id => (JsonNode)JsonValue.Create(id))]),
         })]),
     };
-
-    /// <summary>Task <paramref name="to"/> runs after <paramref name="from"/>, directly or through other tasks.</summary>
-    private static bool Leads(Runtime.Engine.Pipelines.Pipeline pipeline, string from, string to)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([to]);
-        while (pending.TryPop(out var task))
-        {
-            foreach (var upstream in pipeline.UpstreamOf(task).Select(t => t.Name).Where(seen.Add))
-            {
-                if (upstream == from)
-                {
-                    return true;
-                }
-
-                pending.Push(upstream);
-            }
-        }
-
-        return false;
-    }
 
     private static ExecutionMode ParseMode(string text) => text switch
     {

@@ -49,6 +49,7 @@ public sealed class PipelineCompositionTests
         Assert.Equal(["c19998"], pipeline.UpstreamOf("c19999").Select(t => t.Name));
         Assert.Equal(["c0"], pipeline.Sources.Select(t => t.Name));
         Assert.Equal(["c19999"], pipeline.Sinks.Select(t => t.Name));
+        Assert.Equal(["c19998", "c19999"], pipeline.DownstreamOf(["c19997", "c19999"]).Select(t => t.Name));
     }
 
     /// <summary>A random expression over a few of the tasks (names may repeat, as in files that reuse a task).</summary>

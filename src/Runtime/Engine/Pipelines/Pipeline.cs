@@ -89,6 +89,23 @@ public sealed class Pipeline
         return upstreamByName.TryGetValue(name, out var upstream) ? upstream : [];
     }
 
+    /// <summary>The tasks that run after any of <paramref name="names"/>, directly or through others, in topological order.</summary>
+    public IReadOnlyList<IBlockwiseTask> DownstreamOf(IEnumerable<string> names)
+    {
+        var after = edges.ToLookup(edge => edge.From, edge => edge.To);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(names);
+        while (pending.TryPop(out var name))
+        {
+            foreach (var next in after[name].Where(reached.Add))
+            {
+                pending.Push(next);
+            }
+        }
+
+        return [.. TopologicalOrder().Where(task => reached.Contains(task.Name))];
+    }
+
     public static Pipeline operator +(Pipeline upstream, Pipeline downstream)
     {
         ArgumentNullException.ThrowIfNull(upstream);

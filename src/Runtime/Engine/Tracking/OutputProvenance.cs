@@ -8,8 +8,8 @@ namespace Volara.Runtime.Engine.Tracking;
 
 /// <summary>
 /// What produced an output array, written into its attributes under <c>volara</c> once the task has prepared it: the
-/// task's name and type, a fingerprint of its configuration (SHA-256 of the configuration without <c>execution</c>, as
-/// <see cref="StaleResults"/> compares it) and the library version. No time: a rerun gives the same bytes.
+/// task's name and type, a fingerprint of its configuration (SHA-256 of the part <see cref="StaleResults"/> compares)
+/// and the library version. No time: a rerun gives the same bytes.
 /// </summary>
 public static class OutputProvenance
 {
@@ -41,13 +41,9 @@ public static class OutputProvenance
         }
     }
 
-    /// <summary>SHA-256 (hex) of the configuration without how it is run.</summary>
-    public static string Fingerprint(JsonObject config)
-    {
-        var compared = config.DeepClone().AsObject();
-        compared.Remove("execution");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(compared.ToJsonString())));
-    }
+    /// <summary>SHA-256 (hex) of the configuration without how it is run (<see cref="StaleResults.ResultDefining"/>).</summary>
+    public static string Fingerprint(JsonObject config) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StaleResults.ResultDefining(config).ToJsonString())));
 
     private static string Version { get; } =
         typeof(OutputProvenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";

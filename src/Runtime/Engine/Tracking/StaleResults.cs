@@ -14,6 +14,17 @@ public static class StaleResults
 {
     private const string ExecutionField = "execution";
 
+    /// <summary>
+    /// The part of a task's configuration its results depend on: all of it but <c>execution</c>. The stale check
+    /// compares it, and output provenance fingerprints it.
+    /// </summary>
+    public static JsonObject ResultDefining(JsonObject config)
+    {
+        var defining = config.DeepClone().AsObject();
+        defining.Remove(ExecutionField);
+        return defining;
+    }
+
     /// <summary>Throws <see cref="StaleResultsException"/> listing every task whose done blocks no longer stand.</summary>
     public static void Check(IReadOnlyList<IBlockwiseTask> tasks, string logDirectory)
     {
@@ -54,12 +65,13 @@ public static class StaleResults
     {
         var changes = new List<string>();
         string file = TaskPaths.ConfigFile(logDirectory, task.Name);
-        if (task.ToConfig() is not { } current || !File.Exists(file) || JsonNode.Parse(File.ReadAllText(file)) is not JsonObject recorded)
+        if (task.ToConfig() is not { } config || !File.Exists(file) || JsonNode.Parse(File.ReadAllText(file)) is not JsonObject recordedConfig)
         {
             return changes;
         }
 
-        foreach (string field in recorded.Select(p => p.Key).Union(current.Select(p => p.Key)).Where(field => field != ExecutionField))
+        var (recorded, current) = (ResultDefining(recordedConfig), ResultDefining(config));
+        foreach (string field in recorded.Select(p => p.Key).Union(current.Select(p => p.Key)))
         {
             var before = recorded[field];
             var after = current[field];
