@@ -102,6 +102,13 @@ public sealed class RunCommandTests
         // How it runs is no change to its results; what it computes is.
         File.WriteAllText(file, File.ReadAllText(file).Replace("execution: {num_workers: 2}", "execution: {num_workers: 1}", StringComparison.Ordinal));
         Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+        // A record written before a field existed: the field at its default is no change either.
+        string recorded = temp.Combine("logs", "mask-threshold-meta", "config.json");
+        var older = JsonNode.Parse(File.ReadAllText(recorded))!.AsObject();
+        Assert.True(older.Remove("roi"));
+        File.WriteAllText(recorded, older.ToJsonString());
+        Assert.Equal(0, VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+
         File.WriteAllText(file, File.ReadAllText(file).Replace("threshold: 100", "threshold: 50", StringComparison.Ordinal));
         var changed = VolaraProcess.RunIn(temp.Path, "run", "pipeline.yaml", "--mode", "threads");
 
@@ -141,6 +148,24 @@ public sealed class RunCommandTests
         Assert.NotEqual(provenance["config_sha256"]!.GetValue<string>(),
             JsonNode.Parse(File.ReadAllBytes(temp.Combine("data.zarr", "mask", ".zattrs")))!["volara"]!["config_sha256"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(provenance["version"]!.GetValue<string>()));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", provenance["created"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RunsFromScratchGiveByteIdenticalAttributesAtAFixedSourceDateEpoch()
+    {
+        var epoch = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" };
+        var attributes = new List<byte[]>();
+        for (int run = 0; run < 2; run++)
+        {
+            using var temp = new TempDirectory();
+            SampleVolume.TwoThresholdsYaml(temp.Path);
+            Assert.Equal(0, VolaraProcess.RunWithEnvironment(temp.Path, epoch, "run", "pipeline.yaml", "--mode", "threads").ExitCode);
+            attributes.Add(File.ReadAllBytes(temp.Combine("data.zarr", "mask", ".zattrs")));
+        }
+
+        Assert.Equal(attributes[0], attributes[1]);
+        Assert.Equal("2023-11-14T22:13:20Z", JsonNode.Parse(attributes[0])!["volara"]!["created"]!.GetValue<string>());
     }
 
     /// <summary>The run won the race against the lock holder's start: undo it and try again.</summary>

@@ -16,7 +16,11 @@ public static class VolaraProcess
     public static VolaraResult Run(params string[] arguments) => RunIn(null, arguments);
 
     /// <summary>Runs volara with <paramref name="workingDirectory"/> as its current directory (null: inherited).</summary>
-    public static VolaraResult RunIn(string? workingDirectory, params string[] arguments)
+    public static VolaraResult RunIn(string? workingDirectory, params string[] arguments) =>
+        RunWithEnvironment(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="RunIn"/>, with <paramref name="environment"/> added to volara's environment.</summary>
+    public static VolaraResult RunWithEnvironment(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         if (!File.Exists(Dll))
         {
@@ -30,6 +34,11 @@ public static class VolaraProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? string.Empty,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Dll);
         foreach (string argument in arguments)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Runtime.Engine.Tracking;
@@ -60,22 +61,25 @@ public static class StaleResults
         }
     }
 
-    /// <summary>"field: old → new" for each field whose value differs from the recorded configuration.</summary>
     private static List<string> ChangedFields(IBlockwiseTask task, string logDirectory)
     {
-        var changes = new List<string>();
         string file = TaskPaths.ConfigFile(logDirectory, task.Name);
-        if (task.ToConfig() is not { } config || !File.Exists(file) || JsonNode.Parse(File.ReadAllText(file)) is not JsonObject recordedConfig)
-        {
-            return changes;
-        }
+        return task.ToConfig() is { } config && File.Exists(file) && JsonNode.Parse(File.ReadAllText(file)) is JsonObject recorded
+            ? Differences(recorded, config)
+            : [];
+    }
 
+    /// <summary>"field: old → new" for each field whose value the results depend on differs between two configurations.</summary>
+    internal static List<string> Differences(JsonObject recordedConfig, JsonObject config)
+    {
+        var changes = new List<string>();
         var (recorded, current) = (ResultDefining(recordedConfig), ResultDefining(config));
+        var descriptor = config[TaskJson.TaskTypeProperty]?.GetValue<string>() is { } taskType ? TaskCatalog.Find(taskType) : null;
         foreach (string field in recorded.Select(p => p.Key).Union(current.Select(p => p.Key)))
         {
             var before = recorded[field];
             var after = current[field];
-            if (!JsonNode.DeepEquals(before, after))
+            if (!JsonNode.DeepEquals(before, after) && !(!recorded.ContainsKey(field) && IsDefault(descriptor, field, after)))
             {
                 changes.Add($"{field}: {Show(before)} → {Show(after)}");
             }
@@ -83,6 +87,13 @@ public static class StaleResults
 
         return changes;
     }
+
+    /// <summary>
+    /// A field added by a newer version is absent from what an older run recorded; at its default it changes nothing
+    /// that run computed.
+    /// </summary>
+    private static bool IsDefault(TaskDescriptor? descriptor, string field, JsonNode? value) =>
+        descriptor?.Field(field)?.Default is { } text && JsonNode.DeepEquals(JsonNode.Parse(text), value);
 
     private static string Show(JsonNode? value)
     {
