@@ -358,8 +358,10 @@ public sealed class PipelineFile
             return;
         }
 
-        var ids = entries.Select(e => e.Id.Length > 0 ? e.Id : tasks.FirstOrDefault(t => t.Pointer == e.Pointer)?.Id).OfType<string>().ToList();
-        foreach (var name in PipelineExpression.NamesIn(expression).Distinct().Where(n => !ids.Contains(n)))
+        var idsByPointer = tasks.ToDictionary(t => t.Pointer, t => t.Id, StringComparer.Ordinal);
+        var ids = entries.Select(e => e.Id.Length > 0 ? e.Id : idsByPointer.GetValueOrDefault(e.Pointer)).OfType<string>().ToList();
+        var known = ids.ToHashSet(StringComparer.Ordinal);
+        foreach (var name in PipelineExpression.NamesIn(expression).Distinct().Where(n => !known.Contains(n)))
         {
             Report("/pipeline", $"no task named '{name}' (the tasks are {string.Join(", ", ids.Select(i => $"'{i}'"))})");
         }

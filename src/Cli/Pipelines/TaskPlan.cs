@@ -31,6 +31,13 @@ public sealed record TaskPlan(
         var task = entry.Task;
         string taskType = entry.Descriptor.TaskType;
         int workers = task.Execution.NumWorkers;
+
+        // An input written by an earlier task of the file: the layout reads its metadata, so it is known only then.
+        if (entry.Ports.FirstOrDefault(p => !p.IsOutput && !TaskRules.Exists(p.Dataset)) is { } notYet)
+        {
+            return Unknown(entry, upstream, $"'{notYet.Dataset.Store}' does not exist yet");
+        }
+
         BlockGrid grid;
         try
         {
@@ -38,8 +45,7 @@ public sealed record TaskPlan(
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            return new TaskPlan(task.Name, taskType, workers, null, null, null, null, null, null, null, upstream,
-                $"layout unknown until its inputs exist: {ErrorLine.Describe(error)}");
+            return Unknown(entry, upstream, ErrorLine.Describe(error));
         }
 
         var inputs = entry.Ports.Where(p => !p.IsOutput).Select(p => (Port: p, Array: TryOpen(p.Dataset))).ToList();
@@ -81,6 +87,10 @@ public sealed record TaskPlan(
             task.Name, taskType, workers, grid.BlockCount, grid.LevelCount, writeVoxels, readVoxels,
             readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null);
     }
+
+    private static TaskPlan Unknown(PipelineTask entry, IReadOnlyList<string> upstream, string reason) =>
+        new(entry.Task.Name, entry.Descriptor.TaskType, entry.Task.Execution.NumWorkers, null, null, null, null, null, null, null, upstream,
+            $"layout unknown until its inputs exist: {reason}");
 
     private static VolumeArray? TryOpen(Dataset dataset)
     {

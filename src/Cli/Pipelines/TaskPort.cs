@@ -12,6 +12,6 @@ namespace Volara.Cli.Pipelines;
 /// <param name="OpenedByTask">A dataset parameter the task opens and shapes itself, not an <c>[Input]</c> or <c>[Output]</c>.</param>
 public sealed record TaskPort(string Field, Dataset Dataset, bool IsOutput, Type? ElementType, ElementKinds Requires, bool SpatialOnly, bool List, bool OpenedByTask)
 {
-    /// <summary>The store with separators normalised, for comparing who writes what.</summary>
-    public string StoreKey => Runtime.Engine.DatasetPort.KeyOf(Dataset.Store);
+    /// <summary>The store with separators normalised, for comparing who writes what (computed once: checks ask often).</summary>
+    public string StoreKey { get; } = Runtime.Engine.DatasetPort.KeyOf(Dataset.Store);
 }

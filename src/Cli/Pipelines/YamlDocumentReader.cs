@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Volara.Cli.Pipelines;
 
@@ -14,53 +14,23 @@ public static class YamlDocumentReader
     /// <summary>How deep mappings and sequences may nest, as the JSON reader allows: no pipeline file comes near it.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Builds the document in one pass over the parser's events with a stack of its own, so that nesting deeper than
+    /// <see cref="MaxDepth"/> is refused with its position instead of exhausting the call stack, and every syntax error
+    /// has a position. Only the first document of a stream is read.
+    /// </summary>
     public static LocatedDocument Read(string file, string text)
     {
-        CheckStructure(file, text);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException error)
-        {
-            throw new ConfigurationException([new ConfigProblem(file, "", At(error.Start), $"not valid YAML: {error.Message}")]);
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            throw new ConfigurationException([new ConfigProblem(file, "", new SourceLocation(1, 1), "the file is empty")]);
-        }
-
-        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var root = Convert(file, stream.Documents[0].RootNode, "", locations);
-        return new LocatedDocument(file, root, locations);
-    }
-
-    /// <summary>
-    /// Walks the file's events once, without building anything, so that nesting deeper than <see cref="MaxDepth"/> is
-    /// refused before the (recursive) document loader would exhaust the stack, and every syntax error has a position.
-    /// </summary>
-    private static void CheckStructure(string file, string text)
-    {
         var parser = new Parser(new StringReader(text));
+        var builder = new Builder(file);
         var position = new SourceLocation(1, 1);
-        int depth = 0;
         try
         {
-            while (parser.MoveNext())
+            while (!builder.Complete && parser.MoveNext())
             {
                 var current = parser.Current!;
                 position = At(current.Start);
-                if (current is YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart && ++depth > MaxDepth)
-                {
-                    throw new ConfigurationException([new ConfigProblem(file, "", position, $"mappings and lists nest deeper than {MaxDepth} levels here")]);
-                }
-
-                if (current is YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd)
-                {
-                    depth--;
-                }
+                builder.Add(current, position);
             }
         }
         catch (YamlException error)
@@ -71,48 +41,132 @@ public static class YamlDocumentReader
         {
             throw new ConfigurationException([new ConfigProblem(file, "", position, $"not valid YAML after this point: {error.Message}")]);
         }
+
+        if (!builder.Complete)
+        {
+            throw new ConfigurationException([new ConfigProblem(file, "", new SourceLocation(1, 1), "the file is empty")]);
+        }
+
+        return new LocatedDocument(file, builder.Root, builder.Locations);
     }
 
-    private static JsonNode? Convert(string file, YamlNode node, string pointer, Dictionary<string, SourceLocation> locations)
+    /// <summary>The JSON nodes of one document, assembled from parser events.</summary>
+    private sealed class Builder(string file)
     {
-        locations.TryAdd(pointer, At(node.Start));
-        switch (node)
+        private readonly Stack<Open> open = new();
+
+        public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
+
+        public JsonNode? Root { get; private set; }
+
+        public bool Complete { get; private set; }
+
+        public void Add(ParsingEvent current, SourceLocation position)
         {
-            case YamlMappingNode mapping:
-                var obj = new JsonObject();
-                foreach (var (keyNode, valueNode) in mapping.Children)
-                {
-                    string name = keyNode is YamlScalarNode { Value: { } key } ? key : throw Problem(file, pointer, keyNode, "mapping keys must be plain names");
-                    string child = LocatedDocument.Child(pointer, name);
-                    locations[child] = At(keyNode.Start);
-                    if (obj.ContainsKey(name))
-                    {
-                        throw Problem(file, child, keyNode, $"the field '{name}' appears twice");
-                    }
+            switch (current)
+            {
+                case MappingStart:
+                    Push(new JsonObject(), position);
+                    break;
+                case SequenceStart:
+                    Push(new JsonArray(), position);
+                    break;
+                case MappingEnd or SequenceEnd:
+                    open.Pop();
+                    break;
+                case YamlDotNet.Core.Events.Scalar scalar when open.TryPeek(out var parent) && parent.ExpectsKey:
+                    parent.Key(scalar, position, file, Locations);
+                    break;
+                case YamlDotNet.Core.Events.Scalar scalar:
+                    Attach(Scalar(scalar.Value, scalar.Style), position);
+                    break;
+                case AnchorAlias:
+                    throw Problem(open.TryPeek(out var holder) ? holder.NextPointer : "", position, "aliases and anchors are not supported");
+                case DocumentEnd:
+                    Complete = true;
+                    break;
+            }
+        }
 
-                    obj[name] = Convert(file, valueNode, child, locations);
-                }
+        private void Push(JsonNode container, SourceLocation position)
+        {
+            if (open.Count >= MaxDepth)
+            {
+                throw Problem("", position, $"mappings and lists nest deeper than {MaxDepth} levels here");
+            }
 
-                return obj;
-            case YamlSequenceNode sequence:
-                var array = new JsonArray();
-                foreach (var item in sequence.Children)
-                {
-                    array.Add(Convert(file, item, LocatedDocument.Child(pointer, array.Count), locations));
-                }
+            string pointer = Attach(container, position);
+            open.Push(new Open(container, pointer));
+        }
 
-                return array;
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            default:
-                throw Problem(file, pointer, node, "aliases and anchors are not supported");
+        /// <summary>Places a value where the innermost open mapping or list expects it; returns its pointer.</summary>
+        private string Attach(JsonNode? value, SourceLocation position)
+        {
+            if (!open.TryPeek(out var parent))
+            {
+                Root = value;
+                Locations.TryAdd("", position);
+                return "";
+            }
+
+            if (parent.ExpectsKey)
+            {
+                throw Problem(parent.Pointer, position, "mapping keys must be plain names");
+            }
+
+            string pointer = parent.NextPointer;
+            Locations.TryAdd(pointer, position);
+            parent.Take(value);
+            return pointer;
+        }
+
+        private ConfigurationException Problem(string pointer, SourceLocation position, string message) =>
+            new([new ConfigProblem(file, pointer, position, message)]);
+    }
+
+    /// <summary>A mapping or list being filled, and for a mapping the key whose value comes next.</summary>
+    private sealed class Open(JsonNode node, string pointer)
+    {
+        private string? pendingKey;
+
+        public string Pointer { get; } = pointer;
+
+        public bool ExpectsKey => node is JsonObject && pendingKey is null;
+
+        public string NextPointer => node is JsonArray array
+            ? LocatedDocument.Child(Pointer, array.Count)
+            : LocatedDocument.Child(Pointer, pendingKey ?? string.Empty);
+
+        public void Key(YamlDotNet.Core.Events.Scalar scalar, SourceLocation position, string file, Dictionary<string, SourceLocation> locations)
+        {
+            string name = scalar.Value;
+            string child = LocatedDocument.Child(Pointer, name);
+            if (((JsonObject)node).ContainsKey(name))
+            {
+                throw new ConfigurationException([new ConfigProblem(file, child, position, $"the field '{name}' appears twice")]);
+            }
+
+            locations[child] = position;
+            pendingKey = name;
+        }
+
+        public void Take(JsonNode? value)
+        {
+            if (node is JsonArray array)
+            {
+                array.Add(value);
+                return;
+            }
+
+            ((JsonObject)node)[pendingKey!] = value;
+            pendingKey = null;
         }
     }
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonNode? Scalar(string? text, ScalarStyle style)
     {
-        string value = scalar.Value ?? string.Empty;
-        if (scalar.Style != ScalarStyle.Plain)
+        string value = text ?? string.Empty;
+        if (style != ScalarStyle.Plain)
         {
             return JsonValue.Create(value);
         }
@@ -161,7 +215,4 @@ public static class YamlDocumentReader
     }
 
     private static SourceLocation At(Mark mark) => new((int)mark.Line, (int)mark.Column);
-
-    private static ConfigurationException Problem(string file, string pointer, YamlNode node, string message) =>
-        new([new ConfigProblem(file, pointer, At(node.Start), message)]);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Volara.Runtime.Datasets;
+using Volara.Runtime.Engine.Serialization;
 
 namespace Volara.Runtime.Engine;
 
@@ -64,10 +65,15 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         }
 
         // The concrete type's own contract, from the same options without this factory.
-        private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) =>
-            (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T));
+        private readonly ContractCache<T> contracts = new(static options => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T)));
 
-        private static string DiscriminatorOf(Type type)
+        private System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) => contracts.For(options);
+
+        private static string? discriminator;
+
+        private static string DiscriminatorOf(Type type) => discriminator ??= FindDiscriminator(type);
+
+        private static string FindDiscriminator(Type type)
         {
             foreach (var attribute in typeof(Dataset).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false))
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Volara.Runtime.Datasets;
+using Volara.Runtime.Engine.Serialization;
 
 namespace Volara.Runtime.Dsl.Support;
 
@@ -19,5 +20,7 @@ public sealed class TypedDatasetJsonConverter<TTyped, TUntyped> : JsonConverter<
     public override void Write(Utf8JsonWriter writer, TTyped value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, (TUntyped)value.Untyped, UntypedContract(options));
 
-    private static JsonTypeInfo<TUntyped> UntypedContract(JsonSerializerOptions options) => (JsonTypeInfo<TUntyped>)options.GetTypeInfo(typeof(TUntyped));
+    private readonly ContractCache<TUntyped> untypedContracts = new(static options => (JsonTypeInfo<TUntyped>)options.GetTypeInfo(typeof(TUntyped)));
+
+    private JsonTypeInfo<TUntyped> UntypedContract(JsonSerializerOptions options) => untypedContracts.For(options);
 }
