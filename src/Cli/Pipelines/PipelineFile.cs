@@ -53,7 +53,9 @@ public sealed class PipelineFile
 
         foreach (var task in tasks)
         {
-            TaskRules.Check(task.Id, task.Task, task.Descriptor, task.Ports, (field, message) => Report(LocatedDocument.Child(task.Pointer, field), $"task '{task.Id}': {message}"));
+            // A field path such as execution/num_workers names a value inside a field.
+            TaskRules.Check(task.Id, task.Task, task.Descriptor, task.Ports, (field, message) =>
+                Report(field.Split('/').Aggregate(task.Pointer, LocatedDocument.Child), $"task '{task.Id}': {message}"));
         }
 
         if (problems.Count == 0)

@@ -19,10 +19,15 @@ namespace Volara.Cli.Pipelines;
 /// </summary>
 public static class TaskRules
 {
-    /// <summary>Adds every problem of the task; <paramref name="report"/> takes the field name and the message.</summary>
+    /// <summary>Adds every problem of the task; <paramref name="report"/> takes the field (a path such as <c>execution/num_workers</c> inside one) and the message.</summary>
     /// <remarks>Checks whose rule function words the whole message (naming the task) report it with <paramref name="taskId"/>.</remarks>
     public static void Check(string taskId, IBlockwiseTask task, TaskDescriptor descriptor, IReadOnlyList<TaskPort> ports, Action<string, string> report)
     {
+        foreach (var (field, problem) in task.Execution.Problems())
+        {
+            report($"execution/{field}", $"execution: {problem}");
+        }
+
         int dims = -1;
         foreach (var port in ports)
         {

@@ -29,10 +29,15 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
 
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var node = JsonNode.Parse(ref reader)?.AsObject();
-            if (node is null)
+            var parsed = JsonNode.Parse(ref reader);
+            if (parsed is null)
             {
                 return null;
+            }
+
+            if (parsed is not JsonObject node)
+            {
+                throw new JsonException($"expected a dataset (an object with its 'store'), not {Shown(parsed)}");
             }
 
             // The discriminator is checked here; the concrete type then reads the remaining fields.
@@ -68,6 +73,12 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         private readonly ContractCache<T> contracts = new(static options => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T)));
 
         private System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) => contracts.For(options);
+
+        private static string Shown(JsonNode value)
+        {
+            string text = value.ToJsonString();
+            return text.Length <= 60 ? text : text[..57] + "…";
+        }
 
         private static string? discriminator;
 

@@ -23,4 +23,32 @@ public sealed partial record ExecutionOptions
     [JsonConverter(typeof(WorkerConfigJsonConverter))]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public WorkerConfig? Workers { get; init; }
+
+    /// <summary>What keeps these options from running, by configuration field; empty when they can run.</summary>
+    public IEnumerable<(string Field, string Problem)> Problems()
+    {
+        if (NumWorkers < 1)
+        {
+            yield return ("num_workers", $"num_workers must be at least 1, not {NumWorkers}");
+        }
+
+        if (MaxRetries < 0)
+        {
+            yield return ("max_retries", $"max_retries must be 0 or more, not {MaxRetries}");
+        }
+
+        if (BlockTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            yield return ("block_timeout", $"block_timeout must be a positive number of seconds, not {timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    /// <summary>Throws <see cref="TaskFieldException"/> for the first problem of a task's options.</summary>
+    public void Require(string taskName)
+    {
+        foreach (var (field, problem) in Problems())
+        {
+            throw new TaskFieldException(taskName, $"execution/{field}", $"execution: {problem}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Engine;
 
@@ -10,7 +11,7 @@ public sealed class SecondsJsonConverter : JsonConverter<TimeSpan>
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
-            throw new JsonException($"a duration must be a number of seconds, found {reader.TokenType}");
+            throw new JsonException($"a duration must be a number of seconds, not {JsonTokens.Describe(ref reader)}");
         }
 
         return TimeSpan.FromSeconds(reader.GetDouble());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Geometry;
 
@@ -11,7 +12,7 @@ public sealed class CoordinateJsonConverter : JsonConverter<Coordinate>
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"a coordinate must be a JSON array of integers, found {reader.TokenType}");
+            throw new JsonException($"a coordinate must be a JSON array of integers, not {JsonTokens.Describe(ref reader)}");
         }
 
         Span<long?> elements = stackalloc long?[Coordinate.MaxDims];
@@ -28,7 +29,7 @@ public sealed class CoordinateJsonConverter : JsonConverter<Coordinate>
                 JsonTokenType.Null => null,
                 JsonTokenType.Number when reader.TryGetInt64(out var integer) => integer,
                 JsonTokenType.Number => checked((long)Math.Truncate(reader.GetDouble())),
-                _ => throw new JsonException($"coordinate element {count} must be an integer or null, found {reader.TokenType}"),
+                _ => throw new JsonException($"coordinate element {count} must be an integer or null, not {JsonTokens.Describe(ref reader)}"),
             };
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Geometry;
 
@@ -16,7 +17,7 @@ public sealed class RoiJsonConverter : JsonConverter<Roi>
     {
         JsonTokenType.StartArray => ReadPair(ref reader, options),
         JsonTokenType.StartObject => ReadObject(ref reader, options),
-        _ => throw new JsonException($"a ROI must be [[offset...], [shape...]] or {{\"offset\": [...], \"shape\": [...]}}, found {reader.TokenType}"),
+        _ => throw new JsonException($"a ROI must be [[offset...], [shape...]] or {{\"offset\": [...], \"shape\": [...]}}, not {JsonTokens.Describe(ref reader)}"),
     };
 
     public override void Write(Utf8JsonWriter writer, Roi value, JsonSerializerOptions options)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Workers.Cluster;
 
@@ -13,7 +14,7 @@ public sealed class VerbatimKeysJsonConverter : JsonConverter<IReadOnlyDictionar
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"environment must be an object of names to strings, found {reader.TokenType}");
+            throw new JsonException($"environment must be an object of names to strings, not {JsonTokens.Describe(ref reader)}");
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -23,7 +24,7 @@ public sealed class VerbatimKeysJsonConverter : JsonConverter<IReadOnlyDictionar
             reader.Read();
             map[name] = reader.TokenType == JsonTokenType.String
                 ? reader.GetString()!
-                : throw new JsonException($"environment variable '{name}' must be a string, found {reader.TokenType}");
+                : throw new JsonException($"environment variable '{name}' must be a string, not {JsonTokens.Describe(ref reader)}");
         }
 
         return map;

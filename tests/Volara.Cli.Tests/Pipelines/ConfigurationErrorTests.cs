@@ -60,6 +60,28 @@ public sealed class ConfigurationErrorTests
     }
 
     [Theory]
+    [InlineData("num_workers: 0", 5, 44, "num_workers", "num_workers must be at least 1, not 0")]
+    [InlineData("max_retries: -1", 5, 44, "max_retries", "max_retries must be 0 or more, not -1")]
+    [InlineData("block_timeout: 0", 5, 44, "block_timeout", "block_timeout must be a positive number of seconds, not 0")]
+    public void RefusesExecutionOptionsThatCannotRun(string option, int line, int column, string field, string problem)
+    {
+        string stderr = Refused(Raw + $"tasks:\n  a: {{task_type: threshold, in_data: $raw, mask: {{dataset_type: labels, store: data.zarr/m}}, threshold: 1,\n      block_size: [4, 16, 16], execution: {{{option}}}}}\n");
+
+        Assert.Equal($"volara: error: pipeline.yaml:{line}:{column}: /tasks/a/execution/{field}: task 'a': execution: {problem}\n", stderr);
+    }
+
+    [Theory]
+    [InlineData("raw", "\"raw\"")]
+    [InlineData("[1, 2]", "[1,2]")]
+    [InlineData("7", "7")]
+    public void RefusesAValueThatIsNotADatasetNamingTheFieldAndWithoutTheSerializersWords(string value, string shown)
+    {
+        string stderr = Refused(Raw + $"tasks:\n  a: {{task_type: threshold, in_data: {value}, mask: {{dataset_type: labels, store: data.zarr/m}}, threshold: 1, block_size: [4, 16, 16]}}\n");
+
+        Assert.Equal($"volara: error: pipeline.yaml:4:29: /tasks/a/in_data: task 'a': in_data must be a dataset {{dataset_type, store, ...}}, not {shown}\n", stderr);
+    }
+
+    [Theory]
     [InlineData("[4, 0, 16]", "block_size (4, 0, 16) must be positive in every axis")]
     [InlineData("[4, -16, 16]", "block_size (4, -16, 16) must be positive in every axis")]
     [InlineData("[4, 16, 16, 16]", "block_size (4, 16, 16, 16) has 4 values, the data has 3 physical axes")]

@@ -209,4 +209,25 @@ public sealed class RunnerTests
         var error = Assert.Throws<ArgumentException>(() => Runner.Run(task, Options(temp, ExecutionMode.Processes, new StringWriter())));
         Assert.Contains("'local'", error.Message);
     }
+
+    public static TheoryData<ExecutionOptions, string> ImpossibleExecutions => new()
+    {
+        { new ExecutionOptions { NumWorkers = 0 }, "task 'odd': execution: num_workers must be at least 1, not 0" },
+        { new ExecutionOptions { MaxRetries = -1 }, "task 'odd': execution: max_retries must be 0 or more, not -1" },
+        { new ExecutionOptions { BlockTimeout = TimeSpan.FromSeconds(-5) }, "task 'odd': execution: block_timeout must be a positive number of seconds, not -5" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ImpossibleExecutions))]
+    public void ExecutionOptionsThatCannotRunAreRefusedBeforeAnythingIsCreated(ExecutionOptions execution, string message)
+    {
+        using var temp = new TempDirectory();
+        var task = TestTask.Daisy("odd", R(0, 2), R(0, 1), R(0, 1), execution: execution);
+
+        var error = Assert.Throws<TaskFieldException>(() => Runner.Run(task, Options(temp, ExecutionMode.Threads, new StringWriter())));
+
+        Assert.Equal(message, error.Message);
+        Assert.StartsWith("execution/", error.Field, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Datasets.Ops;
 
@@ -17,7 +18,7 @@ public sealed class ChannelSelectionJsonConverter : JsonConverter<IReadOnlyList<
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"channels must be an integer or a list, found {reader.TokenType}");
+            throw new JsonException($"channels must be an integer or a list, not {JsonTokens.Describe(ref reader)}");
         }
 
         var selectors = new List<ChannelSelector>();

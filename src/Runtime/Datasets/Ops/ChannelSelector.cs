@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Datasets.Ops;
 
@@ -52,7 +53,7 @@ public sealed class ChannelSelectorJsonConverter : JsonConverter<ChannelSelector
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"a channel selector must be an integer or a list of integers, found {reader.TokenType}");
+            throw new JsonException($"a channel selector must be an integer or a list of integers, not {JsonTokens.Describe(ref reader)}");
         }
 
         var indices = new List<long>();
@@ -60,7 +61,7 @@ public sealed class ChannelSelectorJsonConverter : JsonConverter<ChannelSelector
         {
             if (reader.TokenType != JsonTokenType.Number)
             {
-                throw new JsonException($"a channel index list may only hold integers, found {reader.TokenType}");
+                throw new JsonException($"a channel index list may only hold integers, not {JsonTokens.Describe(ref reader)}");
             }
 
             indices.Add(reader.GetInt64());

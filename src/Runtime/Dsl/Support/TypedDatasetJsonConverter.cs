@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Dsl.Support;
 
@@ -14,8 +15,16 @@ public sealed class TypedDatasetJsonConverter<TTyped, TUntyped> : JsonConverter<
     where TTyped : class, ITypedDataset<TTyped, TUntyped>
     where TUntyped : Dataset
 {
-    public override TTyped? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        JsonSerializer.Deserialize(ref reader, UntypedContract(options)) is { } untyped ? TTyped.Wrap(untyped) : null;
+    public override TTyped? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // Refused here, not in the nested read below, so that the error's path names the field.
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+        {
+            throw new JsonException($"expected a dataset (an object with its 'store'), not {JsonTokens.Describe(ref reader)}");
+        }
+
+        return JsonSerializer.Deserialize(ref reader, UntypedContract(options)) is { } untyped ? TTyped.Wrap(untyped) : null;
+    }
 
     public override void Write(Utf8JsonWriter writer, TTyped value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, (TUntyped)value.Untyped, UntypedContract(options));

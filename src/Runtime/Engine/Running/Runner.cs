@@ -31,6 +31,11 @@ public static class Runner
         ArgumentNullException.ThrowIfNull(pipeline);
         options ??= new RunOptions();
         var ordered = pipeline.TopologicalOrder();
+        foreach (var task in ordered)
+        {
+            task.Execution.Require(task.Name);
+        }
+
         var executor = CreateExecutor(options, ordered);
         var output = options.Progress ?? Console.Error;
 

@@ -4,7 +4,7 @@ namespace Volara.Runtime.Storage.Zarr;
 public sealed class MetadataException : ZarrException
 {
     public MetadataException(string arrayPath, string file, string field, string problem, Exception? inner = null)
-        : base($"{file}: field '{field}': {problem}", arrayPath, null, inner)
+        : base(field.Length == 0 ? $"{file} {problem}" : $"{file}: field '{field}': {problem}", arrayPath, null, inner)
     {
         File = file;
         Field = field;

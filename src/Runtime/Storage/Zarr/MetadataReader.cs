@@ -12,17 +12,22 @@ internal sealed class MetadataReader(string arrayPath, string file)
 
     public MetadataException Error(string field, string problem, Exception? inner = null) => new(ArrayPath, File, field, problem, inner);
 
+    /// <summary>The <see cref="MetadataException.Field"/> of a problem with the whole document.</summary>
+    public const string DocumentField = "";
+
     public static JsonObject ParseDocument(string arrayPath, string filePath)
     {
         string name = Path.GetFileName(filePath);
         try
         {
             return JsonNode.Parse(System.IO.File.ReadAllText(filePath)) as JsonObject
-                ?? throw new MetadataException(arrayPath, name, "(document)", "is not a JSON object");
+                ?? throw new MetadataException(arrayPath, name, DocumentField, "is not a JSON object");
         }
         catch (JsonException e)
         {
-            throw new MetadataException(arrayPath, name, "(document)", $"is not valid JSON: {e.Message}", e);
+            // The serializer's own words end with its position in its notation; the line is said once, the usual way.
+            string words = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
+            throw new MetadataException(arrayPath, name, DocumentField, $"is not valid JSON (line {e.LineNumber + 1}): {words}", e);
         }
     }
 

@@ -13,6 +13,17 @@ internal static class NodeStaging
     private const string ReplacedMarker = ".replaced-";
 
     /// <summary>A fresh staging directory beside <paramref name="node"/>, named after it and this process.</summary>
+    /// <summary>
+    /// Why writing beside a node failed, without the hidden staging names the system's message would show: they mean
+    /// nothing to whoever asked for the node.
+    /// </summary>
+    public static string Reason(Exception error) => error switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        DirectoryNotFoundException or FileNotFoundException => "its directory cannot be written",
+        _ => error.Message.Split(" : '", 2)[0].Split(" '", 2)[0].TrimEnd('.', ' '),
+    };
+
     public static string Begin(string node)
     {
         RemoveAbandoned(node);

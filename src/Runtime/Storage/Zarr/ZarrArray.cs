@@ -122,8 +122,17 @@ public sealed partial class ZarrArray
             throw new ZarrException("is a non-empty directory that is not a Zarr node; refusing to create an array there", full);
         }
 
-        NodeLocator.CreateAncestorGroups(full, options.ZarrFormat);
-        string staging = NodeStaging.Begin(full);
+        string staging;
+        try
+        {
+            NodeLocator.CreateAncestorGroups(full, options.ZarrFormat);
+            staging = NodeStaging.Begin(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ZarrException($"cannot be created: {NodeStaging.Reason(e)}", full, inner: e);
+        }
+
         try
         {
             if (options.ZarrFormat == 2)
@@ -139,6 +148,11 @@ public sealed partial class ZarrArray
             {
                 ChunkFiles.WriteAtomic(System.IO.Path.Combine(staging, V3ArrayFormat.FileName), NodeAttributes.Serialize(doc));
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            NodeStaging.Abandon(staging);
+            throw new ZarrException($"cannot be created: {NodeStaging.Reason(e)}", full, inner: e);
         }
         catch
         {
