@@ -42,10 +42,16 @@ public sealed class PipelineFile
     private PipelineDefinition Build()
     {
         var (entries, expression, logDirectory) = ReadShape();
+        var candidates = entries.Select(entry => Prepare(entry.Id, entry.Pointer, entry.Config)).OfType<TaskCandidate>().ToList();
+
+        // Making each task from its own (resolved, unshared) configuration is most of reading a file of thousands of
+        // tasks, and independent of the others; the outcomes are then taken in file order.
+        var outcomes = new (IBlockwiseTask? Task, Exception? Error)[candidates.Count];
+        Parallel.For(0, candidates.Count, i => outcomes[i] = TryCreate(candidates[i].Config));
         var tasks = new List<PipelineTask>();
-        foreach (var (id, pointer, config) in entries)
+        for (int i = 0; i < candidates.Count; i++)
         {
-            if (CreateTask(id, pointer, config) is { } task)
+            if (Finish(candidates[i], outcomes[i]) is { } task)
             {
                 tasks.Add(task);
             }
@@ -238,7 +244,10 @@ public sealed class PipelineFile
         return null;
     }
 
-    private PipelineTask? CreateTask(string id, string pointer, JsonObject config)
+    /// <summary>A task entry whose fields passed the checks that need no task object.</summary>
+    private sealed record TaskCandidate(string Id, string Pointer, JsonObject Config, TaskDescriptor Descriptor, string What);
+
+    private TaskCandidate? Prepare(string id, string pointer, JsonObject config)
     {
         int before = problems.Count;
         var resolved = (JsonObject)Resolve(config, pointer)!;
@@ -281,28 +290,37 @@ public sealed class PipelineFile
             Report(pointer, $"{what} needs {(missing.Count == 1 ? "the field" : "the fields")} {string.Join(", ", missing.Select(m => $"'{m}'"))}");
         }
 
-        if (problems.Count > before)
-        {
-            return null;
-        }
+        return problems.Count > before ? null : new TaskCandidate(id, pointer, resolved, descriptor, what);
+    }
 
+    private (IBlockwiseTask? Task, Exception? Error) TryCreate(JsonObject config)
+    {
         try
         {
-            var task = registry.Create(resolved);
-            return new PipelineTask(id.Length > 0 ? id : task.Name, pointer, resolved, task, descriptor);
+            return (registry.Create(config), null);
         }
-        catch (InvalidDataException error)
+        catch (Exception error) when (error is InvalidDataException or ArgumentException or FormatException or InvalidOperationException)
         {
-            var json = error.InnerException as JsonException;
-            string where = json?.Path is { Length: > 1 } path ? PointerOf(path) : "";
-            Report(pointer + where, $"{what}: {Describe(descriptor, resolved, where, error, json)}");
+            return (null, error);
         }
-        catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException)
-        {
-            Report(pointer, $"{what}: {error.Message}");
-        }
+    }
 
-        return null;
+    private PipelineTask? Finish(TaskCandidate candidate, (IBlockwiseTask? Task, Exception? Error) outcome)
+    {
+        var (id, pointer, resolved, descriptor, what) = candidate;
+        switch (outcome)
+        {
+            case ({ } task, _):
+                return new PipelineTask(id.Length > 0 ? id : task.Name, pointer, resolved, task, descriptor);
+            case (_, InvalidDataException error):
+                var json = error.InnerException as JsonException;
+                string where = json?.Path is { Length: > 1 } path ? PointerOf(path) : "";
+                Report(pointer + where, $"{what}: {Describe(descriptor, resolved, where, error, json)}");
+                return null;
+            default:
+                Report(pointer, $"{what}: {outcome.Error!.Message}");
+                return null;
+        }
     }
 
     // For a field of the task itself the expected kind of value is known; deeper, the serializer's words are all there is.
