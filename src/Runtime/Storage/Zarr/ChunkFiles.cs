@@ -62,7 +62,9 @@ internal static class ChunkFiles
         string temporary = Path.Combine(directory, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.partial");
         try
         {
-            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length))
+            // No preallocation: the data goes in one write, and allocating its blocks up front is file-system work
+            // the delayed allocation would have merged with other chunks'.
+            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None))
             {
                 RandomAccess.Write(handle, data, 0);
             }

@@ -21,7 +21,7 @@ public sealed partial class ZarrArray
             ElementPattern.Fill(destination, _metadata.FillBytes);
         }
 
-        ForEachCell(span, destination, (cell, address, length) =>
+        ForEachCell(span, destination, writing: false, (cell, address, length) =>
         {
             if (_metadata.Sharding is null)
             {
@@ -38,13 +38,21 @@ public sealed partial class ZarrArray
     /// Runs <paramref name="perCell"/> for every chunk (or shard) the region touches, in parallel, with the region
     /// buffer pinned: the cells write disjoint parts of it, so they share its address instead of a span.
     /// </summary>
-    private unsafe void ForEachCell(ChunkSpan span, ReadOnlySpan<byte> region, Action<long[], nint, int> perCell)
+    private unsafe void ForEachCell(ChunkSpan span, ReadOnlySpan<byte> region, bool writing, Action<long[], nint, int> perCell)
     {
         fixed (byte* pointer = region)
         {
             nint address = (nint)pointer;
             int length = region.Length;
-            Parallelism.For(span.CellCount, parallel: true, i => perCell(span.Cell(i), address, length));
+            Action<long> each = i => perCell(span.Cell(i), address, length);
+            if (writing)
+            {
+                Parallelism.ForWrites(span.CellCount, each);
+            }
+            else
+            {
+                Parallelism.For(span.CellCount, parallel: true, each);
+            }
         }
     }
 

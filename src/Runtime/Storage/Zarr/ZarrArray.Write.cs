@@ -26,7 +26,7 @@ public sealed partial class ZarrArray
             return;
         }
 
-        ForEachCell(span, source, (cell, address, length) =>
+        ForEachCell(span, source, writing: true, (cell, address, length) =>
         {
             if (_metadata.Sharding is null)
             {
