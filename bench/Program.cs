@@ -50,12 +50,14 @@ IBenchmark[] benchmarks =
     new ComputeShiftBenchmark(),
     new ApplyShiftBenchmark(),
     new SegmentationScaleBenchmark(),
+    new SegmentationScalingBenchmark(),
 ];
 
 try
 {
     Console.Error.WriteLine($"peer: {PythonPeer.EnsureAvailable()}");
     var results = new List<BenchmarkResult>();
+    var busy = new List<string>();
     foreach (var benchmark in benchmarks)
     {
         if (settings.Filter is { } filter ? !benchmark.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) : benchmark.RunsOnlyWhenNamed)
@@ -64,10 +66,20 @@ try
         }
 
         Console.Error.WriteLine($"running {benchmark.Name}{(settings.Quick ? " (quick)" : string.Empty)} ...");
+        double loadBefore = MachineLoad.OneMinute();
         results.AddRange(benchmark.Run(settings));
+        if (MachineLoad.Busy(loadBefore) is { } note)
+        {
+            busy.Add($"{benchmark.Name}: {note}");
+        }
     }
 
     Console.Write(ResultTable.Format(results));
+    foreach (string note in busy)
+    {
+        Console.WriteLine($"note: {note}");
+    }
+
     if (settings.JsonOutput is { } jsonPath)
     {
         File.WriteAllText(jsonPath, ResultJson.Format(results));

@@ -74,7 +74,7 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
         return rows;
     }
 
-    private static void WriteVolume(long[] shape, string container)
+    internal static void WriteVolume(long[] shape, string container)
     {
         var clock = Stopwatch.StartNew();
         var truth = VoronoiLabels.Create(shape, [30, 60, 60], seed: 7);
@@ -84,14 +84,14 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
         Console.Error.WriteLine($"  wrote {truth.CellCount} cells and their affinities in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    /// <summary>examples/segmentation.yaml's four tasks over this volume.</summary>
-    private static JsonObject PipelineFile(string container, long[] shape, string logs)
+    /// <summary>examples/segmentation.yaml's four tasks over this volume, <paramref name="workers"/> worker processes per blockwise task.</summary>
+    internal static JsonObject PipelineFile(string container, long[] shape, string logs, int workers = Workers)
     {
         JsonArray Values(params double[] values) => [.. values.Select(v => (JsonNode)v)];
         JsonArray Offsets(IEnumerable<Coordinate> offsets) =>
             [.. offsets.Select(o => (JsonNode)Values(o.ValueAt(0), o.ValueAt(1), o.ValueAt(2)))];
         var neighborhood = SegmentationPipeline.ReadmeNeighborhood;
-        JsonObject Execution() => new() { ["num_workers"] = Workers };
+        JsonObject Execution() => new() { ["num_workers"] = workers };
         return new JsonObject
         {
             ["log_dir"] = logs,
