@@ -36,15 +36,7 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
         string pipelineFile = Path.Combine(directory, "pipeline.json");
         File.WriteAllText(pipelineFile, PipelineFile(container, shape, Path.Combine(directory, "logs")).ToJsonString());
 
-        double cpuBefore = ChildCpuTime.Seconds();
-        var clock = Stopwatch.StartNew();
-        var run = JsonNode.Parse(VolaraCli.Run("run", pipelineFile, "--mode", "processes", "--json"))!;
-        double wall = clock.Elapsed.TotalSeconds;
-        double cpu = ChildCpuTime.Seconds() - cpuBefore;
-        if (run["succeeded"]?.GetValue<bool>() != true)
-        {
-            throw new InvalidOperationException($"{Name}: the pipeline failed: {run.ToJsonString()}");
-        }
+        var (run, wall, cpu) = TimedRun(pipelineFile, Name);
 
         // Planned once everything exists, so that every task's layout and inputs are known.
         var plan = JsonNode.Parse(VolaraCli.Run("plan", pipelineFile, "--json"))!["tasks"]!.AsArray();
@@ -74,6 +66,22 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
         return rows;
     }
 
+    /// <summary><c>volara run PIPELINE --mode processes</c>: its JSON report, wall seconds and the processor seconds of all its processes.</summary>
+    internal static (JsonNode Run, double Wall, double Cpu) TimedRun(string pipelineFile, string what)
+    {
+        double cpuBefore = ChildCpuTime.Seconds();
+        var clock = Stopwatch.StartNew();
+        var run = JsonNode.Parse(VolaraCli.Run("run", pipelineFile, "--mode", "processes", "--json"))!;
+        double wall = clock.Elapsed.TotalSeconds;
+        double cpu = ChildCpuTime.Seconds() - cpuBefore;
+        if (run["succeeded"]?.GetValue<bool>() != true)
+        {
+            throw new InvalidOperationException($"{what}: the pipeline failed: {run.ToJsonString()}");
+        }
+
+        return (run, wall, cpu);
+    }
+
     internal static void WriteVolume(long[] shape, string container)
     {
         var clock = Stopwatch.StartNew();
@@ -84,9 +92,13 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
         Console.Error.WriteLine($"  wrote {truth.CellCount} cells and their affinities in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    /// <summary>examples/segmentation.yaml's four tasks over this volume, <paramref name="workers"/> worker processes per blockwise task.</summary>
-    internal static JsonObject PipelineFile(string container, long[] shape, string logs, int workers = Workers)
+    /// <summary>
+    /// examples/segmentation.yaml's four tasks over this volume, <paramref name="workers"/> worker processes per
+    /// blockwise task, their outputs in <paramref name="outputs"/> (by default beside the input).
+    /// </summary>
+    internal static JsonObject PipelineFile(string container, long[] shape, string logs, int workers = Workers, string? outputs = null)
     {
+        outputs ??= container;
         JsonArray Values(params double[] values) => [.. values.Select(v => (JsonNode)v)];
         JsonArray Offsets(IEnumerable<Coordinate> offsets) =>
             [.. offsets.Select(o => (JsonNode)Values(o.ValueAt(0), o.ValueAt(1), o.ValueAt(2)))];
@@ -98,15 +110,15 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
             ["datasets"] = new JsonObject
             {
                 ["affs"] = new JsonObject { ["dataset_type"] = "affs", ["store"] = Path.Combine(container, "affs") },
-                ["fragments"] = new JsonObject { ["dataset_type"] = "labels", ["store"] = Path.Combine(container, "fragments") },
-                ["segments"] = new JsonObject { ["dataset_type"] = "labels", ["store"] = Path.Combine(container, "segments") },
+                ["fragments"] = new JsonObject { ["dataset_type"] = "labels", ["store"] = Path.Combine(outputs, "fragments") },
+                ["segments"] = new JsonObject { ["dataset_type"] = "labels", ["store"] = Path.Combine(outputs, "segments") },
             },
             ["databases"] = new JsonObject
             {
                 ["graph"] = new JsonObject
                 {
                     ["db_type"] = "sqlite",
-                    ["path"] = Path.Combine(container, "db.sqlite"),
+                    ["path"] = Path.Combine(outputs, "db.sqlite"),
                     ["edge_attrs"] = new JsonObject { ["adj_weight"] = "float", ["lr_weight"] = "float" },
                 },
             },
@@ -127,14 +139,14 @@ public sealed class SegmentationScaleBenchmark : IBenchmark
                 },
                 ["graph_mws"] = new JsonObject
                 {
-                    ["task_type"] = "graph-mws", ["db"] = "$graph", ["lut"] = new JsonObject { ["path"] = Path.Combine(container, "lut") },
+                    ["task_type"] = "graph-mws", ["db"] = "$graph", ["lut"] = new JsonObject { ["path"] = Path.Combine(outputs, "lut") },
                     ["weights"] = new JsonObject { ["adj_weight"] = Values(1.0, -0.4), ["lr_weight"] = Values(1.0, -0.7) },
                     ["roi"] = new JsonObject { ["offset"] = Values(0, 0, 0), ["shape"] = Values([.. shape.Select(s => s * 8.0)]) },
                 },
                 ["relabel"] = new JsonObject
                 {
                     ["task_type"] = "relabel", ["frags_data"] = "$fragments", ["seg_data"] = "$segments",
-                    ["lut"] = new JsonObject { ["path"] = Path.Combine(container, "lut") },
+                    ["lut"] = new JsonObject { ["path"] = Path.Combine(outputs, "lut") },
                     ["block_size"] = Values(45, 120, 120), ["execution"] = Execution(),
                 },
             },

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Volara.Bench.Peer;
@@ -55,23 +54,10 @@ public sealed class SegmentationScalingBenchmark : IBenchmark
         string logs = Path.Combine(directory, $"logs-{workers}");
         string pipelineFile = Path.Combine(directory, $"pipeline-{workers}.json");
         string outputs = Path.Combine(directory, $"outputs-{workers}.zarr");
-        File.WriteAllText(pipelineFile, SegmentationScaleBenchmark.PipelineFile(container, shape, logs, workers).ToJsonString()
-            .Replace(Path.Combine(container, "fragments"), Path.Combine(outputs, "fragments"), StringComparison.Ordinal)
-            .Replace(Path.Combine(container, "segments"), Path.Combine(outputs, "segments"), StringComparison.Ordinal)
-            .Replace(Path.Combine(container, "db.sqlite"), Path.Combine(outputs, "db.sqlite"), StringComparison.Ordinal)
-            .Replace(Path.Combine(container, "lut"), Path.Combine(outputs, "lut"), StringComparison.Ordinal));
+        File.WriteAllText(pipelineFile, SegmentationScaleBenchmark.PipelineFile(container, shape, logs, workers, outputs).ToJsonString());
 
         string load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        double cpuBefore = ChildCpuTime.Seconds();
-        var clock = Stopwatch.StartNew();
-        var run = JsonNode.Parse(VolaraCli.Run("run", pipelineFile, "--mode", "processes", "--json"))!;
-        double wall = clock.Elapsed.TotalSeconds;
-        double cpu = ChildCpuTime.Seconds() - cpuBefore;
-        if (run["succeeded"]?.GetValue<bool>() != true)
-        {
-            throw new InvalidOperationException($"segmentation scaling: the pipeline failed at {string.Join('×', shape)} with {workers} workers: {run.ToJsonString()}");
-        }
-
+        var (run, wall, cpu) = SegmentationScaleBenchmark.TimedRun(pipelineFile, $"segmentation scaling at {string.Join('×', shape)} with {workers} workers");
         double mvox = shape[0] * shape[1] * shape[2] / 1e6;
         var peaks = new JsonObject();
         foreach (var task in run["tasks"]!.AsArray())
