@@ -36,6 +36,10 @@ namespace Volara.Generators.Emission
             writer.Line(GeneratedCode);
             writer.Line($"public override global::System.Text.Json.Nodes.JsonObject? ToConfig() => Descriptor.ToConfig(this);").Line();
 
+            writer.Line("/// <summary>A configuration field's default as JSON text, where the class declares one.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line("public override string? ConfigDefault(string field) => Descriptor.Field(field)?.Default;").Line();
+
             WriteCreateDescriptor(writer, task, self);
             JsonContractEmitter.Write(writer, self, task.Fields, field => TypedDatasetOf(task, field) is { } untyped
                 ? $"global::Volara.Runtime.Dsl.Support.DslJson.TypedDataset<{field.Type}, {field.TypeOf}, {untyped}>()"

@@ -22,6 +22,9 @@ public abstract class BlockwiseTaskBase : IBlockwiseTask
     /// <inheritdoc/>
     public virtual IReadOnlyList<string> MissingOutputs() => [];
 
+    /// <inheritdoc/>
+    public virtual string? ConfigDefault(string field) => null;
+
     public virtual void Init()
     {
     }

@@ -28,6 +28,12 @@ public interface IBlockwiseTask
     /// </summary>
     IReadOnlyList<string> MissingOutputs() => [];
 
+    /// <summary>
+    /// The default of configuration field <paramref name="field"/> as JSON text, where the class declares one
+    /// (generated for DSL tasks): a record written before the field existed stands for that value.
+    /// </summary>
+    string? ConfigDefault(string field) => null;
+
     /// <summary>Workers, retries and timeouts.</summary>
     ExecutionOptions Execution { get; }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Volara.Runtime.Dsl.Description;
 using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Runtime.Engine.Tracking;
@@ -65,21 +64,23 @@ public static class StaleResults
     {
         string file = TaskPaths.ConfigFile(logDirectory, task.Name);
         return task.ToConfig() is { } config && File.Exists(file) && JsonNode.Parse(File.ReadAllText(file)) is JsonObject recorded
-            ? Differences(recorded, config)
+            ? Differences(recorded, config, task.ConfigDefault)
             : [];
     }
 
-    /// <summary>"field: old → new" for each field whose value the results depend on differs between two configurations.</summary>
-    internal static List<string> Differences(JsonObject recordedConfig, JsonObject config)
+    /// <summary>
+    /// "field: old → new" for each field whose value the results depend on differs between two configurations;
+    /// <paramref name="defaultOf"/> gives a field's default as JSON text, or null.
+    /// </summary>
+    internal static List<string> Differences(JsonObject recordedConfig, JsonObject config, Func<string, string?> defaultOf)
     {
         var changes = new List<string>();
         var (recorded, current) = (ResultDefining(recordedConfig), ResultDefining(config));
-        var descriptor = config[TaskJson.TaskTypeProperty]?.GetValue<string>() is { } taskType ? TaskCatalog.Find(taskType) : null;
         foreach (string field in recorded.Select(p => p.Key).Union(current.Select(p => p.Key)))
         {
             var before = recorded[field];
             var after = current[field];
-            if (!JsonNode.DeepEquals(before, after) && !(!recorded.ContainsKey(field) && IsDefault(descriptor, field, after)))
+            if (!JsonNode.DeepEquals(before, after) && !(!recorded.ContainsKey(field) && IsDefault(defaultOf(field), after)))
             {
                 changes.Add($"{field}: {Show(before)} → {Show(after)}");
             }
@@ -92,8 +93,8 @@ public static class StaleResults
     /// A field added by a newer version is absent from what an older run recorded; at its default it changes nothing
     /// that run computed.
     /// </summary>
-    private static bool IsDefault(TaskDescriptor? descriptor, string field, JsonNode? value) =>
-        descriptor?.Field(field)?.Default is { } text && JsonNode.DeepEquals(JsonNode.Parse(text), value);
+    private static bool IsDefault(string? defaultText, JsonNode? value) =>
+        defaultText is not null && JsonNode.DeepEquals(JsonNode.Parse(defaultText), value);
 
     private static string Show(JsonNode? value)
     {
