@@ -10,12 +10,16 @@ namespace Volara.Runtime.Registration;
 internal static class FourierTransform
 {
     // MathNet transforms whole arrays: one exact-length line buffer per length, per thread, reused across blocks;
-    // lengths that are not powers of two get a chirp transform per length and thread, built once.
+    // lengths of factors 2, 3, 5 and 7 get a mixed-radix transform, other lengths that are not powers of two a chirp
+    // transform, each per length and thread, built once.
     [ThreadStatic]
     private static Dictionary<int, Complex[]>? lineBuffers;
 
     [ThreadStatic]
     private static Dictionary<int, ChirpTransform>? chirpTransforms;
+
+    [ThreadStatic]
+    private static Dictionary<int, MixedRadixFft?>? mixedRadix;
 
     /// <summary>Forward transform of <paramref name="data"/> (shape <paramref name="shape"/>, C order) in place.</summary>
     public static void Forward(Span<Complex> data, ReadOnlySpan<int> shape) => Transform(data, shape, forward: true);
@@ -41,7 +45,8 @@ internal static class FourierTransform
     private static void TransformAxis(Span<Complex> data, int length, int stride, bool forward)
     {
         var line = LineBuffer(length);
-        var chirp = BitOperations.IsPow2(length) ? null : ChirpTransform(length);
+        var mixed = BitOperations.IsPow2(length) ? null : MixedRadix(length);
+        var chirp = BitOperations.IsPow2(length) || mixed is not null ? null : ChirpTransform(length);
         int span = length * stride;
         for (int outer = 0; outer < data.Length; outer += span)
         {
@@ -53,7 +58,18 @@ internal static class FourierTransform
                     line[k] = data[start + (k * stride)];
                 }
 
-                if (chirp is not null)
+                if (mixed is not null)
+                {
+                    if (forward)
+                    {
+                        mixed.Forward(line);
+                    }
+                    else
+                    {
+                        mixed.Inverse(line);
+                    }
+                }
+                else if (chirp is not null)
                 {
                     if (forward)
                     {
@@ -79,6 +95,18 @@ internal static class FourierTransform
                 }
             }
         }
+    }
+
+    private static MixedRadixFft? MixedRadix(int length)
+    {
+        mixedRadix ??= [];
+        if (!mixedRadix.TryGetValue(length, out var transform))
+        {
+            transform = MixedRadixFft.For(length);
+            mixedRadix[length] = transform;
+        }
+
+        return transform;
     }
 
     private static ChirpTransform ChirpTransform(int length)
