@@ -93,12 +93,57 @@ internal sealed class MixedRadixFft
 
         // Twiddles of this level are every (length / count)-th of the whole transform's.
         int step = length / count;
+        switch (radix)
+        {
+            case 2:
+                Radix2(output, sub, step);
+                break;
+            case 4:
+                Radix4(output, sub, step);
+                break;
+            default:
+                AnyRadix(output, radix, sub, step);
+                break;
+        }
+    }
+
+    private void Radix2(Span<Complex> output, int sub, int step)
+    {
+        for (int k = 0; k < sub; k++)
+        {
+            Complex a = output[k];
+            Complex b = output[sub + k] * twiddles[k * step];
+            output[k] = a + b;
+            output[sub + k] = a - b;
+        }
+    }
+
+    // Radix 4 needs no multiplications inside the butterfly: its factors are ±1 and ±i.
+    private void Radix4(Span<Complex> output, int sub, int step)
+    {
+        for (int k = 0; k < sub; k++)
+        {
+            Complex a = output[k];
+            Complex b = output[sub + k] * twiddles[k * step];
+            Complex c = output[(2 * sub) + k] * twiddles[2 * k * step];
+            Complex d = output[(3 * sub) + k] * twiddles[3 * k * step];
+            Complex sumAc = a + c, diffAc = a - c, sumBd = b + d, diffBd = b - d;
+            var minusIDiffBd = new Complex(diffBd.Imaginary, -diffBd.Real);
+            output[k] = sumAc + sumBd;
+            output[sub + k] = diffAc + minusIDiffBd;
+            output[(2 * sub) + k] = sumAc - sumBd;
+            output[(3 * sub) + k] = diffAc - minusIDiffBd;
+        }
+    }
+
+    private void AnyRadix(Span<Complex> output, int radix, int sub, int step)
+    {
         Span<Complex> terms = stackalloc Complex[radix];
         for (int k = 0; k < sub; k++)
         {
             for (int q = 0; q < radix; q++)
             {
-                terms[q] = q == 0 ? output[k] : output[(q * sub) + k] * twiddles[q * k * step % length];
+                terms[q] = q == 0 ? output[k] : output[(q * sub) + k] * twiddles[q * k * step];
             }
 
             for (int r = 0; r < radix; r++)
