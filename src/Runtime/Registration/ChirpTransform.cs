@@ -9,7 +9,7 @@ namespace Volara.Runtime.Registration;
 /// call (and fans short lines out to the thread pool): tens to hundreds of microseconds per 48-point line against a
 /// few here, where the chirp and the filter's spectrum are computed once per length.
 /// </summary>
-internal sealed class ChirpTransform
+internal sealed class ChirpTransform : ILineTransform
 {
     private readonly int length;
     private readonly Complex[] chirp;

@@ -10,16 +10,13 @@ namespace Volara.Runtime.Registration;
 internal static class FourierTransform
 {
     // MathNet transforms whole arrays: one exact-length line buffer per length, per thread, reused across blocks;
-    // lengths of factors 2, 3, 5 and 7 get a mixed-radix transform, other lengths that are not powers of two a chirp
-    // transform, each per length and thread, built once.
+    // lengths that are not powers of two get a transform of their own (mixed radix for factors 2, 3, 5 and 7, else a
+    // chirp transform), per length and thread, built once.
     [ThreadStatic]
     private static Dictionary<int, Complex[]>? lineBuffers;
 
     [ThreadStatic]
-    private static Dictionary<int, ChirpTransform>? chirpTransforms;
-
-    [ThreadStatic]
-    private static Dictionary<int, MixedRadixFft?>? mixedRadix;
+    private static Dictionary<int, ILineTransform>? lineTransforms;
 
     /// <summary>Forward transform of <paramref name="data"/> (shape <paramref name="shape"/>, C order) in place.</summary>
     public static void Forward(Span<Complex> data, ReadOnlySpan<int> shape) => Transform(data, shape, forward: true);
@@ -45,8 +42,7 @@ internal static class FourierTransform
     private static void TransformAxis(Span<Complex> data, int length, int stride, bool forward)
     {
         var line = LineBuffer(length);
-        var mixed = BitOperations.IsPow2(length) ? null : MixedRadix(length);
-        var chirp = BitOperations.IsPow2(length) || mixed is not null ? null : ChirpTransform(length);
+        var transform = BitOperations.IsPow2(length) ? null : LineTransform(length);
         int span = length * stride;
         for (int outer = 0; outer < data.Length; outer += span)
         {
@@ -58,26 +54,15 @@ internal static class FourierTransform
                     line[k] = data[start + (k * stride)];
                 }
 
-                if (mixed is not null)
+                if (transform is not null)
                 {
                     if (forward)
                     {
-                        mixed.Forward(line);
+                        transform.Forward(line);
                     }
                     else
                     {
-                        mixed.Inverse(line);
-                    }
-                }
-                else if (chirp is not null)
-                {
-                    if (forward)
-                    {
-                        chirp.Forward(line);
-                    }
-                    else
-                    {
-                        chirp.Inverse(line);
+                        transform.Inverse(line);
                     }
                 }
                 else if (forward)
@@ -97,25 +82,13 @@ internal static class FourierTransform
         }
     }
 
-    private static MixedRadixFft? MixedRadix(int length)
+    private static ILineTransform LineTransform(int length)
     {
-        mixedRadix ??= [];
-        if (!mixedRadix.TryGetValue(length, out var transform))
+        lineTransforms ??= [];
+        if (!lineTransforms.TryGetValue(length, out var transform))
         {
-            transform = MixedRadixFft.For(length);
-            mixedRadix[length] = transform;
-        }
-
-        return transform;
-    }
-
-    private static ChirpTransform ChirpTransform(int length)
-    {
-        chirpTransforms ??= [];
-        if (!chirpTransforms.TryGetValue(length, out var transform))
-        {
-            transform = new ChirpTransform(length);
-            chirpTransforms[length] = transform;
+            transform = MixedRadixFft.For(length) ?? (ILineTransform)new ChirpTransform(length);
+            lineTransforms[length] = transform;
         }
 
         return transform;

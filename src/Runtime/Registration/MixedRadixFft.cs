@@ -7,7 +7,7 @@ namespace Volara.Runtime.Registration;
 /// 4·4·3), by recursive Cooley–Tukey decimation in time with the twiddle factors computed once per length. Lines of
 /// such lengths were going through a chirp-z convolution of two power-of-two transforms more than twice as long.
 /// </summary>
-internal sealed class MixedRadixFft
+internal sealed class MixedRadixFft : ILineTransform
 {
     private readonly int length;
     private readonly int[] factors;
