@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine.Serialization;
+using Volara.Runtime.Serialization;
 
 namespace Volara.Runtime.Engine;
 
@@ -37,7 +38,7 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
 
             if (parsed is not JsonObject node)
             {
-                throw new JsonException($"expected a dataset (an object with its 'store'), not {Shown(parsed)}");
+                throw new JsonException($"expected a dataset (an object with its 'store'), not {JsonTokens.Shorten(parsed.ToJsonString())}");
             }
 
             // The discriminator is checked here; the concrete type then reads the remaining fields.
@@ -73,12 +74,6 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         private readonly ContractCache<T> contracts = new(static options => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T)));
 
         private System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) => contracts.For(options);
-
-        private static string Shown(JsonNode value)
-        {
-            string text = value.ToJsonString();
-            return text.Length <= 60 ? text : text[..57] + "…";
-        }
 
         private static string? discriminator;
 

@@ -21,5 +21,6 @@ public static class JsonTokens
         _ => "something else",
     };
 
-    private static string Shorten(string text) => text.Length <= Longest ? text : text[..(Longest - 1)] + "…";
+    /// <summary>A value's text cut to <paramref name="longest"/> characters, the last an ellipsis: a value from a file may be any length.</summary>
+    public static string Shorten(string text, int longest = Longest) => text.Length <= longest ? text : text[..(longest - 1)] + "…";
 }

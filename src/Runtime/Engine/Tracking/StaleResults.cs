@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Volara.Runtime.Serialization;
 using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Runtime.Engine.Tracking;
@@ -96,9 +97,5 @@ public static class StaleResults
     private static bool IsDefault(string? defaultText, JsonNode? value) =>
         defaultText is not null && JsonNode.DeepEquals(JsonNode.Parse(defaultText), value);
 
-    private static string Show(JsonNode? value)
-    {
-        string text = value?.ToJsonString() ?? "(not set)";
-        return text.Length <= 80 ? text : text[..77] + "…";
-    }
+    private static string Show(JsonNode? value) => value is null ? "(not set)" : JsonTokens.Shorten(value.ToJsonString(), longest: 80);
 }
