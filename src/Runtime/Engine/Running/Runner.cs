@@ -45,8 +45,9 @@ public static class Runner
         foreach (var task in ordered)
         {
             task.Init();
-            WriteConfig(task, options.LogDirectory);
-            OutputProvenance.Record(task);
+            var config = task.ToConfig();
+            WriteConfig(task, config, options.LogDirectory);
+            OutputProvenance.Record(task, config);
         }
 
         var stores = new Dictionary<string, DoneStore>(StringComparer.Ordinal);
@@ -135,9 +136,8 @@ public static class Runner
         }
     }
 
-    private static void WriteConfig(IBlockwiseTask task, string logDirectory)
+    private static void WriteConfig(IBlockwiseTask task, System.Text.Json.Nodes.JsonObject? config, string logDirectory)
     {
-        var config = task.ToConfig();
         var meta = TaskPaths.MetaDirectory(logDirectory, task.Name);
         Directory.CreateDirectory(meta);
         if (config is null)

@@ -20,10 +20,13 @@ public static class OutputProvenance
 
     private const string CreatedField = "created";
 
-    /// <summary>Records the provenance on every output array of <paramref name="task"/> that exists.</summary>
-    public static void Record(IBlockwiseTask task)
+    /// <summary>
+    /// Records the provenance on every output array of <paramref name="task"/> that exists; <paramref name="config"/> is
+    /// the task's configuration (<see cref="IBlockwiseTask.ToConfig"/>), null for a task without one.
+    /// </summary>
+    public static void Record(IBlockwiseTask task, JsonObject? config)
     {
-        if (task.ToConfig() is not { } config)
+        if (config is null)
         {
             return;
         }
