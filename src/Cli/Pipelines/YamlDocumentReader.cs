@@ -75,7 +75,7 @@ public static class YamlDocumentReader
                     open.Pop();
                     break;
                 case YamlDotNet.Core.Events.Scalar scalar when open.TryPeek(out var parent) && parent.ExpectsKey:
-                    parent.Key(scalar, position, file, Locations);
+                    Key(parent, scalar.Value, position);
                     break;
                 case YamlDotNet.Core.Events.Scalar scalar:
                     Attach(Scalar(scalar.Value, scalar.Style), position);
@@ -86,6 +86,18 @@ public static class YamlDocumentReader
                     Complete = true;
                     break;
             }
+        }
+
+        private void Key(Open mapping, string name, SourceLocation position)
+        {
+            string child = LocatedDocument.Child(mapping.Pointer, name);
+            if (mapping.Holds(name))
+            {
+                throw Problem(child, position, $"the field '{name}' appears twice");
+            }
+
+            Locations[child] = position;
+            mapping.ExpectValueOf(name);
         }
 
         private void Push(JsonNode container, SourceLocation position)
@@ -137,18 +149,10 @@ public static class YamlDocumentReader
             ? LocatedDocument.Child(Pointer, array.Count)
             : LocatedDocument.Child(Pointer, pendingKey ?? string.Empty);
 
-        public void Key(YamlDotNet.Core.Events.Scalar scalar, SourceLocation position, string file, Dictionary<string, SourceLocation> locations)
-        {
-            string name = scalar.Value;
-            string child = LocatedDocument.Child(Pointer, name);
-            if (((JsonObject)node).ContainsKey(name))
-            {
-                throw new ConfigurationException([new ConfigProblem(file, child, position, $"the field '{name}' appears twice")]);
-            }
+        public bool Holds(string name) => node is JsonObject mapping && mapping.ContainsKey(name);
 
-            locations[child] = position;
-            pendingKey = name;
-        }
+        /// <summary>The next value is the mapping's field <paramref name="name"/>.</summary>
+        public void ExpectValueOf(string name) => pendingKey = name;
 
         public void Take(JsonNode? value)
         {
