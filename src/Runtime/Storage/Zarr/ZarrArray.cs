@@ -122,19 +122,11 @@ public sealed partial class ZarrArray
             throw new ZarrException("is a non-empty directory that is not a Zarr node; refusing to create an array there", full);
         }
 
-        string staging;
+        string? staging = null;
         try
         {
             NodeLocator.CreateAncestorGroups(full, options.ZarrFormat);
             staging = NodeStaging.Begin(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ZarrException($"cannot be created: {NodeStaging.Reason(e)}", full, inner: e);
-        }
-
-        try
-        {
             if (options.ZarrFormat == 2)
             {
                 if (options.Attributes is { } attributes)
@@ -149,14 +141,18 @@ public sealed partial class ZarrArray
                 ChunkFiles.WriteAtomic(System.IO.Path.Combine(staging, V3ArrayFormat.FileName), NodeAttributes.Serialize(doc));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            NodeStaging.Abandon(staging);
-            throw new ZarrException($"cannot be created: {NodeStaging.Reason(e)}", full, inner: e);
-        }
-        catch
-        {
-            NodeStaging.Abandon(staging);
+            if (staging is not null)
+            {
+                NodeStaging.Abandon(staging);
+            }
+
+            if (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ZarrException($"cannot be created: {NodeStaging.Reason(e)}", full, inner: e);
+            }
+
             throw;
         }
 
