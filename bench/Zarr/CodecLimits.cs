@@ -1,4 +1,5 @@
 using Volara.Runtime.Storage.Codecs;
+using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Bench.Zarr;
 
@@ -31,7 +32,7 @@ public sealed record CodecLimits(double EncodeSeconds, double DecodeSeconds, dou
             () =>
             {
                 string directory = Path.Combine(scratch, $"files-{run}");
-                Parallel.For(0, encoded.Length, WriteConcurrency, i => WriteAsAStoreDoes(Path.Combine(directory, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), encoded[i]));
+                Parallelism.ForWrites(encoded.Length, i => ChunkFiles.WriteAtomic(Path.Combine(directory, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), encoded[i]));
             });
         for (int i = 1; i <= run; i++)
         {
@@ -39,19 +40,5 @@ public sealed record CodecLimits(double EncodeSeconds, double DecodeSeconds, dou
         }
 
         return new CodecLimits(encode, decode, files, encoded.Sum(e => (long)e.Length));
-    }
-
-    // As many files in flight as the store keeps when it writes (twice the cores: creating files blocks more than it computes).
-    private static readonly ParallelOptions WriteConcurrency = new() { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount };
-
-    private static void WriteAsAStoreDoes(string file, byte[] data)
-    {
-        string hidden = Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.partial");
-        using (var handle = File.OpenHandle(hidden, FileMode.CreateNew, FileAccess.Write))
-        {
-            RandomAccess.Write(handle, data, 0);
-        }
-
-        File.Move(hidden, file);
     }
 }
