@@ -1,20 +1,19 @@
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 
 namespace Volara.Runtime.Registration;
 
 /// <summary>
-/// A forward DFT of one length that is not a power of two, as a chirp-z (Bluestein) convolution whose two transforms
-/// are MathNet.Numerics radix-2 FFTs. MathNet's own arbitrary-length path recomputes its chirp and allocates on every
-/// call (and fans short lines out to the thread pool): tens to hundreds of microseconds per 48-point line against a
-/// few here, where the chirp and the filter's spectrum are computed once per length.
+/// A DFT of one length with a prime factor above 7, as a chirp-z (Bluestein) convolution whose two transforms have the
+/// next power of two at least 2·length − 1, with the chirp and the filter's spectrum computed once per length.
 /// </summary>
-internal sealed class ChirpTransform : ILineTransform
+internal sealed class ChirpTransform
 {
     private readonly int length;
     private readonly Complex[] chirp;
     private readonly Complex[] filterSpectrum;
     private readonly Complex[] work;
+    private readonly Complex[] scratch;
+    private readonly MixedRadixFft convolution;
 
     public ChirpTransform(int length)
     {
@@ -23,6 +22,8 @@ internal sealed class ChirpTransform : ILineTransform
         chirp = new Complex[length];
         filterSpectrum = new Complex[size];
         work = new Complex[size];
+        scratch = new Complex[size];
+        convolution = MixedRadixFft.For(size)!;
         for (int j = 0; j < length; j++)
         {
             // j² mod 2n keeps the angle small, so the chirp stays exact for long lines.
@@ -37,7 +38,7 @@ internal sealed class ChirpTransform : ILineTransform
             filterSpectrum[size - j] = Complex.Conjugate(chirp[j]);
         }
 
-        Fourier.Forward(filterSpectrum, FourierOptions.Matlab);
+        convolution.Transform(filterSpectrum, 1, inverse: false, scratch);
     }
 
     /// <summary>Unscaled forward DFT of <paramref name="line"/> (exactly this transform's length) in place.</summary>
@@ -49,14 +50,14 @@ internal sealed class ChirpTransform : ILineTransform
         }
 
         Array.Clear(work, length, work.Length - length);
-        Fourier.Forward(work, FourierOptions.Matlab);
+        convolution.Transform(work, 1, inverse: false, scratch);
         for (int k = 0; k < work.Length; k++)
         {
             work[k] *= filterSpectrum[k];
         }
 
-        // Matlab scaling: the inverse divides by the padded size, which makes this the exact circular convolution.
-        Fourier.Inverse(work, FourierOptions.Matlab);
+        // The inverse divides by the padded size, which makes this the exact circular convolution.
+        convolution.Transform(work, 1, inverse: true, scratch);
         for (int k = 0; k < length; k++)
         {
             line[k] = work[k] * chirp[k];

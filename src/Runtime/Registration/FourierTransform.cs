@@ -1,30 +1,29 @@
+using System.Buffers;
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 
 namespace Volara.Runtime.Registration;
 
 /// <summary>
-/// N-dimensional discrete Fourier transforms in numpy's convention (forward unscaled, inverse scaled by 1 / size), done as
-/// one MathNet.Numerics pass per axis over a flat C-order buffer, so the volume itself can live in a pooled array.
+/// N-dimensional discrete Fourier transforms in numpy's convention (forward unscaled, inverse scaled by 1 / size), one
+/// pass per axis over a flat C-order buffer, so the volume itself can live in a pooled array.
 /// </summary>
 internal static class FourierTransform
 {
-    // MathNet transforms whole arrays: one exact-length line buffer per length, per thread, reused across blocks;
-    // lengths that are not powers of two get a transform of their own (mixed radix for factors 2, 3, 5 and 7, else a
-    // chirp transform), per length and thread, built once.
+    // Transforms are built once per length and thread: their twiddles (and a chirp transform's buffers) are reused
+    // across blocks.
     [ThreadStatic]
-    private static Dictionary<int, Complex[]>? lineBuffers;
+    private static Dictionary<int, MixedRadixFft?>? mixedRadix;
 
     [ThreadStatic]
-    private static Dictionary<int, ILineTransform>? lineTransforms;
+    private static Dictionary<int, ChirpTransform>? chirps;
 
     /// <summary>Forward transform of <paramref name="data"/> (shape <paramref name="shape"/>, C order) in place.</summary>
-    public static void Forward(Span<Complex> data, ReadOnlySpan<int> shape) => Transform(data, shape, forward: true);
+    public static void Forward(Span<Complex> data, ReadOnlySpan<int> shape) => Transform(data, shape, inverse: false);
 
     /// <summary>Inverse transform (scaled by 1 / size) of <paramref name="data"/> in place.</summary>
-    public static void Inverse(Span<Complex> data, ReadOnlySpan<int> shape) => Transform(data, shape, forward: false);
+    public static void Inverse(Span<Complex> data, ReadOnlySpan<int> shape) => Transform(data, shape, inverse: true);
 
-    private static void Transform(Span<Complex> data, ReadOnlySpan<int> shape, bool forward)
+    private static void Transform(Span<Complex> data, ReadOnlySpan<int> shape, bool inverse)
     {
         int inner = 1;
         for (int axis = shape.Length - 1; axis >= 0; axis--)
@@ -32,19 +31,44 @@ internal static class FourierTransform
             int length = shape[axis];
             if (length > 1)
             {
-                TransformAxis(data, length, inner, forward);
+                if (MixedRadix(length) is { } transform)
+                {
+                    TransformAxis(data, transform, length, inner, inverse);
+                }
+                else
+                {
+                    TransformAxisByLines(data, Chirp(length), length, inner, inverse);
+                }
             }
 
             inner *= length;
         }
     }
 
-    private static void TransformAxis(Span<Complex> data, int length, int stride, bool forward)
+    // The axis's lines are interleaved within each slab of length × stride elements: transformed together, in place.
+    private static void TransformAxis(Span<Complex> data, MixedRadixFft transform, int length, int stride, bool inverse)
     {
-        var line = LineBuffer(length);
-        var transform = BitOperations.IsPow2(length) ? null : LineTransform(length);
-        int span = length * stride;
-        for (int outer = 0; outer < data.Length; outer += span)
+        int slab = length * stride;
+        var scratch = ArrayPool<Complex>.Shared.Rent(slab);
+        try
+        {
+            for (int outer = 0; outer < data.Length; outer += slab)
+            {
+                transform.Transform(data.Slice(outer, slab), stride, inverse, scratch);
+            }
+        }
+        finally
+        {
+            ArrayPool<Complex>.Shared.Return(scratch);
+        }
+    }
+
+    // Lengths with a large prime factor are rare (registration chooses its block sizes): one line at a time.
+    private static void TransformAxisByLines(Span<Complex> data, ChirpTransform transform, int length, int stride, bool inverse)
+    {
+        var line = new Complex[length];
+        int slab = length * stride;
+        for (int outer = 0; outer < data.Length; outer += slab)
         {
             for (int offset = 0; offset < stride; offset++)
             {
@@ -54,24 +78,13 @@ internal static class FourierTransform
                     line[k] = data[start + (k * stride)];
                 }
 
-                if (transform is not null)
+                if (inverse)
                 {
-                    if (forward)
-                    {
-                        transform.Forward(line);
-                    }
-                    else
-                    {
-                        transform.Inverse(line);
-                    }
-                }
-                else if (forward)
-                {
-                    Fourier.Forward(line, FourierOptions.Matlab);
+                    transform.Inverse(line);
                 }
                 else
                 {
-                    Fourier.Inverse(line, FourierOptions.Matlab);
+                    transform.Forward(line);
                 }
 
                 for (int k = 0; k < length; k++)
@@ -82,27 +95,27 @@ internal static class FourierTransform
         }
     }
 
-    private static ILineTransform LineTransform(int length)
+    private static MixedRadixFft? MixedRadix(int length)
     {
-        lineTransforms ??= [];
-        if (!lineTransforms.TryGetValue(length, out var transform))
+        mixedRadix ??= [];
+        if (!mixedRadix.TryGetValue(length, out var transform))
         {
-            transform = MixedRadixFft.For(length) ?? (ILineTransform)new ChirpTransform(length);
-            lineTransforms[length] = transform;
+            transform = MixedRadixFft.For(length);
+            mixedRadix[length] = transform;
         }
 
         return transform;
     }
 
-    private static Complex[] LineBuffer(int length)
+    private static ChirpTransform Chirp(int length)
     {
-        lineBuffers ??= [];
-        if (!lineBuffers.TryGetValue(length, out var line))
+        chirps ??= [];
+        if (!chirps.TryGetValue(length, out var transform))
         {
-            line = new Complex[length];
-            lineBuffers[length] = line;
+            transform = new ChirpTransform(length);
+            chirps[length] = transform;
         }
 
-        return line;
+        return transform;
     }
 }

@@ -75,4 +75,53 @@ public class FourierTransformTests
 
         Assert.True((transformed[(((kz * shape[1]) + ky) * shape[2]) + kx] - expected).Magnitude < 1e-8);
     }
+
+    [Theory]
+    [InlineData(new[] { 6, 11, 12 })]
+    [InlineData(new[] { 8, 5, 13, 2 })]
+    [InlineData(new[] { 48, 3, 7 })]
+    public void EveryFrequencyOfAVolumeMatchesTheDftAlongEachAxis(int[] shape)
+    {
+        // Mixed-radix axes (transformed in batches of interleaved lines) beside prime ones (line by line).
+        int size = shape.Aggregate(1, (a, b) => a * b);
+        var x = Random(size, size);
+        var expected = (Complex[])x.Clone();
+        int inner = 1;
+        for (int axis = shape.Length - 1; axis >= 0; axis--)
+        {
+            int length = shape[axis];
+            for (int outer = 0; outer < size; outer += length * inner)
+            {
+                for (int offset = 0; offset < inner; offset++)
+                {
+                    var line = new Complex[length];
+                    for (int k = 0; k < length; k++)
+                    {
+                        line[k] = expected[outer + offset + (k * inner)];
+                    }
+
+                    var transformed = Naive(line, -1);
+                    for (int k = 0; k < length; k++)
+                    {
+                        expected[outer + offset + (k * inner)] = transformed[k];
+                    }
+                }
+            }
+
+            inner *= length;
+        }
+
+        var actual = (Complex[])x.Clone();
+        FourierTransform.Forward(actual, shape);
+        for (int i = 0; i < size; i++)
+        {
+            Assert.True((actual[i] - expected[i]).Magnitude < 1e-9 * size, $"shape [{string.Join(", ", shape)}], element {i}: {actual[i]} vs {expected[i]}");
+        }
+
+        FourierTransform.Inverse(actual, shape);
+        for (int i = 0; i < size; i++)
+        {
+            Assert.True((actual[i] - x[i]).Magnitude < 1e-12 * size, $"shape [{string.Join(", ", shape)}], element {i} after the round trip");
+        }
+    }
 }
