@@ -27,20 +27,17 @@ internal static class UpsampledDft
             regionOffset[d] = centre - (shift[d] * upsample);
         }
 
-        // Contract the last axis first; each pass replaces one axis of length n by `region` samples.
+        // Contract the first axis first: its pass, the only one over the whole spectrum, then runs along contiguous
+        // rows of the later axes. Each pass replaces one axis of length n by `region` samples, so sizes only shrink.
         Span<int> current = stackalloc int[dims];
         shape.CopyTo(current);
-        var source = ArrayPool<Complex>.Shared.Rent(product.Length);
-        var target = ArrayPool<Complex>.Shared.Rent(Math.Max(1, RegionLength(shape, region, dims - 1)));
+        int firstPass = product.Length / shape[0] * region;
+        var source = ArrayPool<Complex>.Shared.Rent(firstPass);
+        var target = ArrayPool<Complex>.Shared.Rent(firstPass);
         var kernel = ArrayPool<Complex>.Shared.Rent(region * MaxLength(shape));
         try
         {
-            for (int i = 0; i < product.Length; i++)
-            {
-                source[i] = Complex.Conjugate(product[i]);
-            }
-
-            for (int axis = dims - 1; axis >= 0; axis--)
+            for (int axis = 0; axis < dims; axis++)
             {
                 int length = current[axis];
                 FillKernel(kernel.AsSpan(0, region * length), length, region, regionOffset[axis], upsample);
@@ -56,15 +53,10 @@ internal static class UpsampledDft
                     inner *= current[d];
                 }
 
-                ContractAxis(source, target, kernel, outer, length, inner, region);
+                // The inverse DFT's kernel is the conjugate's forward one: the spectrum is conjugated as it is read.
+                ContractAxis(axis == 0 ? product : source, target, kernel, outer, length, inner, region, conjugate: axis == 0);
                 current[axis] = region;
                 (source, target) = (target, source);
-                int needed = RegionLength(current, region, axis - 1);
-                if (target.Length < needed)
-                {
-                    ArrayPool<Complex>.Shared.Return(target);
-                    target = ArrayPool<Complex>.Shared.Rent(needed);
-                }
             }
 
             int samples = 1;
@@ -114,8 +106,8 @@ internal static class UpsampledDft
         }
     }
 
-    /// <summary>target[o, k, i] = Σ_j kernel[k, j] · source[o, j, i].</summary>
-    private static void ContractAxis(Complex[] source, Complex[] target, Complex[] kernel, int outer, int length, int inner, int region)
+    /// <summary>target[o, k, i] = Σ_j kernel[k, j] · source[o, j, i] (or its conjugate).</summary>
+    private static void ContractAxis(ReadOnlySpan<Complex> source, Complex[] target, Complex[] kernel, int outer, int length, int inner, int region, bool conjugate)
     {
         for (int o = 0; o < outer; o++)
         {
@@ -127,26 +119,24 @@ internal static class UpsampledDft
                 for (int j = 0; j < length; j++)
                 {
                     var weight = row[j];
-                    var line = source.AsSpan(((o * length) + j) * inner, inner);
-                    for (int i = 0; i < inner; i++)
+                    var line = source.Slice(((o * length) + j) * inner, inner);
+                    if (conjugate)
                     {
-                        destination[i] += weight * line[i];
+                        for (int i = 0; i < inner; i++)
+                        {
+                            destination[i] += weight * Complex.Conjugate(line[i]);
+                        }
+                    }
+                    else
+                    {
+                        for (int i = 0; i < inner; i++)
+                        {
+                            destination[i] += weight * line[i];
+                        }
                     }
                 }
             }
         }
-    }
-
-    /// <summary>Elements once <paramref name="axis"/> (and every later axis) is contracted to <paramref name="region"/>.</summary>
-    private static int RegionLength(ReadOnlySpan<int> shape, int region, int axis)
-    {
-        int length = 1;
-        for (int d = 0; d < shape.Length; d++)
-        {
-            length *= d >= axis ? region : shape[d];
-        }
-
-        return length;
     }
 
     private static int MaxLength(ReadOnlySpan<int> shape)

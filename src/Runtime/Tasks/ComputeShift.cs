@@ -142,10 +142,15 @@ public sealed partial class ComputeShift
         int readVoxels = VoxelBox.Count(readShape);
         int voxels = VoxelBox.Count(size);
         var result = new float[channels * dims];
+
+        // Without a target, channel 0 is the reference and registers onto itself with a zero shift.
+        int firstMoving = target.IsEmpty ? 1 : 0;
+        int moving = channels - firstMoving;
         var pool = ArrayPool<float>.Shared;
         var reference = pool.Rent(voxels);
-        var moving = pool.Rent(voxels);
+        var movingImages = pool.Rent(Math.Max(1, moving) * voxels);
         var maskBuffer = mask.IsEmpty ? null : ArrayPool<byte>.Shared.Rent(voxels);
+        var shifts = new double[moving * dims];
         try
         {
             var source = intensities.AsReadOnlySpan();
@@ -162,32 +167,40 @@ public sealed partial class ComputeShift
                 }
             }
 
-            Span<double> shift = stackalloc double[dims];
-            // Without a target, channel 0 is the reference and registers onto itself with a zero shift.
-            for (int c = target.IsEmpty ? 1 : 0; c < channels; c++)
+            for (int c = firstMoving; c < channels; c++)
             {
-                var movingImage = moving.AsSpan(0, voxels);
-                VoxelBox.Copy(source.Slice(c * readVoxels, readVoxels), readShape, begin, size, movingImage);
-                if (maskBuffer is null)
+                VoxelBox.Copy(source.Slice(c * readVoxels, readVoxels), readShape, begin, size, movingImages.AsSpan((c - firstMoving) * voxels, voxels));
+            }
+
+            if (maskBuffer is null)
+            {
+                if (moving > 0)
                 {
-                    PhaseCrossCorrelation.Estimate(referenceImage, movingImage, size, UpsampleFactor, shift);
+                    PhaseCrossCorrelation.Estimate(referenceImage, movingImages.AsSpan(0, moving * voxels), size, UpsampleFactor, shifts);
                 }
-                else
+            }
+            else
+            {
+                for (int m = 0; m < moving; m++)
                 {
                     MaskedPhaseCrossCorrelation.Estimate(
-                        referenceImage, movingImage, maskImage, maskImage, size, OverlapRatio ?? MaskedPhaseCrossCorrelation.DefaultOverlapRatio, shift);
+                        referenceImage, movingImages.AsSpan(m * voxels, voxels), maskImage, maskImage, size,
+                        OverlapRatio ?? MaskedPhaseCrossCorrelation.DefaultOverlapRatio, shifts.AsSpan(m * dims, dims));
                 }
+            }
 
+            for (int m = 0; m < moving; m++)
+            {
                 for (int d = 0; d < dims; d++)
                 {
-                    result[(c * dims) + d] = (float)(shift[d] * voxelSize.ValueAt(d));
+                    result[((m + firstMoving) * dims) + d] = (float)(shifts[(m * dims) + d] * voxelSize.ValueAt(d));
                 }
             }
         }
         finally
         {
             pool.Return(reference);
-            pool.Return(moving);
+            pool.Return(movingImages);
             if (maskBuffer is not null)
             {
                 ArrayPool<byte>.Shared.Return(maskBuffer);

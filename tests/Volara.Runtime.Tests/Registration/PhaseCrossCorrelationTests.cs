@@ -81,6 +81,38 @@ public sealed class PhaseCrossCorrelationTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void StackedMovingImagesGetTheShiftsEachGetsAlone(int count)
+    {
+        // Stacked images share transforms in pairs (with the reference, and in the inverse): every pairing is taken.
+        int[] shape = [10, 12, 9];
+        int voxels = shape.Aggregate(1, (a, b) => a * b);
+        var random = new Random(count);
+        var reference = Noise(random, voxels);
+        var moving = new float[count * voxels];
+        for (int image = 0; image < count; image++)
+        {
+            int roll = random.Next(1, voxels / 3);
+            for (int i = 0; i < voxels; i++)
+            {
+                moving[(image * voxels) + i] = reference[(i + roll) % voxels] + (0.3f * (float)random.NextDouble());
+            }
+        }
+
+        var stacked = new double[count * shape.Length];
+        PhaseCrossCorrelation.Estimate(reference, moving, shape, 3, stacked);
+        for (int image = 0; image < count; image++)
+        {
+            var alone = new double[shape.Length];
+            PhaseCrossCorrelation.Estimate(reference, moving.AsSpan(image * voxels, voxels), shape, 3, alone);
+            Assert.NotEqual(new double[shape.Length], alone);
+            AssertClose(alone, stacked[(image * shape.Length)..((image + 1) * shape.Length)], 1e-9, $"image {image} of {count}");
+        }
+    }
+
     [Fact]
     public void MaskedVariantAgreesWithScikitImage()
     {
@@ -142,7 +174,7 @@ public sealed class PhaseCrossCorrelationTests
     public void MismatchedInputsAreRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => PhaseCrossCorrelation.Estimate(new float[12], new float[11], [3, 4], 3, new double[2]));
-        Assert.Contains("moving image 11", error.Message, StringComparison.Ordinal);
+        Assert.Contains("moving images 11", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => PhaseCrossCorrelation.Estimate(new float[12], new float[12], [3, 4], 3, new double[3]));
         Assert.Throws<ArgumentOutOfRangeException>(() => MaskedPhaseCrossCorrelation.Estimate(new float[4], new float[4], new byte[4], new byte[4], [2, 2], 1.5, new double[2]));
     }
