@@ -50,6 +50,24 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
             }
         }
 
+        var contextReads = new List<BenchmarkResult>();
+        double voxels = volume.Voxels / 1e6;
+        foreach (var (label, task, context) in new (string, Runtime.Engine.IBlockwiseTask, Coordinate)[]
+        {
+            ("extract-frags (affs)", pipeline.ExtractFrags, CremiPipeline.ExtractContext),
+            ("aff-agglom (affs, fragments)", pipeline.AffAgglom, CremiPipeline.AgglomContext),
+        })
+        {
+            var arrays = task.DatasetPorts.Where(p => !p.IsOutput).Select(p => p.Dataset.Array()).ToList();
+            long budget = Runtime.Engine.ChunkCacheBudget.Of(task);
+            var without = ReplayContextReads(arrays, volume.Shape, context, 0);
+            var with = ReplayContextReads(arrays, volume.Shape, context, budget);
+            Console.Error.WriteLine(
+                $"  context reads, {label}: {without.Seconds:0.000} s without a chunk cache, {with.Seconds:0.000} s with {budget >> 20} MiB " +
+                $"({with.Hits} chunk reads served, {with.Misses} decoded; processor time of all threads)");
+            contextReads.Add(new BenchmarkResult($"CREMI-like context reads, {label}, decoded-chunk cache {budget >> 20} MiB", "Mvox/s", voxels / with.Seconds, voxels / without.Seconds, "no cache"));
+        }
+
         Directory.Delete(directory, recursive: true);
         double mega = volume.Voxels / 1e6;
         Console.Error.WriteLine($"  CREMI-like {string.Join('x', volume.Shape)}; processor-seconds of one thread per stage:");
@@ -58,7 +76,53 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
             Console.Error.WriteLine($"    {stage,-44} {seconds,8:0.000} s  {mega / seconds,9:0.00} Mvox/s");
         }
 
-        return [.. stages.Select(s => new BenchmarkResult($"CREMI-like replay: {s.Stage}, 1 core", "Mvox/s", mega / s.Seconds, 0, ""))];
+        return [.. stages.Select(s => new BenchmarkResult($"CREMI-like replay: {s.Stage}, 1 core", "Mvox/s", mega / s.Seconds, 0, "")), .. contextReads];
+    }
+
+    /// <summary>
+    /// Every block's read region (write region grown by <paramref name="context"/>, in grid order as workers get them)
+    /// read from each array, best of two, with a decoded-chunk cache of <paramref name="cacheBytes"/>; processor time of
+    /// the whole process, since a read decodes its chunks on all cores.
+    /// </summary>
+    private static (double Seconds, long Hits, long Misses) ReplayContextReads(IReadOnlyList<VolumeArray> arrays, int[] shape, Coordinate context, long cacheBytes)
+    {
+        var voxelSize = CremiPipeline.VoxelSize;
+        var blockSize = CremiPipeline.BlockSize;
+        var total = new Roi(Coordinate.Filled(3, 0), new Coordinate(shape[0], shape[1], shape[2]) * voxelSize);
+        double best = double.PositiveInfinity;
+        (long Hits, long Misses) counts = default;
+        for (int repeat = 0; repeat < 2; repeat++)
+        {
+            Runtime.Storage.Zarr.DecodedChunkCache.Clear();
+            Runtime.Storage.Zarr.DecodedChunkCache.SetCapacity(cacheBytes);
+            var before = Runtime.Storage.Zarr.DecodedChunkCache.Counts;
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var start = process.TotalProcessorTime;
+            for (long z = 0; z < shape[0]; z += blockSize.ValueAt(0))
+            {
+                for (long y = 0; y < shape[1]; y += blockSize.ValueAt(1))
+                {
+                    for (long x = 0; x < shape[2]; x += blockSize.ValueAt(2))
+                    {
+                        var write = new Roi(new Coordinate(z, y, x) * voxelSize, blockSize * voxelSize).Intersect(total);
+                        var read = write.Grow(context * voxelSize, context * voxelSize);
+                        foreach (var array in arrays)
+                        {
+                            var buffer = new byte[array.ElementCount(read) * array.DataType.Size];
+                            array.Read(read, buffer);
+                        }
+                    }
+                }
+            }
+
+            process.Refresh();
+            best = Math.Min(best, (process.TotalProcessorTime - start).TotalSeconds);
+            var after = Runtime.Storage.Zarr.DecodedChunkCache.Counts;
+            counts = (after.Hits - before.Hits, after.Misses - before.Misses);
+        }
+
+        Runtime.Storage.Zarr.DecodedChunkCache.SetCapacity(0);
+        return (best, counts.Hits, counts.Misses);
     }
 
     private static List<(string Stage, double Seconds)> Replay(Runtime.Tasks.SegmentationPipeline pipeline, int[] shape)

@@ -54,7 +54,7 @@ internal sealed class WorkerSession
         IBlockProcessor? processor = null;
         try
         {
-            await blockThread.RunAsync(() => processor = _task.CreateProcessor(_context.WorkerId));
+            await blockThread.RunAsync(() => processor = WorkerStart.CreateProcessor(_task, _context.WorkerId));
         }
         catch (Exception error)
         {

@@ -9,7 +9,7 @@ namespace Volara.Cli.Pipelines;
 /// <summary>
 /// What running a task will take, computed from its layout and the datasets' metadata without running anything:
 /// blocks, bytes read and written (context overlap included), and the memory of one worker: the process itself, the
-/// block buffers it holds and its kernel's scratch where the task estimates it. Outputs that do not exist yet are
+/// block buffers it holds, its decoded-chunk cache and its kernel's scratch where the task estimates it. Outputs that do not exist yet are
 /// estimated with the element type the task writes and the channels of its first input.
 /// </summary>
 public sealed record TaskPlan(
@@ -78,7 +78,7 @@ public sealed record TaskPlan(
             writePerBlock += perVoxel * blockWrite;
         }
 
-        memory += writePerBlock + WorkerProcessMemory.BaselineBytes;
+        memory += writePerBlock + WorkerProcessMemory.BaselineBytes + ChunkCacheBudget.Of(task);
         if (task is IBlockScratchEstimate scratch)
         {
             memory += scratch.BlockScratchBytes(blockRead, blockWrite);

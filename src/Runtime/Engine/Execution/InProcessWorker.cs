@@ -19,7 +19,7 @@ internal sealed class InProcessWorker(IBlockwiseTask task, int workerId, IBlockS
     {
         try
         {
-            processor ??= task.CreateProcessor(workerId);
+            processor ??= WorkerStart.CreateProcessor(task, workerId);
             if (task.Execution.BlockTimeout is { } limit)
             {
                 RunWithTimeout(block, limit);

@@ -109,7 +109,27 @@ public sealed partial class ZarrArray
         }
 
         string key = _metadata.KeyEncoding.Key(cell);
-        if (!ChunkFiles.TryRead(ChunkFile(key), out var stored))
+        string file = ChunkFile(key);
+        bool whole = span.RegionEquals(origin, span.CellShape);
+        if (ReadKeptChunk(file, key, whole, out var kept))
+        {
+            if (kept is null)
+            {
+                BoxCopy.Fill(destination, span.RegionShape, targetStart, extent, _metadata.FillBytes);
+            }
+            else if (whole)
+            {
+                kept.CopyTo(destination);
+            }
+            else
+            {
+                BoxCopy.Copy(kept, span.CellShape, sourceStart, destination, span.RegionShape, targetStart, extent, DataType.Size);
+            }
+
+            return;
+        }
+
+        if (!ChunkFiles.TryRead(file, out var stored))
         {
             BoxCopy.Fill(destination, span.RegionShape, targetStart, extent, _metadata.FillBytes);
             return;
@@ -117,7 +137,7 @@ public sealed partial class ZarrArray
 
         using (stored)
         {
-            if (span.RegionEquals(origin, span.CellShape))
+            if (whole)
             {
                 DecodeChunk(stored.Span, destination, key);
                 return;
@@ -127,6 +147,47 @@ public sealed partial class ZarrArray
             DecodeChunk(stored.Span, chunk.Span, key);
             BoxCopy.Copy(chunk.Span, span.CellShape, sourceStart, destination, span.RegionShape, targetStart, extent, DataType.Size);
         }
+    }
+
+    /// <summary>
+    /// The chunk from the decoded-chunk cache, or read and decoded into it when only part of it is wanted (a block's
+    /// context, which the next blocks want again); false when the cache is not used for it: off, not Linux, a chunk not
+    /// stored, or a whole chunk it does not hold, which is decoded straight into the region. <paramref name="chunk"/> is
+    /// null when the chunk vanished while being read.
+    /// </summary>
+    private bool ReadKeptChunk(string file, string key, bool whole, out byte[]? chunk)
+    {
+        chunk = null;
+        int bytes = _metadata.Pipeline.ChunkBytes;
+        if (_metadata.Sharding is not null || !DecodedChunkCache.Keeps(bytes))
+        {
+            return false;
+        }
+
+        if (ChunkFileIdentity.Of(file) is not { } identity)
+        {
+            return false;
+        }
+
+        chunk = DecodedChunkCache.TryGet(file, identity);
+        if (chunk is not null || whole)
+        {
+            return chunk is not null;
+        }
+
+        if (!ChunkFiles.TryRead(file, out var stored))
+        {
+            return true;
+        }
+
+        using (stored)
+        {
+            chunk = DecodedChunkCache.NewChunk(bytes);
+            DecodeChunk(stored.Span, chunk, key);
+        }
+
+        DecodedChunkCache.Add(file, identity, chunk);
+        return true;
     }
 
     private void ReadShard(ChunkSpan span, long[] cell, nint address, int length)

@@ -31,6 +31,12 @@ public sealed partial class ZarrArray
 
     public IReadOnlyList<int>? ShardShape => _metadata.Sharding?.ShardShape;
 
+    /// <summary>
+    /// Bytes of one decoded chunk as <see cref="DecodedChunkCache"/> keeps it; 0 for sharded arrays, whose inner chunks
+    /// are read straight from the shard.
+    /// </summary>
+    public long KeptChunkBytes => _metadata.Sharding is null ? _metadata.Pipeline.ChunkBytes : 0;
+
     /// <summary>The element type; <see cref="DataType.BigEndian"/> tells how elements are stored, in memory they are machine order.</summary>
     public DataType DataType => _metadata.DataType;
 
