@@ -16,6 +16,13 @@ public sealed partial record ExecutionOptions
     public TimeSpan? BlockTimeout { get; init; }
 
     /// <summary>
+    /// The most decoded chunks (MiB) a worker keeps for the next blocks' context reads
+    /// (<see cref="ChunkCacheBudget"/>); null: what the task's read region needs, up to 512 MiB; 0: none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ChunkCacheMb { get; init; }
+
+    /// <summary>
     /// Where worker processes run in <see cref="Running.ExecutionMode.Processes"/> (volara's <c>worker_config</c>):
     /// null runs them on this machine; the worker-process layer defines the cluster kinds (Slurm, LSF).
     /// </summary>
@@ -35,6 +42,11 @@ public sealed partial record ExecutionOptions
         if (MaxRetries < 0)
         {
             yield return ("max_retries", $"max_retries must be 0 or more, not {MaxRetries}");
+        }
+
+        if (ChunkCacheMb < 0)
+        {
+            yield return ("chunk_cache_mb", $"chunk_cache_mb must be 0 or more, not {ChunkCacheMb}");
         }
 
         if (BlockTimeout is { } timeout && timeout <= TimeSpan.Zero)

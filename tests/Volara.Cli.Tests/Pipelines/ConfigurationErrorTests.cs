@@ -312,10 +312,10 @@ public sealed class ConfigurationErrorTests
 
         Assert.Equal(
             """
-            volara: error: pipeline.yaml:1:13: /execution/num_worker: execution: unknown field 'num_worker' (did you mean 'num_workers'?); the fields of execution are num_workers, max_retries, block_timeout, worker_config
+            volara: error: pipeline.yaml:1:13: /execution/num_worker: execution: unknown field 'num_worker' (did you mean 'num_workers'?); the fields of execution are num_workers, max_retries, block_timeout, chunk_cache_mb, worker_config
             volara: error: pipeline.yaml:3:50: /datasets/raw/voxelsize: datasets entry 'raw': unknown field 'voxelsize' (did you mean 'voxel_size'?); the fields of raw datasets are dataset_type, ome_norm, scale_shift, stack, store, voxel_size, offset, axis_names, units, writable, channels, flip, ops
             volara: error: pipeline.yaml:8:57: /tasks/mask/mask/wirtable: task 'mask': mask: unknown field 'wirtable' (did you mean 'writable'?); the fields of labels datasets are dataset_type, store, voxel_size, offset, axis_names, units, writable, channels, flip, ops
-            volara: error: pipeline.yaml:11:17: /tasks/mask/execution/max_retry: task 'mask': execution: unknown field 'max_retry' (did you mean 'max_retries'?); the fields of execution are num_workers, max_retries, block_timeout, worker_config
+            volara: error: pipeline.yaml:11:17: /tasks/mask/execution/max_retry: task 'mask': execution: unknown field 'max_retry' (did you mean 'max_retries'?); the fields of execution are num_workers, max_retries, block_timeout, chunk_cache_mb, worker_config
 
             """,
             stderr);

@@ -66,6 +66,16 @@ public sealed class ShippedSegmentationPipelineTests
         Assert.Equal(TaskNames, planned.Select(t => t!["name"]!.GetValue<string>()));
         Assert.Equal([TaskNames[2]], planned[3]!["upstream"]!.AsArray().Select(v => v!.GetValue<string>()));
 
+        // A worker's memory counts its decoded-chunk cache: the affinities' 2×2×2 chunks of 9×9×24×24 bytes, which a
+        // read region of 75×200×200 voxels can all touch; chunk_cache_mb: 0 turns it off.
+        File.WriteAllText(
+            temp.Combine("examples", "no-cache.yaml"),
+            File.ReadAllText(temp.Combine(FileName)).Replace("execution: {num_workers: 1}", "execution: {num_workers: 1, chunk_cache_mb: 0}", StringComparison.Ordinal));
+        var withoutCache = VolaraProcess.RunIn(temp.Path, "plan", "examples/no-cache.yaml", "--json");
+        Assert.True(withoutCache.ExitCode == 0, withoutCache.Stderr);
+        long Memory(JsonNode tasks) => tasks["tasks"]![0]!["memory_per_worker_bytes"]!.GetValue<long>();
+        Assert.Equal(8L * 9 * 9 * 24 * 24, Memory(JsonNode.Parse(plan.Stdout)!) - Memory(JsonNode.Parse(withoutCache.Stdout)!));
+
         var before = VolaraProcess.RunIn(temp.Path, "status", FileName, "--json");
         Assert.True(before.ExitCode == 0, before.Stderr);
         Assert.All(JsonNode.Parse(before.Stdout)!["tasks"]!.AsArray(), task => Assert.Equal(0, task!["done"]!.GetValue<long>()));
