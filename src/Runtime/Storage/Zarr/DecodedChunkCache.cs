@@ -67,7 +67,7 @@ public static class DecodedChunkCache
     {
         lock (Gate)
         {
-            _capacity = Math.Max(_capacity, bytes);
+            Volatile.Write(ref _capacity, Math.Max(_capacity, bytes));
         }
     }
 
@@ -77,7 +77,7 @@ public static class DecodedChunkCache
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
         lock (Gate)
         {
-            _capacity = bytes;
+            Volatile.Write(ref _capacity, bytes);
             Trim(0);
         }
     }
@@ -94,13 +94,8 @@ public static class DecodedChunkCache
     }
 
     /// <summary>Whether chunks of <paramref name="bytes"/> can be kept at all.</summary>
-    internal static bool Keeps(long bytes)
-    {
-        lock (Gate)
-        {
-            return ChunkFileIdentity.Supported && bytes <= _capacity;
-        }
-    }
+    /// <remarks>Asked for every chunk a read touches, on all cores at once: it reads the capacity without the lock.</remarks>
+    internal static bool Keeps(long bytes) => ChunkFileIdentity.Supported && bytes <= Volatile.Read(ref _capacity);
 
     /// <summary>The decoded chunk kept for <paramref name="file"/> if the file is still the one it was decoded from.</summary>
     internal static byte[]? TryGet(string file, ChunkFileIdentity identity)
