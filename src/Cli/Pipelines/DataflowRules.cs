@@ -32,7 +32,7 @@ public static class DataflowRules
 
         foreach (var task in tasks)
         {
-            foreach (var port in task.Ports.Where(p => !p.IsOutput && !writers.ContainsKey(p.StoreKey) && !TaskRules.Exists(p.Dataset)))
+            foreach (var port in task.Ports.Where(p => !p.IsOutput && !writers.ContainsKey(p.StoreKey) && !p.Exists))
             {
                 report(Pointer(task, port), $"task '{task.Id}': {port.Field} '{port.Dataset.Store}' does not exist, and no task of this file writes it");
             }
@@ -42,7 +42,7 @@ public static class DataflowRules
         var written = new Dictionary<TaskPort, int?>(ReferenceEqualityComparer.Instance);
         foreach (var task in tasks)
         {
-            foreach (var port in task.Ports.Where(p => !p.IsOutput && !TaskRules.Exists(p.Dataset)))
+            foreach (var port in task.Ports.Where(p => !p.IsOutput && !p.Exists))
             {
                 if (writers.TryGetValue(port.StoreKey, out var writer) && writer.Task != task
                     && ChannelAxesWritten(writer.Task, writer.Port, writers, written, depth: 0) is { } axes)
@@ -123,7 +123,7 @@ public static class DataflowRules
             return null;
         }
 
-        if (TaskRules.Exists(like.Dataset))
+        if (like.Exists)
         {
             try
             {

@@ -425,7 +425,7 @@ public sealed class PipelineFile
     /// </summary>
     private void CheckAgainstExistingInputs(PipelineTask task)
     {
-        if (!task.Ports.Where(port => !port.IsOutput).All(port => TaskRules.Exists(port.Dataset)))
+        if (!task.Ports.Where(port => !port.IsOutput).All(port => port.Exists))
         {
             return;
         }

@@ -33,7 +33,7 @@ public sealed record TaskPlan(
         int workers = task.Execution.NumWorkers;
 
         // An input written by an earlier task of the file: the layout reads its metadata, so it is known only then.
-        if (entry.Ports.FirstOrDefault(p => !p.IsOutput && !TaskRules.Exists(p.Dataset)) is { } notYet)
+        if (entry.Ports.FirstOrDefault(p => !p.IsOutput && !p.Exists) is { } notYet)
         {
             return Unknown(entry, upstream, $"'{notYet.Dataset.Store}' does not exist yet");
         }

@@ -14,4 +14,13 @@ public sealed record TaskPort(string Field, Dataset Dataset, bool IsOutput, Type
 {
     /// <summary>The store with separators normalised, for comparing who writes what (computed once: checks ask often).</summary>
     public string StoreKey { get; } = Runtime.Engine.DatasetPort.KeyOf(Dataset.Store);
+
+    private readonly Lazy<bool> exists = new(() => TaskRules.Exists(Dataset));
+
+    /// <summary>
+    /// Whether the dataset can be read now (<see cref="TaskRules.Exists"/>), found out once: every check of a command
+    /// asks it, each time a few file-system probes (a 10,000-task plan asked 50,000 times), and nothing a command
+    /// creates comes before its checks are done.
+    /// </summary>
+    public bool Exists => exists.Value;
 }

@@ -31,7 +31,7 @@ public static class TaskRules
         int dims = -1;
         foreach (var port in ports)
         {
-            if (port.IsOutput || !Exists(port.Dataset))
+            if (port.IsOutput || !port.Exists)
             {
                 continue;
             }
