@@ -31,6 +31,11 @@ public static class VolaraApp
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
+            if (parsed.CommandResult.Command == root)
+            {
+                return NoCommand(root, args, stderr);
+            }
+
             ErrorLine.Write(stderr, parsed.Errors[0].Message);
             return UsageError;
         }
@@ -54,5 +59,35 @@ public static class VolaraApp
             ErrorLine.Write(stderr, ErrorLine.Describe(error));
             return error is UsageException ? UsageError : Failure;
         }
+    }
+
+    /// <summary>No verb, or one that does not exist: what was meant if it is close to one, and the verbs there are.</summary>
+    private static int NoCommand(RootCommand root, string[] args, TextWriter stderr)
+    {
+        var verbs = root.Subcommands.Select(command => command.Name).ToList();
+        string? typed = args.FirstOrDefault(arg => !arg.StartsWith('-'));
+        if (typed is null)
+        {
+            ErrorLine.Write(stderr, "no command given");
+        }
+        else
+        {
+            string hint = DidYouMean.Closest(typed, verbs) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+            ErrorLine.Write(stderr, $"'{typed}' is not a volara command{hint}");
+        }
+
+        stderr.WriteLine("usage: volara COMMAND [ARGUMENTS] [OPTIONS]");
+        stderr.WriteLine();
+        stderr.WriteLine("commands:");
+        int width = verbs.Max(verb => verb.Length);
+        foreach (var command in root.Subcommands)
+        {
+            string summary = command.Description is { } description ? description.Split('\n')[0] : string.Empty;
+            stderr.WriteLine($"  {command.Name.PadRight(width)}  {summary}");
+        }
+
+        stderr.WriteLine();
+        stderr.WriteLine("'volara COMMAND --help' shows a command's options and examples.");
+        return UsageError;
     }
 }

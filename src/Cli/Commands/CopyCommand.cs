@@ -24,8 +24,11 @@ public static class CopyCommand
         var chunks = ParsedOption.Create<int[]?>("--chunks", "Chunk shape of DST, e.g. 64,64,64 (default: as SRC).", ShapeText.Parse);
         var shards = ParsedOption.Create<int[]?>("--shards", "Shard shape of DST (format 3 only), a multiple of the chunk shape.", ShapeText.Parse);
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace DST if it exists." };
-        var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON object." };
-        var command = new Command("copy", "Copy an array, changing format, compression, chunking or sharding.")
+        var json = CommandHelp.Json();
+        var command = new Command("copy", CommandHelp.Describe(
+            "Copy an array, changing format, compression, chunking or sharding.",
+            "volara copy raw.zarr/raw raw-v3.zarr/raw --format 3 --codec blosc-zstd --chunks 64,64,64",
+            "volara copy raw.zarr/raw sharded.zarr/raw --format 3 --shards 256,256,256"))
         {
             source, destination, format, codec, chunks, shards, overwrite, json,
         };

@@ -26,7 +26,10 @@ public static class DropCommand
         var tasks = new Option<string[]>("--task") { Description = "Drop this task and every task after it (its name or its name in the file; repeatable)." };
         var only = new Option<bool>("--only") { Description = "With --task: drop just the named tasks, not the tasks after them." };
         var keepOutputs = new Option<bool>("--keep-outputs") { Description = "Keep the outputs; only forget the done blocks." };
-        var command = new Command("drop", "Forget the done blocks of tasks and delete their outputs.") { tasks, only, keepOutputs };
+        var command = new Command("drop", CommandHelp.Describe(
+            "Forget the done blocks of tasks and delete their outputs.",
+            "volara drop pipeline.yaml --task relabel",
+            "volara drop pipeline.yaml --keep-outputs")) { tasks, only, keepOutputs };
         arguments.AddTo(command);
         command.SetAction(parsed =>
         {

@@ -10,8 +10,11 @@ public static class InfoCommand
     public static Command Create(CliConsole console)
     {
         var path = new Argument<string>("PATH") { Description = "The Zarr array (a directory holding .zarray or zarr.json)." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
-        var command = new Command("info", "Describe a Zarr array.") { path, json };
+        var json = CommandHelp.Json();
+        var command = new Command("info", CommandHelp.Describe(
+            "Describe a Zarr array.",
+            "volara info sample.zarr/raw",
+            "volara info sample.zarr/raw --json")) { path, json };
         command.SetAction(parsed =>
         {
             Execute(parsed.GetRequiredValue(path), parsed.GetValue(json), console.Out);

@@ -11,11 +11,11 @@ public sealed class PipelineArguments
 
     public Argument<string> File { get; } = new("PIPELINE") { Description = "A pipeline file (.json, .yaml or .yml)." };
 
-    public Option<string?> LogDirectory { get; } = new("--log-dir") { Description = "Where done-stores and worker logs live (default: the file's log_dir, else volara_logs)." };
+    public Option<string?> LogDirectory { get; } = new("--log-dir") { Description = "Where done-stores and worker logs live [default: the file's log_dir, else volara_logs]." };
 
     public Option<string[]> Plugins { get; } = new("--plugin") { Description = "An assembly with custom task classes (repeatable).", AllowMultipleArgumentsPerToken = false };
 
-    public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text." };
+    public Option<bool> Json { get; } = CommandHelp.Json();
 
     public void AddTo(Command command)
     {

@@ -17,7 +17,10 @@ public static class PlanCommand
         var arguments = new PipelineArguments();
         var dot = new Option<string?>("--dot") { Description = "Write the task DAG as Graphviz DOT to this file." };
         var svg = new Option<string?>("--svg") { Description = "Write the task DAG as an SVG drawing to this file." };
-        var command = new Command("plan", "Show what a pipeline will do: blocks, sizes, memory and the task DAG (nothing runs).") { dot, svg };
+        var command = new Command("plan", CommandHelp.Describe(
+            "Show what a pipeline will do: blocks, sizes, memory and the task DAG (nothing runs).",
+            "volara plan examples/segmentation.yaml",
+            "volara plan pipeline.yaml --svg plan.svg --json")) { dot, svg };
         arguments.AddTo(command);
         command.SetAction(parsed =>
         {

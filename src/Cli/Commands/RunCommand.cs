@@ -18,7 +18,10 @@ public static class RunCommand
     {
         var arguments = new PipelineArguments();
         var mode = new Option<string>("--mode") { Description = "serial, threads or processes.", DefaultValueFactory = _ => "processes" };
-        var command = new Command("run", "Run a pipeline file (JSON or YAML) blockwise.") { mode };
+        var command = new Command("run", CommandHelp.Describe(
+            "Run a pipeline file (JSON or YAML) blockwise.",
+            "volara run examples/segmentation.yaml",
+            "volara run pipeline.yaml --mode threads --log-dir logs")) { mode };
         arguments.AddTo(command);
         command.SetAction(parsed =>
         {

@@ -11,7 +11,10 @@ public static class SchemaCommand
     public static Command Create(CliConsole console)
     {
         var plugins = new Option<string[]>("--plugin") { Description = "An assembly with custom task classes to include (repeatable)." };
-        var command = new Command("schema", "Print the JSON Schema of pipeline files (for editors).") { plugins };
+        var command = new Command("schema", CommandHelp.Describe(
+            "Print the JSON Schema of pipeline files (for editors).",
+            "volara schema > volara-pipeline.schema.json",
+            "volara schema --plugin bin/MyTasks.dll > my-pipeline.schema.json")) { plugins };
         command.SetAction(parsed =>
         {
             Pipelines.Plugins.Load(parsed.GetValue(plugins) ?? [], TaskRegistry.Default);

@@ -16,8 +16,11 @@ public static class ServeCommand
         var path = new Argument<string>("PATH") { Description = "The Zarr container (or array) to serve." };
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8000 };
         var viewer = new Option<string>("--viewer") { Description = "The neuroglancer instance the link opens.", DefaultValueFactory = _ => NeuroglancerState.DefaultViewer };
-        var json = new Option<bool>("--json") { Description = "Print the address, the link and the state as one line of JSON." };
-        var command = new Command("serve", "Serve a Zarr container over HTTP and print a neuroglancer link to view it.") { path, port, viewer, json };
+        var json = CommandHelp.Json();
+        var command = new Command("serve", CommandHelp.Describe(
+            "Serve a Zarr container over HTTP and print a neuroglancer link to view it.",
+            "volara serve quickstart-output/segmentation.zarr",
+            "volara serve sample.zarr --port 0 --json")) { path, port, viewer, json };
         command.SetAction(parsed =>
         {
             string root = parsed.GetRequiredValue(path);

@@ -14,7 +14,9 @@ public static class ShowBlocksCommand
         var task = new Option<string>("--task") { Description = "The task (its name or its name in the file).", Required = true };
         var cell = new Option<int>("--cell") { Description = "Pixels per block.", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--output", "-o") { Description = "The PNG file to write.", Required = true };
-        var command = new Command("show-blocks", "Draw which blocks of a task are done (green), failed (red) or to do (grey) as a PNG.") { task, cell, output };
+        var command = new Command("show-blocks", CommandHelp.Describe(
+            "Draw which blocks of a task are done (green), failed (red) or to do (grey) as a PNG.",
+            "volara show-blocks examples/segmentation.yaml --task extract_frags -o blocks.png")) { task, cell, output };
         arguments.AddTo(command);
         command.SetAction(parsed =>
         {

@@ -20,8 +20,11 @@ public static class ShowCommand
         var alpha = new Option<double>("--alpha") { Description = "Opacity of the label colours over the raw data, 0 to 1.", DefaultValueFactory = _ => 0.5 };
         var scale = new Option<int>("--scale") { Description = "Draw each voxel as K×K pixels.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output", "-o") { Description = "The PNG file to write.", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print what was written as JSON." };
-        var command = new Command("show", "Draw one section of an array (and labels over it) as a PNG.") { array, z, labels, alpha, scale, output, json };
+        var json = CommandHelp.Json();
+        var command = new Command("show", CommandHelp.Describe(
+            "Draw one section of an array (and labels over it) as a PNG.",
+            "volara show sample.zarr/raw --z 40 -o raw.png",
+            "volara show sample.zarr/raw --labels sample.zarr/segments --alpha 0.4 -o overlay.png")) { array, z, labels, alpha, scale, output, json };
         command.SetAction(parsed =>
         {
             string path = parsed.GetRequiredValue(array);

@@ -11,7 +11,10 @@ public static class StatusCommand
     public static Command Create(CliConsole console)
     {
         var arguments = new PipelineArguments();
-        var command = new Command("status", "Show how far each task of a pipeline has come (nothing runs).");
+        var command = new Command("status", CommandHelp.Describe(
+            "Show how far each task of a pipeline has come (nothing runs).",
+            "volara status examples/segmentation.yaml",
+            "volara status pipeline.yaml --json"));
         arguments.AddTo(command);
         command.SetAction(parsed =>
         {

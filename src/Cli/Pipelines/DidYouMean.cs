@@ -21,9 +21,13 @@ public static class DidYouMean
         return best;
     }
 
-    /// <summary>Levenshtein distance, one row at a time.</summary>
+    /// <summary>
+    /// Edits between two names, a swap of two neighbouring letters counting as one (optimal string alignment): the
+    /// commonest slip at a keyboard, <c>inof</c> for <c>info</c>, would otherwise cost two.
+    /// </summary>
     private static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -38,9 +42,13 @@ public static class DidYouMean
             {
                 int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];
