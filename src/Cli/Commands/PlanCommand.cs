@@ -67,7 +67,8 @@ public static class PlanCommand
                 plan.Name,
                 plan.TaskType,
                 plan.Blocks is { } blocks ? (plan.Levels is > 1 ? $"{blocks} in {plan.Levels} levels" : blocks.ToString()) : "?",
-                plan.BlockWriteVoxels is { } write ? Shape(write) + (plan.BlockReadVoxels is { } read && !read.SequenceEqual(write) ? $" read {Shape(read)}" : "") : "?",
+                plan.BlockWriteVoxels is { } write ? Shape(write) + (plan.BlockReadVoxels is { } read && !read.SequenceEqual(write) ? $" read {Shape(read)}" : "")
+                    : plan.BlockWorld is { } world ? $"{Shape(world)} (world units)" : "?",
                 plan.ReadBytes is { } r ? ByteSize.Format(r) : "?",
                 plan.WriteBytes is { } w ? ByteSize.Format(w) : "?",
                 plan.MemoryPerWorker is { } m ? "≈" + ByteSize.Format(m) : "?",
@@ -100,6 +101,7 @@ public static class PlanCommand
             ["levels"] = plan.Levels,
             ["block_write_voxels"] = plan.BlockWriteVoxels is { } w ? new JsonArray([.. w.Select(v => (JsonNode)v)]) : null,
             ["block_read_voxels"] = plan.BlockReadVoxels is { } r ? new JsonArray([.. r.Select(v => (JsonNode)v)]) : null,
+            ["block_world"] = plan.BlockWorld is { } world ? new JsonArray([.. world.Select(v => (JsonNode)v)]) : null,
             ["read_bytes"] = plan.ReadBytes,
             ["write_bytes"] = plan.WriteBytes,
             ["memory_per_worker_bytes"] = plan.MemoryPerWorker,

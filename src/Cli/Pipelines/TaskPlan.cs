@@ -24,7 +24,8 @@ public sealed record TaskPlan(
     long? WriteBytes,
     long? MemoryPerWorker,
     IReadOnlyList<string> Upstream,
-    string? Note)
+    string? Note,
+    long[]? BlockWorld = null)
 {
     public static TaskPlan Of(PipelineTask entry, IReadOnlyList<string> upstream)
     {
@@ -83,8 +84,19 @@ public sealed record TaskPlan(
         {
             memory += scratch.BlockScratchBytes(blockRead, blockWrite);
         }
+        // A worker beyond the number of blocks has nothing to do (a whole-volume task runs one block).
+        int busyWorkers = (int)Math.Min(workers, Math.Max(1, grid.BlockCount));
+
+        // Without an input array there is no voxel size (a graph task's region): the block is told in world units.
+        if (reference is null)
+        {
+            return new TaskPlan(
+                task.Name, taskType, busyWorkers, grid.BlockCount, grid.LevelCount, null, null,
+                readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null, task.Layout.BlockWriteRoi.Shape.ToLongArray());
+        }
+
         return new TaskPlan(
-            task.Name, taskType, workers, grid.BlockCount, grid.LevelCount, writeVoxels, readVoxels,
+            task.Name, taskType, busyWorkers, grid.BlockCount, grid.LevelCount, writeVoxels, readVoxels,
             readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null);
     }
 

@@ -66,6 +66,19 @@ public sealed class ShippedSegmentationPipelineTests
         Assert.Equal(TaskNames, planned.Select(t => t!["name"]!.GetValue<string>()));
         Assert.Equal([TaskNames[2]], planned[3]!["upstream"]!.AsArray().Select(v => v!.GetValue<string>()));
 
+        // graph-mws reads no array, so it has no voxel size: its one block, the whole region, in world units (18×48×48
+        // voxels of 40 nm), and one worker, whatever num_workers says.
+        Assert.Null(planned[2]!["block_write_voxels"]);
+        Assert.Equal([720L, 1920, 1920], planned[2]!["block_world"]!.AsArray().Select(v => v!.GetValue<long>()));
+        Assert.Equal(1, planned[2]!["workers"]!.GetValue<int>());
+        File.WriteAllText(
+            temp.Combine("examples", "four-workers.yaml"),
+            File.ReadAllText(temp.Combine(FileName)).Replace("execution: {num_workers: 1}", "execution: {num_workers: 4}", StringComparison.Ordinal));
+        var fourWorkers = VolaraProcess.RunIn(temp.Path, "plan", "examples/four-workers.yaml");
+        Assert.True(fourWorkers.ExitCode == 0, fourWorkers.Stderr);
+        Assert.Matches(@"\nlut-graph-mws +graph-mws +1 +720×1920×1920 \(world units\) .* 1\n", fourWorkers.Stdout);
+        Assert.Matches(@"\ndb-aff-agglom +aff-agglom +\? .* 4\n", fourWorkers.Stdout);
+
         // A worker's memory counts its decoded-chunk cache: the affinities' 2×2×2 chunks of 9×9×24×24 bytes, which a
         // read region of 75×200×200 voxels can all touch; chunk_cache_mb: 0 turns it off.
         File.WriteAllText(
