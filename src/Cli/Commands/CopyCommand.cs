@@ -34,6 +34,7 @@ public static class CopyCommand
         };
         command.SetAction(parsed =>
         {
+            CliPaths.RequireExisting(parsed.GetRequiredValue(source));
             var request = new CopyRequest(
                 parsed.GetRequiredValue(source),
                 parsed.GetRequiredValue(destination),

@@ -59,9 +59,10 @@ public static class SectionImage
 
     private static VolumeArray Open(string path)
     {
+        CliPaths.RequireExisting(path);
         if (!Directory.Exists(path))
         {
-            throw new UsageException($"'{path}' is no array (no such directory)");
+            throw new UsageException($"'{path}' is a file, not an array");
         }
 
         return new Raw { Store = path }.Array();

@@ -23,10 +23,11 @@ public sealed class ZarrHttpServer : IDisposable
     /// <param name="viewerOrigin">The origin (<c>https://host:port</c>) of the viewer allowed to read the answers.</param>
     public ZarrHttpServer(string directory, int port, string viewerOrigin)
     {
+        CliPaths.RequireExisting(directory);
         root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (!Directory.Exists(root))
         {
-            throw new UsageException($"'{directory}' is no directory to serve");
+            throw new UsageException($"'{directory}' is a file, not a directory to serve");
         }
 
         realRoot = RealPaths.Of(root);

@@ -71,6 +71,25 @@ public sealed partial class HelpTests
         Assert.Equal(completions, stdout.Replace("\r", string.Empty, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("info", "absent.zarr")]
+    [InlineData("copy", "absent.zarr", "out.zarr")]
+    [InlineData("show", "absent.zarr", "-o", "out.png")]
+    [InlineData("serve", "absent.zarr", "--port", "0")]
+    [InlineData("run", "absent.yaml")]
+    [InlineData("status", "absent.yaml")]
+    [InlineData("plan", "absent.yaml")]
+    [InlineData("drop", "absent.yaml")]
+    [InlineData("show-blocks", "absent.yaml", "--task", "a", "-o", "out.png")]
+    public void AMissingPathReadsTheSameInEveryCommand(params string[] args)
+    {
+        var (code, stdout, stderr) = Run(args);
+
+        Assert.Equal(VolaraApp.UsageError, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"volara: error: '{args[1]}' does not exist\n", stderr);
+    }
+
     /// <summary>The verbs, as the usage lists them.</summary>
     private static List<string> Commands() =>
         [.. CommandLine().Matches(Run().Stderr).Select(match => match.Groups[1].Value)];

@@ -108,4 +108,41 @@ public sealed class InfoCommandTests
         Assert.StartsWith("volara: error: ", line);
         Assert.Contains("nothing-here.zarr", line);
     }
+
+    [Fact]
+    public void AGroupListsItsArraysAtAnyDepth()
+    {
+        using var temp = new TempDirectory();
+        string container = temp.Combine("data.zarr");
+        ZarrGroup.Create(container);
+        ZarrArray.Create(Path.Combine(container, "raw"), new ZarrArrayOptions { Shape = [4, 8, 8], ChunkShape = [2, 4, 4], DataType = DataType.UInt8 });
+        ZarrArray.Create(Path.Combine(container, "out", "segments"), new ZarrArrayOptions { Shape = [4, 8, 8], ChunkShape = [4, 8, 8], DataType = DataType.UInt64 });
+
+        var text = VolaraProcess.Run("info", container);
+        var json = VolaraProcess.Run("info", container, "--json");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Equal(
+            "group (zarr v2) with 2 arrays\n" +
+            "array         dtype   shape      chunks\n" +
+            "out/segments  uint64  (4, 8, 8)  (4, 8, 8)\n" +
+            "raw           uint8   (4, 8, 8)  (2, 4, 4)\n",
+            text.Stdout);
+        var listed = JsonNode.Parse(json.Stdout)!;
+        Assert.Equal("group", listed["kind"]!.GetValue<string>());
+        Assert.Equal(["out/segments", "raw"], listed["arrays"]!.AsArray().Select(a => a!["path"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void ALookUpTableIsDescribedAsOne()
+    {
+        using var temp = new TempDirectory();
+        string file = temp.Combine("lut.npz");
+        new Volara.Runtime.Luts.Lut { Path = file }.Save(new Volara.Runtime.Luts.FragmentSegmentLut([1, 2, 3, 4], [7, 7, 9, 7]));
+
+        var result = VolaraProcess.Run("info", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("look-up table (fragment → segment), shape (2, 4), dtype uint64: 4 fragments in 2 segments\n", result.Stdout);
+    }
 }
