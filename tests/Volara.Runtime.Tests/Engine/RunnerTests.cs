@@ -230,4 +230,24 @@ public sealed class RunnerTests
         Assert.StartsWith("execution/", error.Field, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
     }
+
+    [Fact]
+    public void EachTasksFinalProgressLineKeepsItsOwnClock()
+    {
+        // Two independent tasks side by side: the fast one is done long before the slow one, and the final lines,
+        // printed once both are, must show the fast one's own time and rate, not the run's.
+        using var temp = new TempDirectory();
+        var fast = TestTask.Daisy("fast", R(0, 2), R(0, 1), R(0, 1));
+        var slow = TestTask.Daisy("slow", R(0, 4), R(0, 1), R(0, 1), readWriteConflict: false, process: _ => Thread.Sleep(300));
+        var output = new StringWriter();
+
+        var result = Runner.Run(fast | slow, Options(temp, ExecutionMode.Threads, output) with { ProgressLineInterval = TimeSpan.FromMinutes(1) });
+
+        Assert.True(result.Succeeded);
+        string[] lines = output.ToString().Split('\n');
+        string fastLine = lines.Last(line => line.StartsWith("fast ", StringComparison.Ordinal));
+        string slowLine = lines.Last(line => line.StartsWith("slow ", StringComparison.Ordinal));
+        Assert.Contains("2/2 [00:00<", fastLine, StringComparison.Ordinal);
+        Assert.Contains("4/4 [00:01<", slowLine, StringComparison.Ordinal);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class ProgressMonitor : IDisposable
     private readonly bool redraw;
     private readonly TimeSpan interval;
     private readonly DateTime[] startTimes;
+    private readonly DateTime[] endTimes;
     private readonly string?[] lastPrinted;
     private readonly Lock drawLock = new();
     private readonly CancellationTokenSource stop = new();
@@ -30,6 +31,7 @@ public sealed class ProgressMonitor : IDisposable
         this.redraw = redraw;
         this.interval = interval;
         startTimes = new DateTime[scheduler.Tasks.Count];
+        endTimes = new DateTime[scheduler.Tasks.Count];
         lastPrinted = new string?[scheduler.Tasks.Count];
     }
 
@@ -85,19 +87,26 @@ public sealed class ProgressMonitor : IDisposable
                 }
                 else
                 {
-                    NoteStarts(scheduler.GetStates(), now);
+                    NoteTimes(scheduler.GetStates(), now);
                 }
             }
         }
     }
 
-    private void NoteStarts(IReadOnlyList<TaskState> states, DateTime now)
+    // A task's clock runs from when it starts to when it is done: the final lines, drawn once every task is done,
+    // keep each task's own time and rate instead of the run's.
+    private void NoteTimes(IReadOnlyList<TaskState> states, DateTime now)
     {
         for (int i = 0; i < states.Count; i++)
         {
             if (startTimes[i] == default && IsVisible(states[i], final: false))
             {
                 startTimes[i] = now;
+            }
+
+            if (endTimes[i] == default && startTimes[i] != default && states[i].IsDone)
+            {
+                endTimes[i] = now;
             }
         }
     }
@@ -109,6 +118,7 @@ public sealed class ProgressMonitor : IDisposable
     {
         var states = scheduler.GetStates();
         var now = DateTime.UtcNow;
+        NoteTimes(states, now);
         var lines = new List<string>(states.Count);
         for (int i = 0; i < states.Count; i++)
         {
@@ -123,7 +133,7 @@ public sealed class ProgressMonitor : IDisposable
                 startTimes[i] = now;
             }
 
-            var line = TaskProgressLine.Format(state, now - startTimes[i]);
+            var line = TaskProgressLine.Format(state, (endTimes[i] == default ? now : endTimes[i]) - startTimes[i]);
             if (redraw)
             {
                 lines.Add(line);
