@@ -19,8 +19,11 @@ internal readonly partial record struct ChunkFileIdentity(ulong Inode, ulong Siz
     private const int ModifiedOffset = 112;
     private const int StatxBytes = 256;
 
-    /// <summary>Whether identities can be read here (Linux); elsewhere decoded chunks are not kept.</summary>
-    public static bool Supported { get; } = OperatingSystem.IsLinux();
+    /// <summary>
+    /// Whether identities can be read here: Linux with a C library that has <c>statx</c> (glibc 2.28 and later); elsewhere
+    /// decoded chunks are not kept.
+    /// </summary>
+    public static bool Supported { get; } = Probe();
 
     /// <summary>The identity of <paramref name="file"/>; null when it does not exist or cannot be examined.</summary>
     public static unsafe ChunkFileIdentity? Of(string file)
@@ -43,6 +46,24 @@ internal readonly partial record struct ChunkFileIdentity(ulong Inode, ulong Siz
             *(uint*)(buffer + ModifiedOffset + 8),
             *(long*)(buffer + ChangedOffset),
             *(uint*)(buffer + ChangedOffset + 8));
+    }
+
+    private static unsafe bool Probe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            byte* buffer = stackalloc byte[StatxBytes];
+            return Statx(CurrentDirectory, "/", 0, BasicStats, buffer) == 0;
+        }
+        catch (Exception error) when (error is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
