@@ -102,9 +102,11 @@ public sealed class ShowCommandTests
         var json = JsonNode.Parse(result.Stdout)!;
         Assert.Equal((7, 1, 0), (json["done"]!.GetValue<long>(), json["failed"]!.GetValue<long>(), json["todo"]!.GetValue<long>()));
 
-        // Grid 2×2×2: two panels of 2×2 cells with a one-cell gap, 4 pixels per cell: 20×8 pixels.
+        // Grid 2×2×2: two panels of 2×2 cells with a one-cell gap, 4 pixels per cell (20×8 pixels), below a band of
+        // panel labels and above the legend.
         using var image = Decode(temp.Combine("blocks.png"));
-        Assert.Equal((20, 8), (image.Width, image.Height));
+        int top = BlockOverview.LabelBand;
+        Assert.Equal(top + 8 + BlockOverview.LabelBand, image.Height);
         for (int z = 0; z < 2; z++)
         {
             for (int y = 0; y < 2; y++)
@@ -112,13 +114,28 @@ public sealed class ShowCommandTests
                 for (int x = 0; x < 2; x++)
                 {
                     var expected = (z, y, x) == (1, 0, 1) ? BlockOverview.Failed : BlockOverview.Done;
-                    Assert.Equal(expected, Pixel(image, (((z * 3) + x) * 4) + 1, (y * 4) + 1));
+                    Assert.Equal(expected, Pixel(image, (((z * 3) + x) * 4) + 1, top + (y * 4) + 1));
                 }
             }
         }
 
-        Assert.Equal(BlockOverview.Background, Pixel(image, 9, 1));
+        Assert.Equal(BlockOverview.Background, Pixel(image, 9, top + 1));
+
+        // Each panel is labelled with its layer (too narrow for "z=": the numbers 0 and 1, which differ) ...
+        var labels = Enumerable.Range(0, 2).Select(z => Band(image, z * 12, 12, 0, top)).ToList();
+        Assert.All(labels, label => Assert.Contains(BlockOverview.Ink, label));
+        Assert.NotEqual(labels[0], labels[1]);
+
+        // ... and the legend shows the three states' colours beside their words.
+        var legend = Band(image, 0, image.Width, top + 8, image.Height - top - 8);
+        Assert.Contains(BlockOverview.Done, legend);
+        Assert.Contains(BlockOverview.Failed, legend);
+        Assert.Contains(BlockOverview.Todo, legend);
+        Assert.True(legend.Count(pixel => pixel == BlockOverview.Ink) > 100, "the legend's words are drawn");
     }
+
+    private static List<Rgb> Band(SKBitmap image, int x, int width, int y, int height) =>
+        [.. from row in Enumerable.Range(y, height) from column in Enumerable.Range(x, Math.Min(width, image.Width - x)) select Pixel(image, column, row)];
 
     private static ulong[] WriteLabels(string path)
     {
