@@ -40,6 +40,8 @@ public static class VolaraApp
             return UsageError;
         }
 
+        // Pipeline commands work from the pipeline file's directory; a caller in this process gets its own back.
+        string currentDirectory = Environment.CurrentDirectory;
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -58,6 +60,10 @@ public static class VolaraApp
         {
             ErrorLine.Write(stderr, ErrorLine.Describe(error));
             return error is UsageException ? UsageError : Failure;
+        }
+        finally
+        {
+            Environment.CurrentDirectory = currentDirectory;
         }
     }
 

@@ -33,12 +33,12 @@ public static class PlanCommand
             var graph = new TaskGraph([.. plans.Select(p => (p.Name, Label(p)))], definition.Pipeline.Edges);
             if (parsed.GetValue(dot) is { } dotFile)
             {
-                File.WriteAllText(dotFile, DagDot.Format(graph));
+                File.WriteAllText(arguments.FromCommandLine(dotFile), DagDot.Format(graph));
             }
 
             if (parsed.GetValue(svg) is { } svgFile)
             {
-                File.WriteAllText(svgFile, DagSvg.Format(graph));
+                File.WriteAllText(arguments.FromCommandLine(svgFile), DagSvg.Format(graph));
             }
 
             if (parsed.GetValue(arguments.Json))

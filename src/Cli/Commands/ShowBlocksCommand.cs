@@ -30,7 +30,7 @@ public static class ShowBlocksCommand
             var selected = definition.Find(parsed.GetRequiredValue(task));
             var (image, done, failed, todo) = BlockOverview.Render(selected, arguments.LogDirectoryOf(parsed, definition), pixels);
             string file = parsed.GetRequiredValue(output);
-            image.SavePng(file);
+            image.SavePng(arguments.FromCommandLine(file));
             if (parsed.GetValue(arguments.Json))
             {
                 JsonText.Write(console.Out, new JsonObject

@@ -36,8 +36,11 @@ public sealed class PipelineFile
     }
 
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> listing every problem.</summary>
-    public static PipelineDefinition Load(string file, TaskRegistry? registry = null) =>
-        new PipelineFile(LocatedDocument.Load(file), registry ?? TaskRegistry.Default).Build();
+    public static PipelineDefinition Load(string file, TaskRegistry? registry = null) => Build(LocatedDocument.Load(file), registry);
+
+    /// <summary>The validated pipeline of a document already read; relative paths in it are taken from the current directory.</summary>
+    public static PipelineDefinition Build(LocatedDocument document, TaskRegistry? registry = null) =>
+        new PipelineFile(document, registry ?? TaskRegistry.Default).Build();
 
     private PipelineDefinition Build()
     {

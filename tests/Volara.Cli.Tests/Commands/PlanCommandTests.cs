@@ -54,4 +54,24 @@ public sealed class PlanCommandTests
         Assert.Contains("  └▶ mask2-threshold — threshold  (after mask-threshold)\n", result.Stdout);
         Assert.False(Directory.Exists(temp.Combine("logs")));
     }
+
+    [Fact]
+    public void PathsInAFileAreTakenFromItsDirectoryAndPathsOnTheCommandLineFromWhereVolaraRuns()
+    {
+        using var temp = new TempDirectory();
+        string project = temp.Combine("project");
+        Directory.CreateDirectory(project);
+        SampleVolume.TwoThresholdsYaml(project);
+
+        // Run from the parent: the file's data.zarr and log_dir are project/..., --log-dir and --svg are beside us.
+        var plan = VolaraProcess.RunIn(temp.Path, "plan", "project/pipeline.yaml", "--svg", "plan.svg");
+        var run = VolaraProcess.RunIn(temp.Path, "run", "project/pipeline.yaml", "--mode", "threads", "--log-dir", "run-logs");
+
+        Assert.True(plan.ExitCode == 0, plan.Stderr);
+        Assert.True(File.Exists(temp.Combine("plan.svg")));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(Directory.Exists(Path.Combine(project, "data.zarr", "mask2")), "the outputs are beside the file");
+        Assert.True(Directory.Exists(temp.Combine("run-logs")), "--log-dir is where volara was run");
+        Assert.False(Directory.Exists(temp.Combine("data.zarr")));
+    }
 }

@@ -110,8 +110,8 @@ public sealed class ShippedSegmentationPipelineTests
     }
 
     [Theory]
-    [InlineData("db.sqlite", "task 'fragments-extract-frags' has 1 block done, but its output db 'quickstart-output/example.zarr/db.sqlite' is gone")]
-    [InlineData("lut.npz", "task 'lut-graph-mws' has 1 block done, but its output lut 'quickstart-output/example.zarr/lut.npz' is gone")]
+    [InlineData("db.sqlite", "task 'fragments-extract-frags' has 1 block done, but its output db '../quickstart-output/example.zarr/db.sqlite' is gone")]
+    [InlineData("lut.npz", "task 'lut-graph-mws' has 1 block done, but its output lut '../quickstart-output/example.zarr/lut.npz' is gone")]
     public void ADeletedGraphDatabaseOrTableUnderDoneBlocksIsRefusedInsteadOfSkipped(string deleted, string message)
     {
         using var temp = new TempDirectory();
