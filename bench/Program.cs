@@ -66,7 +66,7 @@ try
         }
 
         Console.Error.WriteLine($"running {benchmark.Name}{(settings.Quick ? " (quick)" : string.Empty)} ...");
-        double loadBefore = MachineLoad.OneMinute();
+        var loadBefore = MachineLoad.Sample();
         results.AddRange(benchmark.Run(settings));
         if (MachineLoad.Busy(loadBefore) is { } note)
         {
