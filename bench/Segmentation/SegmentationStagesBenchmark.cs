@@ -59,7 +59,7 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
         })
         {
             var arrays = task.DatasetPorts.Where(p => !p.IsOutput).Select(p => p.Dataset.Array()).ToList();
-            long budget = Runtime.Engine.ChunkCacheBudget.Of(task);
+            long budget = Runtime.Engine.ChunkCacheBudget.Needed(task);
             var without = ReplayContextReads(arrays, volume.Shape, context, 0);
             var with = ReplayContextReads(arrays, volume.Shape, context, budget);
             Console.Error.WriteLine(

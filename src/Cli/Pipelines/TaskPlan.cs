@@ -79,7 +79,7 @@ public sealed record TaskPlan(
             writePerBlock += perVoxel * blockWrite;
         }
 
-        memory += writePerBlock + WorkerProcessMemory.BaselineBytes + ChunkCacheBudget.Of(task);
+        memory += writePerBlock + WorkerProcessMemory.BaselineBytes + ChunkCacheBudget.MemoryBytes(task);
         if (task is IBlockScratchEstimate scratch)
         {
             memory += scratch.BlockScratchBytes(blockRead, blockWrite);

@@ -16,8 +16,8 @@ public sealed partial record ExecutionOptions
     public TimeSpan? BlockTimeout { get; init; }
 
     /// <summary>
-    /// The most decoded chunks (MiB) a worker keeps for the next blocks' context reads
-    /// (<see cref="ChunkCacheBudget"/>); null: what the task's read region needs, up to 512 MiB; 0: none.
+    /// The most decoded chunks (MiB) a worker may keep for the next blocks' context reads (<see cref="ChunkCacheBudget"/>):
+    /// it keeps what one block's read region needs if that fits; null or 0 (the default): none.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ChunkCacheMb { get; init; }

@@ -79,15 +79,16 @@ public sealed class ShippedSegmentationPipelineTests
         Assert.Matches(@"\nlut-graph-mws +graph-mws +1 +720×1920×1920 \(world units\) .* 1\n", fourWorkers.Stdout);
         Assert.Matches(@"\ndb-aff-agglom +aff-agglom +\? .* 4\n", fourWorkers.Stdout);
 
-        // A worker's memory counts its decoded-chunk cache: the affinities' 2×2×2 chunks of 9×9×24×24 bytes, which a
-        // read region of 75×200×200 voxels can all touch; chunk_cache_mb: 0 turns it off.
+        // A worker's memory counts its decoded-chunk cache where a task asks for one (chunk_cache_mb): the affinities'
+        // 2×2×2 chunks of 9×9×24×24 bytes, which a read region of 75×200×200 voxels can all touch, twice (what is kept,
+        // and what was let go awaiting collection).
         File.WriteAllText(
-            temp.Combine("examples", "no-cache.yaml"),
-            File.ReadAllText(temp.Combine(FileName)).Replace("execution: {num_workers: 1}", "execution: {num_workers: 1, chunk_cache_mb: 0}", StringComparison.Ordinal));
-        var withoutCache = VolaraProcess.RunIn(temp.Path, "plan", "examples/no-cache.yaml", "--json");
-        Assert.True(withoutCache.ExitCode == 0, withoutCache.Stderr);
+            temp.Combine("examples", "cache.yaml"),
+            File.ReadAllText(temp.Combine(FileName)).Replace("execution: {num_workers: 1}", "execution: {num_workers: 1, chunk_cache_mb: 64}", StringComparison.Ordinal));
+        var withCache = VolaraProcess.RunIn(temp.Path, "plan", "examples/cache.yaml", "--json");
+        Assert.True(withCache.ExitCode == 0, withCache.Stderr);
         long Memory(JsonNode tasks) => tasks["tasks"]![0]!["memory_per_worker_bytes"]!.GetValue<long>();
-        Assert.Equal(8L * 9 * 9 * 24 * 24, Memory(JsonNode.Parse(plan.Stdout)!) - Memory(JsonNode.Parse(withoutCache.Stdout)!));
+        Assert.Equal(2L * 8 * 9 * 9 * 24 * 24, Memory(JsonNode.Parse(withCache.Stdout)!) - Memory(JsonNode.Parse(plan.Stdout)!));
 
         var before = VolaraProcess.RunIn(temp.Path, "status", FileName, "--json");
         Assert.True(before.ExitCode == 0, before.Stderr);
