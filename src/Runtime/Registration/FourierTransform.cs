@@ -95,25 +95,17 @@ internal static class FourierTransform
         }
     }
 
-    private static MixedRadixFft? MixedRadix(int length)
-    {
-        mixedRadix ??= [];
-        if (!mixedRadix.TryGetValue(length, out var transform))
-        {
-            transform = MixedRadixFft.For(length);
-            mixedRadix[length] = transform;
-        }
+    private static MixedRadixFft? MixedRadix(int length) => PerLength(ref mixedRadix, length, MixedRadixFft.For);
 
-        return transform;
-    }
+    private static ChirpTransform Chirp(int length) => PerLength(ref chirps, length, n => new ChirpTransform(n));
 
-    private static ChirpTransform Chirp(int length)
+    private static T PerLength<T>(ref Dictionary<int, T>? cache, int length, Func<int, T> create)
     {
-        chirps ??= [];
-        if (!chirps.TryGetValue(length, out var transform))
+        cache ??= [];
+        if (!cache.TryGetValue(length, out var transform))
         {
-            transform = new ChirpTransform(length);
-            chirps[length] = transform;
+            transform = create(length);
+            cache[length] = transform;
         }
 
         return transform;

@@ -26,13 +26,27 @@ internal readonly partial record struct ChunkFileIdentity(ulong Inode, ulong Siz
     public static bool Supported { get; } = Probe();
 
     /// <summary>The identity of <paramref name="file"/>; null when it does not exist or cannot be examined.</summary>
-    public static unsafe ChunkFileIdentity? Of(string file)
+    public static ChunkFileIdentity? Of(string file) => Supported ? Read(file) : null;
+
+    private static bool Probe()
     {
-        if (!Supported)
+        if (!OperatingSystem.IsLinux())
         {
-            return null;
+            return false;
         }
 
+        try
+        {
+            return Read("/") is not null;
+        }
+        catch (Exception error) when (error is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static unsafe ChunkFileIdentity? Read(string file)
+    {
         byte* buffer = stackalloc byte[StatxBytes];
         if (Statx(CurrentDirectory, file, 0, BasicStats, buffer) != 0)
         {
@@ -46,24 +60,6 @@ internal readonly partial record struct ChunkFileIdentity(ulong Inode, ulong Siz
             *(uint*)(buffer + ModifiedOffset + 8),
             *(long*)(buffer + ChangedOffset),
             *(uint*)(buffer + ChangedOffset + 8));
-    }
-
-    private static unsafe bool Probe()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        try
-        {
-            byte* buffer = stackalloc byte[StatxBytes];
-            return Statx(CurrentDirectory, "/", 0, BasicStats, buffer) == 0;
-        }
-        catch (Exception error) when (error is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return false;
-        }
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]

@@ -26,18 +26,6 @@ public static class DecodedChunkCache
     private static long _hits;
     private static long _misses;
 
-    /// <summary>The most decoded bytes kept; 0 (the default) keeps none.</summary>
-    public static long CapacityBytes
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _capacity;
-            }
-        }
-    }
-
     /// <summary>Decoded bytes kept now.</summary>
     public static long HeldBytes
     {

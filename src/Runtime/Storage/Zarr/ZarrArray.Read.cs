@@ -159,12 +159,7 @@ public sealed partial class ZarrArray
     {
         chunk = null;
         int bytes = _metadata.Pipeline.ChunkBytes;
-        if (_metadata.Sharding is not null || !DecodedChunkCache.Keeps(bytes))
-        {
-            return false;
-        }
-
-        if (ChunkFileIdentity.Of(file) is not { } identity)
+        if (!DecodedChunkCache.Keeps(bytes) || ChunkFileIdentity.Of(file) is not { } identity)
         {
             return false;
         }
