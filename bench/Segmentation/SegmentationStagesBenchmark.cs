@@ -87,8 +87,6 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
     private static (double Seconds, long Hits, long Misses) ReplayContextReads(IReadOnlyList<VolumeArray> arrays, int[] shape, Coordinate context, long cacheBytes)
     {
         var voxelSize = CremiPipeline.VoxelSize;
-        var blockSize = CremiPipeline.BlockSize;
-        var total = new Roi(Coordinate.Filled(3, 0), new Coordinate(shape[0], shape[1], shape[2]) * voxelSize);
         double best = double.PositiveInfinity;
         (long Hits, long Misses) counts = default;
         for (int repeat = 0; repeat < 2; repeat++)
@@ -98,20 +96,13 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
             var before = Runtime.Storage.Zarr.DecodedChunkCache.Counts;
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             var start = process.TotalProcessorTime;
-            for (long z = 0; z < shape[0]; z += blockSize.ValueAt(0))
+            foreach (var write in WriteRois(shape))
             {
-                for (long y = 0; y < shape[1]; y += blockSize.ValueAt(1))
+                var read = write.Grow(context * voxelSize, context * voxelSize);
+                foreach (var array in arrays)
                 {
-                    for (long x = 0; x < shape[2]; x += blockSize.ValueAt(2))
-                    {
-                        var write = new Roi(new Coordinate(z, y, x) * voxelSize, blockSize * voxelSize).Intersect(total);
-                        var read = write.Grow(context * voxelSize, context * voxelSize);
-                        foreach (var array in arrays)
-                        {
-                            var buffer = new byte[array.ElementCount(read) * array.DataType.Size];
-                            array.Read(read, buffer);
-                        }
-                    }
+                    var buffer = new byte[array.ElementCount(read) * array.DataType.Size];
+                    array.Read(read, buffer);
                 }
             }
 
@@ -132,7 +123,6 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
         var frags = VolumeArray.Open(pipeline.ExtractFrags.FragsData.Store, AccessMode.ReadWrite);
         var offsets = CremiLikeVolume.Offsets;
         var blockSize = CremiPipeline.BlockSize;
-        var total = new Roi(Coordinate.Filled(3, 0), new Coordinate(shape[0], shape[1], shape[2]) * voxelSize);
         var settings = new ExtractFragsSettings
         {
             Offsets = offsets,
@@ -145,44 +135,37 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
 
         double readAffs = 0, mws = 0, debris = 0, components = 0, writeFrags = 0, readFrags = 0, readAgglomAffs = 0, score = 0;
         ulong blockId = 0;
-        for (long z = 0; z < shape[0]; z += blockSize.ValueAt(0))
+        foreach (var write in WriteRois(shape))
         {
-            for (long y = 0; y < shape[1]; y += blockSize.ValueAt(1))
-            {
-                for (long x = 0; x < shape[2]; x += blockSize.ValueAt(2))
-                {
-                    var write = new Roi(new Coordinate(z, y, x) * voxelSize, blockSize * voxelSize).Intersect(total);
-                    var read = write.Grow(CremiPipeline.ExtractContext * voxelSize, CremiPipeline.ExtractContext * voxelSize); // zero-padded at the border, as the runner reads
-                    var readGrid = VoxelGrid.Of(read.Shape / voxelSize);
-                    var writeGrid = VoxelGrid.Of(write.Shape / voxelSize);
-                    var start = (write.Offset - read.Offset) / voxelSize;
-                    int[] writeOffset = [.. start.ToLongArray().Select(v => (int)v)];
-                    var affBuffer = new byte[offsets.Count * readGrid.VoxelCount];
-                    var labels = new ulong[readGrid.VoxelCount];
-                    var written = new ulong[writeGrid.VoxelCount];
-                    ulong id = blockId++;
+            var read = write.Grow(CremiPipeline.ExtractContext * voxelSize, CremiPipeline.ExtractContext * voxelSize); // zero-padded at the border, as the runner reads
+            var readGrid = VoxelGrid.Of(read.Shape / voxelSize);
+            var writeGrid = VoxelGrid.Of(write.Shape / voxelSize);
+            var start = (write.Offset - read.Offset) / voxelSize;
+            int[] writeOffset = [.. start.ToLongArray().Select(v => (int)v)];
+            var affBuffer = new byte[offsets.Count * readGrid.VoxelCount];
+            var labels = new ulong[readGrid.VoxelCount];
+            var written = new ulong[writeGrid.VoxelCount];
+            ulong id = blockId++;
 
-                    readAffs += ThreadCpuClock.BestSeconds(1, () => affs.Read<byte>(read, affBuffer));
-                    mws += ThreadCpuClock.BestSeconds(1, () => MutexWatershed.Agglomerate(
-                        (ReadOnlySpan<byte>)affBuffer, readGrid.Shape, offsets, CremiLikeVolume.Bias, labels, default,
-                        new MutexWatershedOptions { Strides = settings.Strides, RandomizedStrides = true, RandomSeed = ExtractFragsKernel.BlockSeed(id) }));
-                    debris += ThreadCpuClock.BestSeconds(1, () => FragmentFilters.RemoveDebris(labels, settings.RemoveDebris));
-                    components += ThreadCpuClock.BestSeconds(1, () => ExtractFragsKernel.Run<byte>(affBuffer, default, readGrid, writeOffset, writeGrid, settings, id, written))
-                        - ThreadCpuClock.BestSeconds(1, () => MutexWatershed.Agglomerate(
-                            (ReadOnlySpan<byte>)affBuffer, readGrid.Shape, offsets, CremiLikeVolume.Bias, labels, default,
-                            new MutexWatershedOptions { Strides = settings.Strides, RandomizedStrides = true, RandomSeed = ExtractFragsKernel.BlockSeed(id) }))
-                        - ThreadCpuClock.BestSeconds(1, () => FragmentFilters.RemoveDebris(labels, settings.RemoveDebris));
-                    writeFrags += ThreadCpuClock.BestSeconds(1, () => frags.Write<ulong>(write, written));
+            readAffs += ThreadCpuClock.BestSeconds(1, () => affs.Read<byte>(read, affBuffer));
+            mws += ThreadCpuClock.BestSeconds(1, () => MutexWatershed.Agglomerate(
+                (ReadOnlySpan<byte>)affBuffer, readGrid.Shape, offsets, CremiLikeVolume.Bias, labels, default,
+                new MutexWatershedOptions { Strides = settings.Strides, RandomizedStrides = true, RandomSeed = ExtractFragsKernel.BlockSeed(id) }));
+            debris += ThreadCpuClock.BestSeconds(1, () => FragmentFilters.RemoveDebris(labels, settings.RemoveDebris));
+            components += ThreadCpuClock.BestSeconds(1, () => ExtractFragsKernel.Run<byte>(affBuffer, default, readGrid, writeOffset, writeGrid, settings, id, written))
+                - ThreadCpuClock.BestSeconds(1, () => MutexWatershed.Agglomerate(
+                    (ReadOnlySpan<byte>)affBuffer, readGrid.Shape, offsets, CremiLikeVolume.Bias, labels, default,
+                    new MutexWatershedOptions { Strides = settings.Strides, RandomizedStrides = true, RandomSeed = ExtractFragsKernel.BlockSeed(id) }))
+                - ThreadCpuClock.BestSeconds(1, () => FragmentFilters.RemoveDebris(labels, settings.RemoveDebris));
+            writeFrags += ThreadCpuClock.BestSeconds(1, () => frags.Write<ulong>(write, written));
 
-                    var agglomRead = write.Grow(CremiPipeline.AgglomContext * voxelSize, CremiPipeline.AgglomContext * voxelSize);
-                    var agglomGrid = VoxelGrid.Of(agglomRead.Shape / voxelSize);
-                    var agglomAffs = new byte[offsets.Count * agglomGrid.VoxelCount];
-                    var agglomFrags = new ulong[agglomGrid.VoxelCount];
-                    readFrags += ThreadCpuClock.BestSeconds(1, () => frags.Read<ulong>(agglomRead, agglomFrags));
-                    readAgglomAffs += ThreadCpuClock.BestSeconds(1, () => affs.Read<byte>(agglomRead, agglomAffs));
-                    score += ThreadCpuClock.BestSeconds(1, () => AffAgglomKernel.Score<byte>(agglomAffs, agglomFrags, agglomGrid, offsets, Groups, 1.0 / 255));
-                }
-            }
+            var agglomRead = write.Grow(CremiPipeline.AgglomContext * voxelSize, CremiPipeline.AgglomContext * voxelSize);
+            var agglomGrid = VoxelGrid.Of(agglomRead.Shape / voxelSize);
+            var agglomAffs = new byte[offsets.Count * agglomGrid.VoxelCount];
+            var agglomFrags = new ulong[agglomGrid.VoxelCount];
+            readFrags += ThreadCpuClock.BestSeconds(1, () => frags.Read<ulong>(agglomRead, agglomFrags));
+            readAgglomAffs += ThreadCpuClock.BestSeconds(1, () => affs.Read<byte>(agglomRead, agglomAffs));
+            score += ThreadCpuClock.BestSeconds(1, () => AffAgglomKernel.Score<byte>(agglomAffs, agglomFrags, agglomGrid, offsets, Groups, 1.0 / 255));
         }
 
         return
@@ -196,5 +179,23 @@ public sealed class SegmentationStagesBenchmark : IBenchmark
             ("aff-agglom: read affs (Zarr)", readAgglomAffs),
             ("aff-agglom: scoring", score),
         ];
+    }
+
+    /// <summary>Each block's write ROI (world units, clipped to the volume) in grid order, the last axis fastest, as workers get them.</summary>
+    private static IEnumerable<Roi> WriteRois(int[] shape)
+    {
+        var voxelSize = CremiPipeline.VoxelSize;
+        var blockSize = CremiPipeline.BlockSize;
+        var total = new Roi(Coordinate.Filled(3, 0), new Coordinate(shape[0], shape[1], shape[2]) * voxelSize);
+        for (long z = 0; z < shape[0]; z += blockSize.ValueAt(0))
+        {
+            for (long y = 0; y < shape[1]; y += blockSize.ValueAt(1))
+            {
+                for (long x = 0; x < shape[2]; x += blockSize.ValueAt(2))
+                {
+                    yield return new Roi(new Coordinate(z, y, x) * voxelSize, blockSize * voxelSize).Intersect(total);
+                }
+            }
+        }
     }
 }

@@ -8,7 +8,10 @@ public static class CliPaths
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
-            throw new UsageException($"'{path}' does not exist");
+            throw Missing(path);
         }
     }
+
+    /// <summary>The error for a path that is not there, found out some other way (a read that failed).</summary>
+    public static UsageException Missing(string path) => new($"'{path}' does not exist");
 }

@@ -40,7 +40,7 @@ public static class NodeListing
     /// <summary>A fragment → segment look-up table: its stored shape and type, and how many fragments and segments it maps.</summary>
     public static string LookUpTable(string file, bool json)
     {
-        var table = new Lut { Path = file }.Load() ?? throw new UsageException($"'{file}' does not exist");
+        var table = new Lut { Path = file }.Load() ?? throw CliPaths.Missing(file);
         int segments = table.Segments.Distinct().Count();
         if (json)
         {

@@ -41,7 +41,7 @@ public sealed class LocatedDocument(string file, JsonNode? root, IReadOnlyDictio
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new UsageException($"'{file}' does not exist");
+            throw CliPaths.Missing(file);
         }
 
         string extension = Path.GetExtension(file).ToLowerInvariant();
