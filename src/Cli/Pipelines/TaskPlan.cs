@@ -88,16 +88,12 @@ public sealed record TaskPlan(
         int busyWorkers = (int)Math.Min(workers, Math.Max(1, grid.BlockCount));
 
         // Without an input array there is no voxel size (a graph task's region): the block is told in world units.
-        if (reference is null)
-        {
-            return new TaskPlan(
-                task.Name, taskType, busyWorkers, grid.BlockCount, grid.LevelCount, null, null,
-                readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null, task.Layout.BlockWriteRoi.Shape.ToLongArray());
-        }
-
+        bool inWorldUnits = reference is null;
         return new TaskPlan(
-            task.Name, taskType, busyWorkers, grid.BlockCount, grid.LevelCount, writeVoxels, readVoxels,
-            readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null);
+            task.Name, taskType, busyWorkers, grid.BlockCount, grid.LevelCount,
+            inWorldUnits ? null : writeVoxels, inWorldUnits ? null : readVoxels,
+            readPerBlock * grid.BlockCount, writePerBlock * grid.BlockCount, memory, upstream, null,
+            inWorldUnits ? task.Layout.BlockWriteRoi.Shape.ToLongArray() : null);
     }
 
     private static TaskPlan Unknown(PipelineTask entry, IReadOnlyList<string> upstream, string reason) =>
