@@ -3,10 +3,12 @@
 # The reference implementation (zarr-python 2, numcodecs, dask, scikit-image for segmentation scores) comes from
 # Debian's python3 packages; the graph database tests start a private PostgreSQL server and the cluster worker
 # tests a single-node Slurm (slurm-wlm, munge), both as plain background processes. The Predict tests make a
-# TorchScript model with python3-torch.
+# TorchScript model with python3-torch. Building the command line bundles the neuroglancer viewer of `volara serve`
+# with npm, and a test opens it in Debian's headless chromium.
 set -euo pipefail
 
-packages=(python3-zarr python3-numcodecs python3-numpy python3-dask python3-skimage python3-torch libblosc1 slurm-wlm munge)
+packages=(python3-zarr python3-numcodecs python3-numpy python3-dask python3-skimage python3-torch libblosc1 slurm-wlm munge chromium)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -6,8 +6,9 @@ using Volara.Cli.Serving;
 namespace Volara.Cli.Commands;
 
 /// <summary>
-/// <c>volara serve PATH [--port N] [--viewer URL] [--json]</c>: serves a Zarr container on 127.0.0.1 and prints a
-/// neuroglancer link showing its arrays; runs until interrupted (Ctrl+C or SIGTERM).
+/// <c>volara serve PATH [--port N] [--viewer URL] [--log-requests] [--json]</c>: serves a Zarr container on 127.0.0.1,
+/// with volara's own neuroglancer viewer on the same port, and prints the link that shows its arrays; runs until
+/// interrupted (Ctrl+C or SIGTERM).
 /// </summary>
 public static class ServeCommand
 {
@@ -15,12 +16,17 @@ public static class ServeCommand
     {
         var path = new Argument<string>("PATH") { Description = "The Zarr container (or array) to serve." };
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8000 };
-        var viewer = new Option<string>("--viewer") { Description = "The neuroglancer instance the link opens.", DefaultValueFactory = _ => NeuroglancerState.DefaultViewer };
+        var viewer = new Option<string>("--viewer")
+        {
+            Description = "A neuroglancer instance elsewhere for the link to open (default: the viewer volara serves itself, which needs no internet).",
+        };
+        var logRequests = new Option<bool>("--log-requests") { Description = "Print each request and its status to stderr." };
         var json = CommandHelp.Json();
         var command = new Command("serve", CommandHelp.Describe(
-            "Serve a Zarr container over HTTP and print a neuroglancer link to view it.",
+            "Serve a Zarr container and a neuroglancer viewer over HTTP and print the link that shows its arrays.",
             "volara serve quickstart-output/segmentation.zarr",
-            "volara serve sample.zarr --port 0 --json")) { path, port, viewer, json };
+            "volara serve sample.zarr --port 0 --json",
+            "volara serve sample.zarr --viewer https://neuroglancer-demo.appspot.com")) { path, port, viewer, logRequests, json };
         command.SetAction(parsed =>
         {
             string root = parsed.GetRequiredValue(path);
@@ -30,16 +36,26 @@ public static class ServeCommand
                 throw new UsageException($"--port must be between 0 and 65535, got {requested}");
             }
 
-            string viewerUrl = parsed.GetRequiredValue(viewer);
-            if (!Uri.TryCreate(viewerUrl, UriKind.Absolute, out var viewerUri) || viewerUri.Scheme is not ("http" or "https"))
+            string? viewerUrl = parsed.GetValue(viewer);
+            string? bundled = viewerUrl is null ? BundledViewer.Directory : null;
+            if (viewerUrl is null && bundled is null)
+            {
+                viewerUrl = NeuroglancerState.DefaultViewer;
+                console.Error.WriteLine($"note: this volara was built without its own viewer (npm was missing), so the link opens {viewerUrl}");
+            }
+
+            Uri? viewerUri = null;
+            if (viewerUrl is not null && (!Uri.TryCreate(viewerUrl, UriKind.Absolute, out viewerUri) || viewerUri.Scheme is not ("http" or "https")))
             {
                 throw new UsageException($"--viewer must be an http or https address, got '{viewerUrl}'");
             }
 
-            using var server = new ZarrHttpServer(root, requested, viewerUri.GetLeftPart(UriPartial.Authority));
+            // Requests are answered on many threads at once.
+            Action<string>? log = parsed.GetValue(logRequests) ? TextWriter.Synchronized(console.Error).WriteLine : null;
+            using var server = new ZarrHttpServer(root, requested, viewerUri?.GetLeftPart(UriPartial.Authority), bundled, log);
             var arrays = ServedArray.Find(root);
             var state = NeuroglancerState.Create(arrays, server.BaseUrl);
-            string link = NeuroglancerState.Link(viewerUrl, state);
+            string link = NeuroglancerState.Link(viewerUrl ?? server.BaseUrl.TrimEnd('/') + ZarrHttpServer.ViewerPath, state);
             server.Start();
             if (parsed.GetValue(json))
             {

@@ -4,8 +4,11 @@ using Volara.Runtime.Storage.Zarr;
 
 namespace Volara.Cli.Serving;
 
-/// <summary>An array inside a served container: its path below the root, Zarr format and funlib geometry.</summary>
-public sealed record ServedArray(string RelativePath, int ZarrFormat, string DataType, VolumeArray Geometry)
+/// <summary>
+/// An array inside a served container: its path below the root, Zarr format, funlib geometry, and the names
+/// neuroglancer gives its axes when it reads the array (which a viewer state must use to address them).
+/// </summary>
+public sealed record ServedArray(string RelativePath, int ZarrFormat, string DataType, VolumeArray Geometry, IReadOnlyList<string> ViewerAxisNames)
 {
     /// <summary>Label arrays (uint32/uint64, as volara writes them) show as segmentation layers, everything else as images.</summary>
     public bool IsSegmentation => DataType is "uint32" or "uint64";
@@ -22,7 +25,7 @@ public sealed record ServedArray(string RelativePath, int ZarrFormat, string Dat
             {
                 var zarr = ZarrArray.Open(directory);
                 string relative = Path.GetRelativePath(root, directory).Replace(Path.DirectorySeparatorChar, '/');
-                arrays.Add(new ServedArray(relative == "." ? "" : relative, zarr.ZarrFormat, zarr.DataType.NumpyName, new Raw { Store = directory }.Array()));
+                arrays.Add(new ServedArray(relative == "." ? "" : relative, zarr.ZarrFormat, zarr.DataType.NumpyName, new Raw { Store = directory }.Array(), ViewerNames(zarr)));
                 continue;
             }
 
@@ -35,6 +38,17 @@ public sealed record ServedArray(string RelativePath, int ZarrFormat, string Dat
 
         arrays.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return arrays;
+    }
+
+    /// <summary>Zarr 3's dimension_names, xarray's _ARRAY_DIMENSIONS for Zarr 2, where complete; d0, d1, … otherwise.</summary>
+    private static string[] ViewerNames(ZarrArray zarr)
+    {
+        int dims = zarr.Shape.Count;
+        IEnumerable<string?>? named = zarr.ZarrFormat == 3
+            ? zarr.DimensionNames
+            : (zarr.Attributes["_ARRAY_DIMENSIONS"] as JsonArray)?.Select(name => name is JsonValue value && value.TryGetValue(out string? text) ? text : null);
+        string[] names = [.. (named ?? []).OfType<string>().Where(name => name.Length > 0)];
+        return names.Length == dims ? names : [.. Enumerable.Range(0, dims).Select(axis => $"d{axis}")];
     }
 
     private static bool IsArray(string directory)

@@ -7,21 +7,29 @@ namespace Volara.Cli.Serving;
 /// <summary>
 /// Serves the files of one directory (a Zarr container) read-only over HTTP on the loopback interface, for
 /// viewers in a browser: GET and HEAD with single byte ranges, OPTIONS pre-flights, 404 for anything that is not a
-/// file inside the directory — paths that climb out of it and links that lead out of it included. Only the viewer's
-/// own origin may read answers from another page (CORS), so no other web page open in the user's browser can.
+/// file inside the directory — paths that climb out of it and links that lead out of it included. The bundled viewer,
+/// when there is one, is served below <see cref="ViewerPath"/> from the same origin; a viewer elsewhere is the only
+/// other origin allowed to read answers (CORS), so no other web page open in the user's browser can.
 /// </summary>
 public sealed class ZarrHttpServer : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly string root;
     private readonly string realRoot;
-    private readonly string viewerOrigin;
+    private readonly string? viewerOrigin;
+    private readonly string? viewerRoot;
+    private readonly Action<string>? requestLog;
     private Task? loop;
+
+    /// <summary>The URL path below which the bundled viewer is served.</summary>
+    public const string ViewerPath = "/.viewer/";
 
     /// <param name="directory">What is served.</param>
     /// <param name="port">The port, or 0 for a free one.</param>
-    /// <param name="viewerOrigin">The origin (<c>https://host:port</c>) of the viewer allowed to read the answers.</param>
-    public ZarrHttpServer(string directory, int port, string viewerOrigin)
+    /// <param name="viewerOrigin">The origin (<c>https://host:port</c>) of a viewer elsewhere allowed to read the answers, if any.</param>
+    /// <param name="viewerDirectory">The bundled viewer's files, served below <see cref="ViewerPath"/>, if any.</param>
+    /// <param name="requestLog">Told one line per answered request (<c>GET /raw/.zarray 200</c>).</param>
+    public ZarrHttpServer(string directory, int port, string? viewerOrigin, string? viewerDirectory = null, Action<string>? requestLog = null)
     {
         CliPaths.RequireExisting(directory);
         root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
@@ -31,7 +39,9 @@ public sealed class ZarrHttpServer : IDisposable
         }
 
         realRoot = RealPaths.Of(root);
-        this.viewerOrigin = viewerOrigin.TrimEnd('/');
+        this.viewerOrigin = viewerOrigin?.TrimEnd('/');
+        viewerRoot = viewerDirectory is null ? null : RealPaths.Of(viewerDirectory) + Path.DirectorySeparatorChar;
+        this.requestLog = requestLog;
 
         Port = port == 0 ? FreePort() : port;
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
@@ -92,7 +102,7 @@ public sealed class ZarrHttpServer : IDisposable
         try
         {
             response.AppendHeader("Vary", "Origin");
-            if (string.Equals(context.Request.Headers["Origin"], viewerOrigin, StringComparison.OrdinalIgnoreCase))
+            if (viewerOrigin is not null && string.Equals(context.Request.Headers["Origin"], viewerOrigin, StringComparison.OrdinalIgnoreCase))
             {
                 response.AppendHeader("Access-Control-Allow-Origin", viewerOrigin);
                 response.AppendHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
@@ -128,6 +138,7 @@ public sealed class ZarrHttpServer : IDisposable
         }
         finally
         {
+            requestLog?.Invoke($"{context.Request.HttpMethod} {context.Request.Url?.AbsolutePath} {response.StatusCode}");
             try
             {
                 response.Close();
@@ -145,9 +156,7 @@ public sealed class ZarrHttpServer : IDisposable
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         long length = stream.Length;
         response.AppendHeader("Accept-Ranges", "bytes");
-        response.ContentType = file.EndsWith(".json", StringComparison.Ordinal) || Path.GetFileName(file) is ".zarray" or ".zgroup" or ".zattrs"
-            ? "application/json"
-            : "application/octet-stream";
+        response.ContentType = ContentType(file);
         var range = ByteRange.Parse(context.Request.Headers["Range"], length, out bool satisfiable);
         if (!satisfiable)
         {
@@ -185,7 +194,19 @@ public sealed class ZarrHttpServer : IDisposable
         }
     }
 
-    /// <summary>The file a URL path names inside the root; null for anything else (missing, a directory, outside).</summary>
+    // Browsers run module scripts and WebAssembly only when they arrive with their own types.
+    private static string ContentType(string file) => Path.GetExtension(file) switch
+    {
+        ".json" or ".zarray" or ".zgroup" or ".zattrs" => "application/json",
+        ".html" => "text/html; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".wasm" => "application/wasm",
+        ".txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>The file a URL path names inside the root or the viewer; null for anything else (missing, a directory, outside).</summary>
     private string? Resolve(string? urlPath)
     {
         if (urlPath is null)
@@ -193,6 +214,17 @@ public sealed class ZarrHttpServer : IDisposable
             return null;
         }
 
+        if (viewerRoot is not null && urlPath.StartsWith(ViewerPath, StringComparison.Ordinal))
+        {
+            string page = urlPath[ViewerPath.Length..];
+            return Within(viewerRoot, viewerRoot, page.Length == 0 ? "index.html" : page);
+        }
+
+        return Within(root, realRoot, urlPath);
+    }
+
+    private static string? Within(string root, string realRoot, string urlPath)
+    {
         string relative = Uri.UnescapeDataString(urlPath).TrimStart('/');
         if (relative.Contains('\\') || relative.Contains('\0') || relative.Split('/').Any(segment => segment is ".." or "."))
         {

@@ -26,7 +26,7 @@ public sealed class ServeCommandTests
             ["voxel_size"] = new JsonArray(40, 4, 4), ["offset"] = new JsonArray(80, 8, 0),
             ["axis_names"] = new JsonArray("z", "y", "x"), ["units"] = new JsonArray("nm", "nm", "nm"),
         });
-        WriteArray(Path.Combine(container, "affs"), DataType.Float32, [3], new JsonObject
+        WriteArray(Path.Combine(container, "z-affs"), DataType.Float32, [3], new JsonObject
         {
             ["voxel_size"] = new JsonArray(40, 4, 4), ["offset"] = new JsonArray(0, 0, 0),
             ["axis_names"] = new JsonArray("c^", "z", "y", "x"), ["units"] = new JsonArray("nm", "nm", "nm"),
@@ -38,11 +38,12 @@ public sealed class ServeCommandTests
         Directory.CreateSymbolicLink(Path.Combine(container, "linked"), temp.Combine("private"));
         File.CreateSymbolicLink(Path.Combine(container, "inside.json"), Path.Combine(container, "volumes", "raw", ".zarray"));
 
-        using var server = new VolaraBackground(temp.Path, "serve", "sample.zarr", "--port", "0", "--json");
+        // A viewer elsewhere (volara's own is served from the same origin and needs no permission).
+        const string Viewer = "https://neuroglancer-demo.appspot.com";
+        using var server = new VolaraBackground(temp.Path, "serve", "sample.zarr", "--port", "0", "--json", "--viewer", Viewer);
         var printed = JsonNode.Parse(server.ReadLine())!;
         string baseUrl = printed["url"]!.GetValue<string>();
         Assert.StartsWith("http://127.0.0.1:", baseUrl);
-        const string Viewer = "https://neuroglancer-demo.appspot.com";
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
         client.DefaultRequestHeaders.Add("Origin", Viewer);
 
@@ -137,8 +138,18 @@ public sealed class ServeCommandTests
         Assert.Equal("m", dimensions["z"]![1]!.GetValue<string>());
         Assert.Equal(4e-9, dimensions["x"]![0]!.GetValue<double>());
 
+        // The view opens at the centre of all arrays: [0, 240) × [0, 40) × [0, 32) nm, in voxels of the first.
+        Assert.Equal([3.0, 5.0, 4.0], state["position"]!.AsArray().Select(p => p!.GetValue<double>()));
+
+        // Sections show x across and y down, stepping through z.
+        Assert.Equal(["x", "y", "z"], state["displayDimensions"]!.AsArray().Select(d => d!.GetValue<string>()));
+
+        // 10 voxels across at most: zoomed in to 10 / 250 voxels per pixel instead of neuroglancer's 1.
+        Assert.Equal(0.04, state["crossSectionScale"]!.GetValue<double>(), 1e-12);
+
         var layers = state["layers"]!.AsArray().Select(l => l!.AsObject()).ToList();
-        Assert.Equal(["affs", "volumes/raw", "volumes/seg"], layers.Select(l => l["name"]!.GetValue<string>()));
+        Assert.Equal(["volumes/raw", "z-affs", "volumes/seg"], layers.Select(l => l["name"]!.GetValue<string>()));
+        // Images first, so that the segmentation is drawn on top of them.
         Assert.Equal(["image", "image", "segmentation"], layers.Select(l => l["type"]!.GetValue<string>()));
         Assert.Equal($"zarr2://{baseUrl}volumes/seg", layers[2]["source"]!["url"]!.GetValue<string>());
 
@@ -147,7 +158,13 @@ public sealed class ServeCommandTests
         Assert.Equal(["z", "y", "x"], transform["outputDimensions"]!.AsObject().Select(d => d.Key));
         Assert.Equal(4e-9, transform["outputDimensions"]!["y"]![0]!.GetValue<double>());
         Assert.Equal([2.0, 2.0, 0.0], transform["matrix"]!.AsArray().Select(row => row!.AsArray()[^1]!.GetValue<double>()));
-        var affs = layers[0]["source"]!["transform"]!["outputDimensions"]!.AsObject();
+
+        // The array's own axes (Zarr 2 without _ARRAY_DIMENSIONS: d0, d1, d2) are voxels of the same size, not metres.
+        var input = transform["inputDimensions"]!.AsObject();
+        Assert.Equal(["d0", "d1", "d2"], input.Select(d => d.Key));
+        Assert.Equal(4e-8, input["d0"]![0]!.GetValue<double>());
+        Assert.Equal("m", input["d2"]![1]!.GetValue<string>());
+        var affs = layers[1]["source"]!["transform"]!["outputDimensions"]!.AsObject();
         Assert.Equal(["c^", "z", "y", "x"], affs.Select(d => d.Key));
     }
 

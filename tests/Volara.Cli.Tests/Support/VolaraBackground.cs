@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Volara.Cli.Tests.Support;
 
@@ -6,6 +7,7 @@ namespace Volara.Cli.Tests.Support;
 public sealed class VolaraBackground : IDisposable
 {
     private readonly Process process;
+    private readonly StringBuilder errors = new();
 
     public VolaraBackground(string workingDirectory, params string[] arguments)
     {
@@ -24,6 +26,29 @@ public sealed class VolaraBackground : IDisposable
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                lock (errors)
+                {
+                    errors.AppendLine(line.Data);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>What the command has printed to stderr so far.</summary>
+    public string ErrorText
+    {
+        get
+        {
+            lock (errors)
+            {
+                return errors.ToString();
+            }
+        }
     }
 
     /// <summary>The next line the command prints; fails when it exits or stays silent for a minute.</summary>
@@ -32,7 +57,7 @@ public sealed class VolaraBackground : IDisposable
         var line = process.StandardOutput.ReadLineAsync();
         if (!line.Wait(TimeSpan.FromMinutes(1)) || line.Result is null)
         {
-            throw new InvalidOperationException($"volara printed no line; stderr: {process.StandardError.ReadToEnd()}");
+            throw new InvalidOperationException($"volara printed no line; stderr: {ErrorText}");
         }
 
         return line.Result;
@@ -49,13 +74,13 @@ public sealed class VolaraBackground : IDisposable
     public VolaraResult WaitForExit()
     {
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(120_000))
         {
             throw new InvalidOperationException("volara did not end within two minutes");
         }
 
-        return new VolaraResult(process.ExitCode, stdout.Result, stderr.Result);
+        process.WaitForExit(); // lets the last stderr lines arrive
+        return new VolaraResult(process.ExitCode, stdout.Result, ErrorText);
     }
 
     public void Dispose()
