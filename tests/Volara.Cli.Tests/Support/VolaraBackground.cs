@@ -11,13 +11,17 @@ public sealed class VolaraBackground : IDisposable
 
     public VolaraBackground(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
+        // A shell starts background jobs with Ctrl-C ignored, and an ignored signal stays ignored through every exec,
+        // so volara (rightly) would not stop on SIGINT when the tests run in such a job: env gives it the default back.
+        var start = new ProcessStartInfo("/usr/bin/env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet");
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(VolaraProcess.Dll);
         foreach (string argument in arguments)
