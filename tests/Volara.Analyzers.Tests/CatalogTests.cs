@@ -31,7 +31,7 @@ public class CatalogTests
             .Where(d => d.Id == id)
             .ToArray();
         var descriptor = Assert.Single(descriptors);
-        Assert.Equal($"docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.Equal($"https://github.com/volara-dsl/Volara.Dsl/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
     }
 
     private static string RepositoryRoot()

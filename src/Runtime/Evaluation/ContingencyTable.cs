@@ -4,7 +4,7 @@ namespace Volara.Runtime.Evaluation;
 
 /// <summary>
 /// Voxel counts per (segmentation id, ground-truth id) pair — everything the segmentation scores need. Built
-/// block by block (<see cref="Add"/>) and merged across blocks or threads (<see cref="Merge"/>), so the volume
+/// block by block (<see cref="Add(ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/>) and merged across blocks or threads (<see cref="Merge"/>), so the volume
 /// never has to fit in memory: the table grows with the number of overlapping pairs, not with the voxels.
 /// Not thread-safe: give each thread its own table and merge them.
 /// </summary>

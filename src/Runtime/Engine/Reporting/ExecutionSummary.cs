@@ -14,11 +14,11 @@ public static class ExecutionSummary
     public const int MaxFailureLines = 100;
     public const int MaxLogLines = 10;
 
-    /// <param name="peakMemoryOf">A task's highest worker peak resident memory in bytes, when known.</param>
     /// <summary>The closing lines of the summary of an interrupted run.</summary>
     public const string Interrupted =
         "  Interrupted: the run was stopped before its end; blocks not listed as completed run when it is started again.\n";
 
+    /// <param name="peakMemoryOf">A task's highest worker peak resident memory in bytes, when known.</param>
     public static string Format(
         IReadOnlyList<TaskState> states,
         Func<string, IReadOnlyList<FailureRecord>> failuresOf,

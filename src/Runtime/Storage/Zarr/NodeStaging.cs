@@ -12,7 +12,6 @@ internal static class NodeStaging
     private const string Marker = ".creating-";
     private const string ReplacedMarker = ".replaced-";
 
-    /// <summary>A fresh staging directory beside <paramref name="node"/>, named after it and this process.</summary>
     /// <summary>
     /// Why writing beside a node failed, without the hidden staging names the system's message would show: they mean
     /// nothing to whoever asked for the node.
@@ -24,6 +23,7 @@ internal static class NodeStaging
         _ => error.Message.Split(" : '", 2)[0].Split(" '", 2)[0].TrimEnd('.', ' '),
     };
 
+    /// <summary>A fresh staging directory beside <paramref name="node"/>, named after it and this process.</summary>
     public static string Begin(string node)
     {
         RemoveAbandoned(node);
