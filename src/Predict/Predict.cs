@@ -76,6 +76,7 @@ public sealed partial class Predict
             throw new ArgumentException("task 'predict': out_data needs one entry (a dataset or null) per model output");
         }
 
+        LibTorchLocation.Require(Name);
         var input = InData.Untyped.Array();
         Checkpoint.Validate(Name, input.PhysicalDims);
         var channels = Checkpoint.NumOutChannels;

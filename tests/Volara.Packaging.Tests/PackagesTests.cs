@@ -11,7 +11,7 @@ namespace Volara.Packaging.Tests;
 /// built, run and tested with nothing of this repository but those packages — and a mistake in it reported by the
 /// analyzers inside Volara.Dsl, with a help link to the diagnostic's page.
 /// </summary>
-public sealed partial class PackagesTests
+public sealed class PackagesTests
 {
     private static readonly string Configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
 
@@ -25,7 +25,7 @@ public sealed partial class PackagesTests
         string feed = temp.Combine("feed");
         try
         {
-            foreach (string packed in (string[])["src/Runtime/Volara.Runtime.csproj", "src/Workers/Volara.Workers.csproj", "templates/Volara.Templates.csproj"])
+            foreach (string packed in (string[])["src/Runtime/Volara.Runtime.csproj", "src/Workers/Volara.Workers.csproj", "templates/Volara.Templates.csproj", "src/Cli/Volara.Cli.csproj"])
             {
                 Succeeds(dotnet.Run(RepositoryPaths.Root, "pack", packed, "-c", Configuration, "--no-build", $"-p:Version={version}", "-o", feed));
             }
@@ -59,6 +59,15 @@ public sealed partial class PackagesTests
             Assert.Contains("peak memory per worker", run.Output);
             CheckInverted(Path.Combine(project, "sample.zarr"));
             Succeeds(dotnet.Run(Path.Combine(work, "Cells"), "test", "Cells.Tests"));
+
+            // The command line as a .NET tool, on the template's pipeline file with the task's assembly as a plugin.
+            string tools = temp.Combine("tools");
+            Succeeds(dotnet.Run(work, "tool", "install", "volara", "--tool-path", tools, "--add-source", feed, "--version", version));
+            string volara = Path.Combine(tools, "volara");
+            var printedVersion = Run(volara, project, "--version");
+            Assert.StartsWith(PackageVersion(), printedVersion.Trim());
+            string plan = Run(volara, project, "plan", "pipeline.yaml", "--plugin", Path.Combine("bin", "Debug", "net10.0", "Cells.dll"));
+            Assert.Contains("inverted-invert", plan);
 
             // A Process that does not match the ports: the analyzers report it, linking to the page that explains it.
             string source = Path.Combine(project, "Invert.cs");
@@ -121,11 +130,30 @@ public sealed partial class PackagesTests
     }
 
     /// <summary>The repository's address as the build states it (Directory.Build.props).</summary>
-    private static string RepositoryUrl() =>
-        RepositoryUrlProperty().Match(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"))).Groups[1].Value;
+    private static string RepositoryUrl() => BuildProperty("RepositoryUrl");
+
+    /// <summary>The version the assemblies were built with (the packages here get a test version of their own).</summary>
+    private static string PackageVersion() => BuildProperty("Version");
+
+    private static string BuildProperty(string name) =>
+        Regex.Match(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Build.props")), $"<{name}>([^<]+)</{name}>").Groups[1].Value;
+
+    /// <summary>Runs an installed program; what it printed on stdout, failing with stderr when it fails.</summary>
+    private static string Run(string program, string workingDirectory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(program)} {string.Join(' ', arguments)}: {stdout}{stderr.Result}");
+        return stdout;
+    }
 
     private static void Succeeds(DotnetResult result) => Assert.True(result.ExitCode == 0, result.Output);
-
-    [GeneratedRegex("<RepositoryUrl>([^<]+)</RepositoryUrl>")]
-    private static partial Regex RepositoryUrlProperty();
 }
