@@ -60,6 +60,13 @@ public sealed class PackagesTests
             CheckInverted(Path.Combine(project, "sample.zarr"));
             Succeeds(dotnet.Run(Path.Combine(work, "Cells"), "test", "Cells.Tests"));
 
+            // The segmentation pipeline as a program of one's own, on synthetic affinities scored against their truth.
+            Succeeds(dotnet.Run(work, "new", "volara-pipeline", "-n", "Segment"));
+            var segmented = dotnet.Run(Path.Combine(work, "Segment", "Segment"), "run");
+            Succeeds(segmented);
+            Assert.Matches(@"\d+ fragments agglomerated into \d+ segments", segmented.Output);
+            Assert.Contains("against the ground truth: VOI split", segmented.Output);
+
             // The command line as a .NET tool, on the template's pipeline file with the task's assembly as a plugin.
             string tools = temp.Combine("tools");
             Succeeds(dotnet.Run(work, "tool", "install", "volara", "--tool-path", tools, "--add-source", feed, "--version", version));
