@@ -53,6 +53,12 @@ public sealed class PackagesTests
             Succeeds(dotnet.Run(project, "build"));
             Assert.True(File.Exists(Path.Combine(project, "obj", "generated", "Volara.Generators", "Volara.Generators.TaskGenerator", "Cells.Invert.g.cs")));
 
+            // A compiler too old to run the generator is refused with a reason, not left to build without its code.
+            var old = dotnet.Run(project, "build", "--no-incremental", "-p:NETCoreSdkVersion=9.0.300");
+            Assert.NotEqual(0, old.ExitCode);
+            Assert.Contains($"error VOLSDK: Volara.Dsl needs the .NET SDK {BuildProperty("VolaraMinimumSdk")} or newer", old.Output);
+            Succeeds(dotnet.Run(project, "build"));
+
             // The program runs the task in worker processes (it is its own worker), and its test passes.
             var run = dotnet.Run(project, "run", "--no-build", "--", "sample.zarr");
             Succeeds(run);
