@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Dsl;
@@ -20,8 +21,6 @@ internal sealed class PredictWorker : IDisposable
     private readonly Coordinate voxelSize;
     private readonly long[] outputShape;
     private readonly Tensor inputTensor;
-    private byte[] byteBuffer = [];
-    private float[] floatBuffer = [];
 
     /// <summary>Loads the model of <paramref name="task"/> for worker <paramref name="workerIndex"/>, its input tensor shaped like <paramref name="input"/>'s channels.</summary>
     public PredictWorker(Predict task, VolumeArray input, int workerIndex)
@@ -49,7 +48,8 @@ internal sealed class PredictWorker : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        inputTensor.data<float>().CopyFrom(inData.AsReadOnlySpan(), 0, 0);
+        // The tensor's own memory, not TorchSharp's element-by-element accessor (50× slower on a 64³ block).
+        inData.AsReadOnlySpan().CopyTo(MemoryMarshal.Cast<byte, float>(inputTensor.bytes));
         var modelInput = model.Device.type == DeviceType.CPU ? inputTensor : inputTensor.to(model.Device);
         var predictions = model.Forward(modelInput);
         if (predictions.Length != outputs.Count)
@@ -100,13 +100,7 @@ internal sealed class PredictWorker : IDisposable
         if (description.WritesFloat)
         {
             var values = cropped.to(ScalarType.Float32).cpu().contiguous();
-            if (floatBuffer.Length < count)
-            {
-                floatBuffer = new float[count];
-            }
-
-            values.data<float>().CopyTo(floatBuffer.AsSpan(0, count), 0, 0);
-            array.Write(region, (ReadOnlySpan<float>)floatBuffer.AsSpan(0, count));
+            array.Write(region, (ReadOnlySpan<float>)MemoryMarshal.Cast<byte, float>(values.bytes)[..count]);
             return;
         }
 
@@ -114,13 +108,7 @@ internal sealed class PredictWorker : IDisposable
         double low = description.OutRange[0];
         double high = description.OutRange[1];
         var scaled = cropped.to(ScalarType.Float32).sub(low).div(high - low).mul(255.0).clamp(0.0, 255.0).to(ScalarType.Byte).cpu().contiguous();
-        if (byteBuffer.Length < count)
-        {
-            byteBuffer = new byte[count];
-        }
-
-        scaled.data<byte>().CopyTo(byteBuffer.AsSpan(0, count), 0, 0);
-        array.Write(region, (ReadOnlySpan<byte>)byteBuffer.AsSpan(0, count));
+        array.Write(region, (ReadOnlySpan<byte>)scaled.bytes[..count]);
     }
 
     private void CheckShape(int index, Tensor prediction)
