@@ -41,7 +41,7 @@ public static class ServeCommand
             if (viewerUrl is null && bundled is null)
             {
                 viewerUrl = NeuroglancerState.DefaultViewer;
-                console.Error.WriteLine($"note: this volara was built without its own viewer (npm was missing), so the link opens {viewerUrl}");
+                console.Error.WriteLine($"note: this volara was built without its own viewer (npm was missing or failed then), so the link opens {viewerUrl}");
             }
 
             Uri? viewerUri = null;
