@@ -21,7 +21,7 @@ public static class LibTorchLocation
 
         throw new ArgumentException(
             $"task '{taskName}': libtorch ({Library}) is not installed beside this program, and the volara command-line tool does not carry it; " +
-            "run predict from a program that references the Volara.Predict package (samples/Inference does), or set LD_LIBRARY_PATH to a libtorch 2.10 lib folder");
+            "run predict from a program that references the Volara.Predict package (samples/Inference does)");
     }
 
     /// <summary>Beside the program (a published one), in its runtimes folders (a built one), and on LD_LIBRARY_PATH.</summary>
