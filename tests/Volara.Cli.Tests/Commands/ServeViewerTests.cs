@@ -10,7 +10,7 @@ namespace Volara.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>volara serve</c> with its own neuroglancer viewer, opened in a real headless Chromium: the page loads without
-/// a failed request or a console error, fetches metadata and chunks of every layer from the server, and — where
+/// a failed request or a console error (its workers' consoles included), fetches metadata and chunks of every layer from the server, and — where
 /// WebGL runs (SwiftShader) — draws the segmentation's colours over the raw data.
 /// </summary>
 public sealed partial class ServeViewerTests(ITestOutputHelper output)
@@ -56,6 +56,7 @@ public sealed partial class ServeViewerTests(ITestOutputHelper output)
         Assert.True(failed.Count == 0, $"failed requests: {string.Join(", ", failed)}");
         var errors = browser.Events.Where(IsError).Select(e => e.ToJsonString()).ToList();
         Assert.True(errors.Count == 0, $"console errors:\n{string.Join('\n', errors)}");
+        Assert.Contains(browser.Events, e => e["method"]!.GetValue<string>() == "Target.attachedToTarget"); // the workers were listened to
         var fetched = (await browser.Evaluate("performance.getEntriesByType('resource').map(e => e.name)"))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.NotEmpty(fetched);
         Assert.All(fetched, address => Assert.StartsWith(baseUrl, address)); // nothing from the internet

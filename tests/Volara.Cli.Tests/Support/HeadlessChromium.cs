@@ -7,8 +7,9 @@ using System.Text.Json.Nodes;
 namespace Volara.Cli.Tests.Support;
 
 /// <summary>
-/// Debian's Chromium, headless, driven over the DevTools protocol: one page, its events (console, exceptions, log
-/// entries) collected as they come, commands answered in order. WebGL runs on SwiftShader where the build allows it.
+/// Debian's Chromium, headless, driven over the DevTools protocol: one page and the workers it starts, their events
+/// (console, exceptions, log entries) collected as they come, commands answered in order. WebGL runs on SwiftShader
+/// where the build allows it.
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> pending = new();
     private readonly ConcurrentQueue<JsonObject> events = new();
     private readonly CancellationTokenSource closing = new();
+    private readonly SemaphoreSlim sending = new(1, 1);
     private Task? receiving;
     private int nextId;
 
@@ -94,6 +96,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
                 await browser.Send($"{domain}.enable");
             }
 
+            // Workers (neuroglancer's chunk and computation workers) report to sessions of their own.
+            await browser.Send("Target.setAutoAttach", new JsonObject { ["autoAttach"] = true, ["waitForDebuggerOnStart"] = false, ["flatten"] = true });
+
             return browser;
         }
         catch
@@ -103,14 +108,29 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one protocol command and returns its result; a protocol error fails.</summary>
-    public async Task<JsonObject> Send(string method, JsonObject? parameters = null)
+    /// <summary>Runs one protocol command (in a worker's session when given) and returns its result; a protocol error fails.</summary>
+    public async Task<JsonObject> Send(string method, JsonObject? parameters = null, string? session = null)
     {
         int id = Interlocked.Increment(ref nextId);
         var answer = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = answer;
         var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters ?? [] };
-        await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        if (session is not null)
+        {
+            message["sessionId"] = session;
+        }
+
+        // The socket takes one message at a time.
+        await sending.WaitAsync();
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            sending.Release();
+        }
+
         return await answer.Task.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
@@ -155,6 +175,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
         socket.Dispose();
         process.Dispose();
         closing.Dispose();
+        sending.Dispose();
         profile.Dispose();
     }
 
@@ -189,9 +210,14 @@ public sealed class HeadlessChromium : IAsyncDisposable
                     answer.SetResult(received["result"]?.AsObject() ?? []);
                 }
             }
-            else if (received["method"] is not null)
+            else if (received["method"] is { } method)
             {
                 events.Enqueue(received);
+                if (method.GetValue<string>() == "Target.attachedToTarget" && received["params"]?["sessionId"]?.GetValue<string>() is { } session)
+                {
+                    // Not awaited here: the answer arrives through this very loop.
+                    _ = Send("Runtime.enable", session: session);
+                }
             }
         }
     }
