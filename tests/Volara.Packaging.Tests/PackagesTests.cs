@@ -94,7 +94,7 @@ public sealed class PackagesTests
         }
         finally
         {
-            foreach (string package in (string[])["volara.dsl", "volara.workers"])
+            foreach (string package in (string[])["volara.dsl", "volara.workers", "volara"])
             {
                 string cached = Path.Combine(Dotnet.PackageFolder, package, version);
                 if (Directory.Exists(cached))
