@@ -26,7 +26,7 @@ public static class BlockOverview
     public const int Margin = 3;
 
     /// <summary>Height of the band of panel labels above a 3-d grid (a 2-d grid has none).</summary>
-    public static int LabelBand => (2 * Margin) + (5 * TextScale);
+    public static int LabelBand => (2 * Margin) + PixelFont.Height(TextScale);
 
     private static readonly (string Label, Rgb Colour)[] Legend = [("done", Done), ("failed", Failed), ("to do", Todo)];
 
