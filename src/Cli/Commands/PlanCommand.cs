@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Volara.Cli.Graph;
 using Volara.Cli.Output;
 using Volara.Cli.Pipelines;
+using Volara.Runtime.Datasets;
 
 namespace Volara.Cli.Commands;
 
@@ -25,6 +26,8 @@ public static class PlanCommand
         command.SetAction(parsed =>
         {
             var definition = arguments.Load(parsed);
+            // Nothing is written while planning, so each array's metadata is read once for all the tasks' sizes.
+            using var snapshot = MetadataSnapshot.Begin();
             var order = definition.Pipeline.TopologicalOrder();
             var entries = definition.Tasks.ToDictionary(t => t.Task);
             var plans = order.Select(task => TaskPlan.Of(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
 using Volara.Runtime.Engine.Pipelines;
 using Volara.Runtime.Dsl.Description;
@@ -39,8 +40,13 @@ public sealed class PipelineFile
     public static PipelineDefinition Load(string file, TaskRegistry? registry = null) => Build(LocatedDocument.Load(file), registry);
 
     /// <summary>The validated pipeline of a document already read; relative paths in it are taken from the current directory.</summary>
-    public static PipelineDefinition Build(LocatedDocument document, TaskRegistry? registry = null) =>
-        new PipelineFile(document, registry ?? TaskRegistry.Default).Build();
+    public static PipelineDefinition Build(LocatedDocument document, TaskRegistry? registry = null)
+    {
+        // The checks open each input once per task and check; reading nothing but writing nothing either, they can
+        // share what was read.
+        using var snapshot = MetadataSnapshot.Begin();
+        return new PipelineFile(document, registry ?? TaskRegistry.Default).Build();
+    }
 
     private PipelineDefinition Build()
     {

@@ -24,8 +24,10 @@ public sealed partial class VolumeArray
         }
 
         var writable = mode != AccessMode.Read;
-        var store = new ZarrVolumeStore(ZarrArray.Open(path, writable));
-        var metadata = FunlibMetadata.Parse(store.Shape.Count, store.Attributes, overrides, store.Path, OmeAncestorMetadata.Find(path));
+        // A read-only array does not change, so inside a snapshot one open of its path serves them all.
+        var stored = writable ? MetadataSnapshot.StoredArray.Read(path, writable) : MetadataSnapshot.Read(path);
+        var store = new ZarrVolumeStore(stored.Array);
+        var metadata = FunlibMetadata.Parse(store.Shape.Count, stored.Attributes, overrides, store.Path, stored.Ome);
         return Over(store, metadata, ops, writable);
     }
 
