@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine.Serialization;
 using Volara.Runtime.Serialization;
@@ -23,44 +24,59 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         : typeToConvert == typeof(Lsd) ? new Converter<Lsd>()
         : throw new NotSupportedException($"{typeToConvert.Name} is not a dataset kind of a configuration (raw, labels, affs, lsd)");
 
+    private const string Discriminator = "dataset_type";
+
     private sealed class Converter<T> : JsonConverter<T>
         where T : Dataset
     {
-        private const string Discriminator = "dataset_type";
+        private static string? kind;
 
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var parsed = JsonNode.Parse(ref reader);
-            if (parsed is null)
+            if (reader.TokenType is not JsonTokenType.StartObject)
             {
-                return null;
+                return reader.TokenType is JsonTokenType.Null
+                    ? null
+                    : throw new JsonException($"expected a dataset (an object with its 'store'), not {JsonTokens.Describe(ref reader)}");
             }
 
-            if (parsed is not JsonObject node)
-            {
-                throw new JsonException($"expected a dataset (an object with its 'store'), not {JsonTokens.Shorten(parsed.ToJsonString())}");
-            }
+            CheckDiscriminator(reader);
 
-            // The discriminator is checked here; the concrete type then reads the remaining fields.
-            if (node[Discriminator] is { } kind)
+            // The concrete type's contract skips the discriminator like any field it does not know.
+            return JsonSerializer.Deserialize(ref reader, ContractOf(options));
+        }
+
+        /// <summary>A <c>dataset_type</c> among the object's fields must name this kind; the reader is a copy, the object is read once more.</summary>
+        private static void CheckDiscriminator(Utf8JsonReader reader)
+        {
+            int depth = reader.CurrentDepth;
+            while (reader.Read() && reader.CurrentDepth > depth)
             {
-                var expected = DiscriminatorOf(typeof(T));
-                if (kind.GetValue<string>() != expected)
+                if (reader.TokenType != JsonTokenType.PropertyName)
                 {
-                    throw new JsonException($"expected a dataset of type '{expected}', found '{kind.GetValue<string>()}'");
+                    continue;
                 }
 
-                node.Remove(Discriminator);
-            }
+                bool isDiscriminator = reader.ValueTextEquals(Discriminator);
+                reader.Read();
+                if (isDiscriminator)
+                {
+                    string expected = kind ??= DiscriminatorOf(typeof(T));
+                    if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(expected))
+                    {
+                        throw new JsonException($"expected a dataset of type '{expected}', found {JsonTokens.Describe(ref reader)}");
+                    }
+                }
 
-            return node.Deserialize(ContractOf(options));
+                reader.TrySkip();
+            }
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
             var node = JsonSerializer.SerializeToNode(value, ContractOf(options))!.AsObject();
             node.Remove("attrs");
-            var result = new JsonObject { [Discriminator] = DiscriminatorOf(typeof(T)) };
+            var result = new JsonObject { [Discriminator] = kind ??= DiscriminatorOf(typeof(T)) };
             foreach (var (key, item) in node.ToList())
             {
                 node.Remove(key);
@@ -71,27 +87,9 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         }
 
         // The concrete type's own contract, from the same options without this factory.
-        private readonly ContractCache<T> contracts = new(static options => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T)));
+        private readonly ContractCache<T> contracts = new(static options => (JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T)));
 
-        private System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) => contracts.For(options);
-
-        private static string? discriminator;
-
-        private static string DiscriminatorOf(Type type) => discriminator ??= FindDiscriminator(type);
-
-        private static string FindDiscriminator(Type type)
-        {
-            foreach (var attribute in typeof(Dataset).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false))
-            {
-                var derived = (JsonDerivedTypeAttribute)attribute;
-                if (derived.DerivedType == type)
-                {
-                    return (string)derived.TypeDiscriminator!;
-                }
-            }
-
-            throw new JsonException($"{type.Name} is not a registered dataset type");
-        }
+        private JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) => contracts.For(options);
     }
 
     private static readonly Lock OptionsLock = new();
@@ -123,5 +121,22 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
             lastWithout = copy;
             return copy;
         }
+    }
+
+    private static string DiscriminatorOf(Type type) =>
+        FindDiscriminator(type) ?? throw new JsonException($"{type.Name} is not a registered dataset type");
+
+    private static string? FindDiscriminator(Type type)
+    {
+        foreach (var attribute in typeof(Dataset).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false))
+        {
+            var derived = (JsonDerivedTypeAttribute)attribute;
+            if (derived.DerivedType == type)
+            {
+                return (string)derived.TypeDiscriminator!;
+            }
+        }
+
+        return null;
     }
 }

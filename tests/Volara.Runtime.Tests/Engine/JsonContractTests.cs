@@ -34,4 +34,25 @@ public sealed class JsonContractTests
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Raw>("""{"voxel_size": [1, 1]}""", TaskJson.Options));
         Assert.Contains("store", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"dataset_type": "affs", "store": "a.zarr/affs", "neighborhood": [[1, 0, 0], [0, 1, 0]]}""")]
+    [InlineData("""{"store": "a.zarr/affs", "neighborhood": [[1, 0, 0], [0, 1, 0]], "dataset_type": "affs"}""")]
+    [InlineData("""{"store": "a.zarr/affs", "neighborhood": [[1, 0, 0], [0, 1, 0]]}""")]
+    public void ADatasetFieldReadsWithItsKindAnywhereOrWithoutIt(string json)
+    {
+        var affs = JsonSerializer.Deserialize<Affs>(json, TaskJson.Options)!;
+
+        Assert.Equal(("a.zarr/affs", 2), (affs.Store, affs.Neighborhood!.Count));
+    }
+
+    [Theory]
+    [InlineData("""{"dataset_type": "labels", "store": "a.zarr/affs"}""", "found \"labels\"")]
+    [InlineData("""{"store": "a.zarr/affs", "neighborhood": [[1, 0, 0]], "dataset_type": 3}""", "found 3")]
+    public void ADatasetFieldOfAnotherKindIsRefused(string json, string found)
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Affs>(json, TaskJson.Options));
+
+        Assert.Contains($"expected a dataset of type 'affs', {found}", error.Message, StringComparison.Ordinal);
+    }
 }
