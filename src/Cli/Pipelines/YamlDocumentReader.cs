@@ -96,8 +96,9 @@ public static class YamlDocumentReader
                 throw Problem(child, position, $"the field '{name}' appears twice");
             }
 
+            // A value is located where its key is written.
             Locations[child] = position;
-            mapping.ExpectValueOf(name);
+            mapping.ExpectValueOf(name, child);
         }
 
         private void Push(JsonNode container, SourceLocation position)
@@ -127,7 +128,11 @@ public static class YamlDocumentReader
             }
 
             string pointer = parent.NextPointer;
-            Locations.TryAdd(pointer, position);
+            if (!parent.IsMapping)
+            {
+                Locations.TryAdd(pointer, position);
+            }
+
             parent.Take(value);
             return pointer;
         }
@@ -140,19 +145,26 @@ public static class YamlDocumentReader
     private sealed class Open(JsonNode node, string pointer)
     {
         private string? pendingKey;
+        private string? pendingPointer;
 
         public string Pointer { get; } = pointer;
+
+        public bool IsMapping => node is JsonObject;
 
         public bool ExpectsKey => node is JsonObject && pendingKey is null;
 
         public string NextPointer => node is JsonArray array
             ? LocatedDocument.Child(Pointer, array.Count)
-            : LocatedDocument.Child(Pointer, pendingKey ?? string.Empty);
+            : pendingPointer ?? LocatedDocument.Child(Pointer, string.Empty);
 
         public bool Holds(string name) => node is JsonObject mapping && mapping.ContainsKey(name);
 
-        /// <summary>The next value is the mapping's field <paramref name="name"/>.</summary>
-        public void ExpectValueOf(string name) => pendingKey = name;
+        /// <summary>The next value is the mapping's field <paramref name="name"/>, at <paramref name="pointer"/>.</summary>
+        public void ExpectValueOf(string name, string pointer)
+        {
+            pendingKey = name;
+            pendingPointer = pointer;
+        }
 
         public void Take(JsonNode? value)
         {
@@ -164,6 +176,7 @@ public static class YamlDocumentReader
 
             ((JsonObject)node)[pendingKey!] = value;
             pendingKey = null;
+            pendingPointer = null;
         }
     }
 
