@@ -16,4 +16,11 @@ if (WorkerEntry.TryRun(args, out var workerExitCode))
     return workerExitCode;
 }
 
+// This program turns profile-guided tiering off for its own quick start (Volara.Cli.csproj); the worker processes it
+// starts inherit this variable, which takes precedence, and keep it for their long hot loops.
+if (Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_TieredPGO", "1");
+}
+
 return VolaraApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);
