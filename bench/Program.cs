@@ -51,6 +51,7 @@ IBenchmark[] benchmarks =
     new ApplyShiftBenchmark(),
     new SegmentationScaleBenchmark(),
     new SegmentationScalingBenchmark(),
+    new LargePipelineFileBenchmark(),
 ];
 
 try
