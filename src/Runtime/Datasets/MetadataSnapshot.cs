@@ -5,11 +5,11 @@ using Volara.Runtime.Storage.Zarr;
 namespace Volara.Runtime.Datasets;
 
 /// <summary>
-/// A scope in which read-only opens of one array share what was read from disk: its Zarr metadata, its attributes (not to be changed) and
-/// the OME metadata of the image around it. Checking a pipeline opens each input once per task and check (a file of
-/// 10,000 tasks over one input opened it 30,000 times); inside a snapshot the files are read once. Only for passes
-/// that write nothing and keep the current directory: an array changed on disk inside the scope is not seen, and paths
-/// are remembered as given. Opens for writing always read the disk.
+/// A scope in which read-only opens of one array share what was read from disk: its Zarr metadata, its attributes
+/// (shared, so not to be changed) and the OME metadata of the image around it. Checking a pipeline opens each input
+/// once per task and check (a file of 10,000 tasks over one input opened it 30,000 times); inside a snapshot the files
+/// are read once. Only for passes that write nothing and keep the current directory: an array changed on disk inside
+/// the scope is not seen, and paths are remembered as given. Opens for writing always read the disk.
 /// </summary>
 public sealed class MetadataSnapshot : IDisposable
 {

@@ -24,12 +24,10 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         : typeToConvert == typeof(Lsd) ? new Converter<Lsd>()
         : throw new NotSupportedException($"{typeToConvert.Name} is not a dataset kind of a configuration (raw, labels, affs, lsd)");
 
-    private const string Discriminator = "dataset_type";
-
     private sealed class Converter<T> : JsonConverter<T>
         where T : Dataset
     {
-        private static string? kind;
+        private const string Discriminator = "dataset_type";
 
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -61,7 +59,7 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
                 reader.Read();
                 if (isDiscriminator)
                 {
-                    string expected = kind ??= DiscriminatorOf(typeof(T));
+                    string expected = DiscriminatorOf(typeof(T));
                     if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(expected))
                     {
                         throw new JsonException($"expected a dataset of type '{expected}', found {JsonTokens.Describe(ref reader)}");
@@ -76,7 +74,7 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         {
             var node = JsonSerializer.SerializeToNode(value, ContractOf(options))!.AsObject();
             node.Remove("attrs");
-            var result = new JsonObject { [Discriminator] = kind ??= DiscriminatorOf(typeof(T)) };
+            var result = new JsonObject { [Discriminator] = DiscriminatorOf(typeof(T)) };
             foreach (var (key, item) in node.ToList())
             {
                 node.Remove(key);
@@ -90,6 +88,24 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
         private readonly ContractCache<T> contracts = new(static options => (JsonTypeInfo<T>)WithoutThis(options).GetTypeInfo(typeof(T)));
 
         private JsonTypeInfo<T> ContractOf(JsonSerializerOptions options) => contracts.For(options);
+
+        private static string? discriminator;
+
+        private static string DiscriminatorOf(Type type) => discriminator ??= FindDiscriminator(type);
+
+        private static string FindDiscriminator(Type type)
+        {
+            foreach (var attribute in typeof(Dataset).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false))
+            {
+                var derived = (JsonDerivedTypeAttribute)attribute;
+                if (derived.DerivedType == type)
+                {
+                    return (string)derived.TypeDiscriminator!;
+                }
+            }
+
+            throw new JsonException($"{type.Name} is not a registered dataset type");
+        }
     }
 
     private static readonly Lock OptionsLock = new();
@@ -121,22 +137,5 @@ public sealed class DatasetJsonConverterFactory : JsonConverterFactory
             lastWithout = copy;
             return copy;
         }
-    }
-
-    private static string DiscriminatorOf(Type type) =>
-        FindDiscriminator(type) ?? throw new JsonException($"{type.Name} is not a registered dataset type");
-
-    private static string? FindDiscriminator(Type type)
-    {
-        foreach (var attribute in typeof(Dataset).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false))
-        {
-            var derived = (JsonDerivedTypeAttribute)attribute;
-            if (derived.DerivedType == type)
-            {
-                return (string)derived.TypeDiscriminator!;
-            }
-        }
-
-        return null;
     }
 }
