@@ -49,7 +49,7 @@ public sealed class PlanCommandTests
         var result = VolaraProcess.RunIn(temp.Path, "plan", "pipeline.yaml");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("mask-threshold   threshold  8       4×16×16         8.0 KiB  8.0 KiB  ≈64.0 MiB      2", result.Stdout);
+        Assert.Contains("mask-threshold   threshold  8       4×16×16         8.0 KiB  8.0 KiB  ≈78.0 MiB      2", result.Stdout);
         Assert.Contains("● mask-threshold — threshold, 8 blocks\n", result.Stdout);
         Assert.Contains("  └▶ mask2-threshold — threshold  (after mask-threshold)\n", result.Stdout);
         Assert.False(Directory.Exists(temp.Combine("logs")));
