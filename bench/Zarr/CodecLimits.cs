@@ -27,11 +27,11 @@ public sealed record CodecLimits(double EncodeSeconds, double DecodeSeconds, dou
         }));
 
         int run = 0;
-        string Directory(int index) => Path.Combine(scratch, $"files-{index}");
-        string ChunkFile(int directory, long chunk) => Path.Combine(Directory(directory), chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string FilesDirectory(int index) => Path.Combine(scratch, $"files-{index}");
+        string ChunkFile(int directory, long chunk) => Path.Combine(FilesDirectory(directory), chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
         double files = Timing.BestSeconds(
             repeats,
-            () => System.IO.Directory.CreateDirectory(Directory(++run)),
+            () => Directory.CreateDirectory(FilesDirectory(++run)),
             () =>
             {
                 int into = run;
@@ -39,7 +39,7 @@ public sealed record CodecLimits(double EncodeSeconds, double DecodeSeconds, dou
             });
         double encodeAndFiles = Timing.BestSeconds(
             repeats,
-            () => System.IO.Directory.CreateDirectory(Directory(++run)),
+            () => Directory.CreateDirectory(FilesDirectory(++run)),
             () =>
             {
                 int into = run;
@@ -60,7 +60,7 @@ public sealed record CodecLimits(double EncodeSeconds, double DecodeSeconds, dou
         }));
         for (int i = 1; i <= run; i++)
         {
-            System.IO.Directory.Delete(Directory(i), recursive: true);
+            Directory.Delete(FilesDirectory(i), recursive: true);
         }
 
         return new CodecLimits(encode, decode, files, encodeAndFiles, filesAndDecode, encoded.Sum(e => (long)e.Length));
