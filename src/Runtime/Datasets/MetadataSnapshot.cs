@@ -16,21 +16,23 @@ public sealed class MetadataSnapshot : IDisposable
     private static readonly AsyncLocal<MetadataSnapshot?> Active = new();
 
     private readonly ConcurrentDictionary<string, StoredArray> arrays = new(StringComparer.Ordinal);
-    private readonly MetadataSnapshot? outer;
 
-    private MetadataSnapshot(MetadataSnapshot? outer) => this.outer = outer;
+    private MetadataSnapshot()
+    {
+    }
 
     /// <summary>Starts a snapshot for this flow of execution; inside one already active, the outer one keeps serving.</summary>
     public static MetadataSnapshot Begin()
     {
-        var snapshot = new MetadataSnapshot(Active.Value);
+        var snapshot = new MetadataSnapshot();
         Active.Value ??= snapshot;
         return snapshot;
     }
 
+    /// <summary>Ends the snapshot if it is the one serving; an inner one never was.</summary>
     public void Dispose()
     {
-        if (outer is null && ReferenceEquals(Active.Value, this))
+        if (ReferenceEquals(Active.Value, this))
         {
             Active.Value = null;
         }
