@@ -21,6 +21,8 @@ namespace Volara.Generators
         public const string ReadWriteConflict = "ReadWriteConflict";
         public const string WholeRoi = "WholeRoi";
         public const string Fit = "Fit";
+        public const string OverlapIo = "OverlapIo";
+        public const string PendingWrites = "Volara.Runtime.Dsl.IPendingWrites";
         public const string Dataset = "Volara.Runtime.Datasets.Dataset";
         public const string VolumeArray = "Volara.Runtime.Datasets.VolumeArray";
         public const string StoredResult = "Volara.Runtime.Storage.IStoredResult";

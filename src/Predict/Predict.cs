@@ -18,9 +18,10 @@ namespace Volara.Predict;
 /// <remarks>
 /// A DSL task whose geometry is the model's (derived block size and context), whose outputs are a list sized by the
 /// model, and whose workers each hold a loaded model (<see cref="CreateWorkerState"/>). libtorch is loaded only when a
-/// worker starts, so the driver, Init and configuration need no native code.
+/// worker starts, so the driver, Init and configuration need no native code. Each worker reads the next block and
+/// writes the previous one while the model runs (<c>OverlapIo</c>; the writes are the worker state's pending writes).
 /// </remarks>
-[VolaraTask("predict", Fit = BlockFit.Overhang)]
+[VolaraTask("predict", Fit = BlockFit.Overhang, OverlapIo = true)]
 public sealed partial class Predict
 {
     /// <summary>The model and its shapes.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using Volara.Runtime.Datasets;
@@ -10,10 +11,12 @@ namespace Volara.Predict;
 
 /// <summary>
 /// The state of one worker of a <see cref="Predict"/> task: the model loaded once and a reused input tensor; per block
-/// one forward pass whose outputs are cropped to the block's write ROI (within each output array) and written.
+/// one forward pass whose outputs are cropped to the block's write ROI (within each output array), converted and copied
+/// to host memory, and left pending: the block's write stage writes them, while the next block's forward pass runs.
 /// </summary>
-internal sealed class PredictWorker : IDisposable
+internal sealed class PredictWorker : IDisposable, IPendingWrites
 {
+    private readonly ConcurrentQueue<PendingBlock> pending = new();
     private readonly IReadOnlyList<int> channels;
     private readonly TorchModel description;
     private readonly string taskName;
@@ -43,7 +46,10 @@ internal sealed class PredictWorker : IDisposable
         model = LoadedModel.Load(description, taskName, TorchDevices.Resolve(taskName, task.Device, workerIndex, cudaDevices));
     }
 
-    /// <summary>One forward pass over <paramref name="inData"/> (the block's read ROI, padded beyond the volume with the input's fill value), written to every kept output.</summary>
+    /// <summary>
+    /// One forward pass over <paramref name="inData"/> (the block's read ROI, padded beyond the volume with the input's
+    /// fill value); what goes to each kept output is left pending for <see cref="WritePending"/>.
+    /// </summary>
     public void Run(Block block, System.Numerics.Tensors.ReadOnlyTensorSpan<float> inData, IReadOnlyList<VolumeArray?> outputs)
     {
         using var scope = torch.NewDisposeScope();
@@ -58,22 +64,65 @@ internal sealed class PredictWorker : IDisposable
                 $"task '{taskName}': the model returned {predictions.Length} outputs, but checkpoint.out_channels describes {outputs.Count}");
         }
 
+        var writes = new List<PendingWrite>(outputs.Count);
         for (int i = 0; i < outputs.Count; i++)
         {
-            if (outputs[i] is { } array)
+            if (outputs[i] is { } array && ToHost(block, i, predictions[i], array) is { } write)
             {
-                Write(block, i, predictions[i], array);
+                writes.Add(write);
             }
+        }
+
+        // Only now, when nothing can throw: a failed block leaves nothing pending.
+        foreach (var write in writes)
+        {
+            write.Values.DetachFromDisposeScope();
+        }
+
+        pending.Enqueue(new PendingBlock(block, writes));
+    }
+
+    /// <summary>Writes the outputs of <paramref name="block"/>, the oldest block <see cref="Run"/> left pending.</summary>
+    public void WritePending(Block block)
+    {
+        if (!pending.TryDequeue(out var oldest) || oldest.Block.Id != block.Id)
+        {
+            throw new InvalidOperationException($"task '{taskName}': block {block.Id} has no pending outputs (the blocks' writes ran out of order)");
+        }
+
+        try
+        {
+            foreach (var (array, region, values, count) in oldest.Writes)
+            {
+                if (description.WritesFloat)
+                {
+                    array.Write(region, (ReadOnlySpan<float>)MemoryMarshal.Cast<byte, float>(values.bytes)[..count]);
+                }
+                else
+                {
+                    array.Write(region, (ReadOnlySpan<byte>)values.bytes[..count]);
+                }
+            }
+        }
+        finally
+        {
+            oldest.Dispose();
         }
     }
 
     public void Dispose()
     {
+        while (pending.TryDequeue(out var unwritten))
+        {
+            unwritten.Dispose();
+        }
+
         inputTensor.Dispose();
         model.Dispose();
     }
 
-    private void Write(Block block, int index, Tensor prediction, VolumeArray array)
+    /// <summary>The part of one prediction inside <paramref name="array"/>, converted and contiguous in host memory; null when none is.</summary>
+    private PendingWrite? ToHost(Block block, int index, Tensor prediction, VolumeArray array)
     {
         int spatialDims = outputShape.Length;
         if (prediction.dim() == spatialDims + 2 && prediction.shape[0] == 1)
@@ -85,7 +134,7 @@ internal sealed class PredictWorker : IDisposable
         var region = block.WriteRoi.Intersect(array.Roi);
         if (region.Empty)
         {
-            return;
+            return null;
         }
 
         var start = (region.Offset - block.WriteRoi.Offset).FloorDivide(voxelSize);
@@ -99,16 +148,14 @@ internal sealed class PredictWorker : IDisposable
         int count = checked((int)(channels[index] * lengths.Product()!.Value));
         if (description.WritesFloat)
         {
-            var values = cropped.to(ScalarType.Float32).cpu().contiguous();
-            array.Write(region, (ReadOnlySpan<float>)MemoryMarshal.Cast<byte, float>(values.bytes)[..count]);
-            return;
+            return new PendingWrite(array, region, cropped.to(ScalarType.Float32).cpu().contiguous(), count);
         }
 
         // volara's to_uint8 on the device: clip((x − low) / (high − low) · 255, 0, 255), truncated.
         double low = description.OutRange[0];
         double high = description.OutRange[1];
         var scaled = cropped.to(ScalarType.Float32).sub(low).div(high - low).mul(255.0).clamp(0.0, 255.0).to(ScalarType.Byte).cpu().contiguous();
-        array.Write(region, (ReadOnlySpan<byte>)scaled.bytes[..count]);
+        return new PendingWrite(array, region, scaled, count);
     }
 
     private void CheckShape(int index, Tensor prediction)
@@ -125,6 +172,20 @@ internal sealed class PredictWorker : IDisposable
             throw new InvalidOperationException(
                 $"task '{taskName}': model output {index} has shape [{string.Join(", ", shape)}], but the model description expects " +
                 $"[{channels[index]}, {string.Join(", ", outputShape)}] (checkpoint.out_channels, min_output_shape + pred_size_growth)");
+        }
+    }
+
+    /// <summary>What one output of a block gets: <paramref name="Count"/> values of <paramref name="Values"/> for <paramref name="Region"/>.</summary>
+    private readonly record struct PendingWrite(VolumeArray Array, Roi Region, Tensor Values, int Count);
+
+    private sealed record PendingBlock(Block Block, List<PendingWrite> Writes) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var write in Writes)
+            {
+                write.Values.Dispose();
+            }
         }
     }
 }

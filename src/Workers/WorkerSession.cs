@@ -13,7 +13,8 @@ namespace Volara.Workers;
 /// One worker's conversation with the driver: receives blocks, processes them one after another with a
 /// single processor on one dedicated thread (<see cref="BlockThread"/>) and reports results in batches. The
 /// number of blocks it holds adapts to their duration, so fast blocks travel in large batches and slow ones one
-/// at a time (a worker that dies then loses little).
+/// at a time (a worker that dies then loses little). A staged processor's blocks overlap their reads and writes with
+/// computing (<see cref="BlockPipeline"/>): the worker then holds at least one block more than are in flight.
 /// </summary>
 internal sealed class WorkerSession
 {
@@ -28,6 +29,8 @@ internal sealed class WorkerSession
     private readonly bool _reportEachBlock;
     private readonly List<ulong> _succeeded = [];
     private readonly List<FailedBlock> _failed = [];
+    private readonly List<BlockOutcome> _finished = [];
+    private BlockPipeline? _pipeline;
     private int _outstanding;
     private long _workTicks;
     private int _workBlocks;
@@ -88,6 +91,11 @@ internal sealed class WorkerSession
         var inbox = Channel.CreateUnbounded<Block>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var receiving = ReceiveAsync(call.ResponseStream, inbox.Writer);
 
+        if (processor is IStagedBlockProcessor staged && !_reportEachBlock)
+        {
+            _pipeline = new BlockPipeline(staged);
+        }
+
         _outstanding = 1;
         _lastReport = Stopwatch.GetTimestamp();
         await call.RequestStream.WriteAsync(new WorkerMessage
@@ -101,6 +109,12 @@ internal sealed class WorkerSession
         {
             if (!inbox.Reader.TryRead(out var block))
             {
+                // Blocks in flight may be what the driver's next blocks wait for.
+                if (_pipeline is { Busy: true })
+                {
+                    await blockThread.RunAsync(() => Drain(_pipeline));
+                }
+
                 if (_succeeded.Count + _failed.Count > 0)
                 {
                     await ReportAsync(call.RequestStream);
@@ -131,25 +145,52 @@ internal sealed class WorkerSession
     private void Process(IBlockProcessor processor, Block block)
     {
         var started = Stopwatch.GetTimestamp();
-        try
+        if (_pipeline is not null)
         {
-            processor.Process(block);
-            _succeeded.Add(block.Id);
+            _pipeline.Submit(block, _finished);
         }
-        catch (Exception error)
+        else
         {
-            _failed.Add(new FailedBlock { Id = block.Id, Reason = BlockFailures.Describe(error) });
-            _log.WriteLine($"[{DateTime.UtcNow:O}] block {block} failed in worker {_context.WorkerId}:{Environment.NewLine}{error}");
-            _log.Flush();
-        }
-        finally
-        {
-            BlockBoundary.AfterBlock();
+            try
+            {
+                processor.Process(block);
+                _finished.Add(new BlockOutcome(block, null));
+            }
+            catch (Exception error)
+            {
+                _finished.Add(new BlockOutcome(block, error));
+            }
         }
 
         _workTicks += Stopwatch.GetTimestamp() - started;
         _workBlocks++;
-        _blocksDone++;
+        Record();
+    }
+
+    private void Drain(BlockPipeline pipeline)
+    {
+        pipeline.Drain(_finished);
+        Record();
+    }
+
+    private void Record()
+    {
+        foreach (var (block, error) in _finished)
+        {
+            BlockBoundary.AfterBlock();
+            _blocksDone++;
+            if (error is null)
+            {
+                _succeeded.Add(block.Id);
+                continue;
+            }
+
+            _failed.Add(new FailedBlock { Id = block.Id, Reason = BlockFailures.Describe(error) });
+            _log.WriteLine($"[{DateTime.UtcNow:O}] block {block} failed in worker {_context.WorkerId}:{Environment.NewLine}{error}");
+            _log.Flush();
+        }
+
+        _finished.Clear();
     }
 
     private async Task ReportAsync(IClientStreamWriter<WorkerMessage> requests)
@@ -187,16 +228,18 @@ internal sealed class WorkerSession
 
     private int TargetCredits()
     {
+        // A pipeline reads ahead only if its next block is already here.
+        int least = _pipeline is null ? 1 : BlockPipeline.Slots + 1;
         if (_reportEachBlock || _workBlocks == 0)
         {
-            return 1;
+            return least;
         }
 
         var averageTicks = Math.Max(1.0, (double)_workTicks / _workBlocks);
         var target = BatchWork.TotalSeconds * Stopwatch.Frequency / averageTicks;
         _workTicks /= 2;
         _workBlocks = Math.Max(1, _workBlocks / 2);
-        return (int)Math.Clamp(target, 1, MaxCredits);
+        return (int)Math.Clamp(target, least, MaxCredits);
     }
 
     private async Task ReceiveAsync(IAsyncStreamReader<DriverMessage> responses, ChannelWriter<Block> inbox)

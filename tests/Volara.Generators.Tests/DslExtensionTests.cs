@@ -2,6 +2,7 @@ using Volara.Generators.Tests.Support;
 using Volara.Generators.Tests.Tasks;
 using Volara.Runtime.Datasets;
 using Volara.Runtime.Engine;
+using Volara.Runtime.Engine.Execution;
 using Volara.Runtime.Engine.Grid;
 using Volara.Runtime.Engine.Pipelines;
 using Volara.Runtime.Engine.Running;
@@ -275,14 +276,18 @@ public sealed class DslExtensionTests : IDisposable
         Assert.Empty(task.PartialBlocks);
         Assert.InRange(task.StatesCreated, 1, workers);
         Assert.Equal(task.StatesCreated, task.DisposedStates.Count);
+        Assert.Equal(BlockPipeline.Slots, WindowSum.Descriptor.BlocksInFlight);
+        Assert.Equal(1, StoredCopy.Descriptor.BlocksInFlight);
         Assert.Equal(task.StatesCreated, task.WorkerNumbers.Distinct().Count());
         Assert.Equal(12, task.DisposedStates.Sum());
         Assert.Equal(WindowSums(values, 5, 7), Volumes.ReadAll<float>(task.Sums.Untyped));
         Assert.DoesNotContain("block_size", task.ToConfig()!.ToJsonString());
     }
 
-    [Fact]
-    public void ListOutputsArePreparedPerEntryAndWrittenByProcessNullEntriesDiscarded()
+    [Theory]
+    [InlineData(ExecutionMode.Serial, 1)]
+    [InlineData(ExecutionMode.Threads, 2)]
+    public void ListOutputsArePreparedPerEntryAndWrittenByProcessNullEntriesDiscarded(ExecutionMode mode, int workers)
     {
         // 3×5 voxels in 2×2 blocks, overhang fit; each block reads one voxel more in +x.
         var values = new float[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
@@ -291,12 +296,14 @@ public sealed class DslExtensionTests : IDisposable
             Values = Volumes.Write(temp.Combine("data.zarr", "values"), values, 3, 5),
             Copies = [new Raw { Store = temp.Combine("data.zarr", "one") }, null, new Raw { Store = temp.Combine("data.zarr", "three") }],
             BlockSize = new Coordinate(2, 2),
+            Execution = new ExecutionOptions { NumWorkers = workers },
         };
 
-        Assert.True(Runner.Run(task, Serial()).Succeeded);
+        Assert.True(Runner.Run(task, Serial() with { Mode = mode }).Succeeded);
 
         Assert.Equal(new Coordinate(0, 0), task.Layout.ContextLow);
         Assert.Equal(new Coordinate(0, 1), task.Layout.ContextHigh);
+        Assert.Equal(BlockPipeline.Slots, ShiftedCopies.Descriptor.BlocksInFlight);
         var one = task.Copies[0]!.Array();
         var three = task.Copies[2]!.Array();
         Assert.Equal(new long[] { 1, 3, 5 }, one.Shape);

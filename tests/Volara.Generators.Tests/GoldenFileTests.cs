@@ -12,6 +12,7 @@ public sealed class GoldenFileTests
     [InlineData(nameof(TaskSources.WholeRoi), TaskSources.WholeRoi)]
     [InlineData(nameof(TaskSources.DerivedGeometry), TaskSources.DerivedGeometry)]
     [InlineData(nameof(TaskSources.ListOutput), TaskSources.ListOutput)]
+    [InlineData(nameof(TaskSources.OverlapIo), TaskSources.OverlapIo)]
     [InlineData(nameof(TaskSources.Checks), TaskSources.Checks)]
     [InlineData(nameof(TaskSources.ValueContract), TaskSources.ValueContract)]
     public void GeneratedSourceMatchesItsBaselineAndCompiles(string name, string source)

@@ -79,7 +79,11 @@ public sealed record TaskPlan(
             writePerBlock += perVoxel * blockWrite;
         }
 
-        memory += writePerBlock + WorkerProcessMemory.BaselineBytes + ChunkCacheBudget.MemoryBytes(task);
+        memory += writePerBlock;
+
+        // A task that overlaps I/O holds the buffers of a block being read, one computing and one being written.
+        memory *= entry.Descriptor.BlocksInFlight;
+        memory += WorkerProcessMemory.BaselineBytes + ChunkCacheBudget.MemoryBytes(task);
         if (task is IBlockScratchEstimate scratch)
         {
             memory += scratch.BlockScratchBytes(blockRead, blockWrite);

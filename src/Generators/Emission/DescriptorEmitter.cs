@@ -90,6 +90,10 @@ namespace Volara.Generators.Emission
             writer.Line($"Fit = global::Volara.Runtime.Engine.BlockFit.{task.Fit},");
             writer.Line($"ReadWriteConflict = {Bool(task.ReadWriteConflict)},");
             writer.Line($"WholeRoi = {Bool(task.WholeRoi)},");
+            if (task.OverlapIo)
+            {
+                writer.Line("BlocksInFlight = global::Volara.Runtime.Engine.Execution.BlockPipeline.Slots,");
+            }
             writer.Close(";");
             writer.Close().Line();
         }

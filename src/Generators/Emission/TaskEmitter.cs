@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Volara.Generators.Model;
 using static Volara.Generators.Emission.CSharpText;
@@ -258,10 +259,13 @@ namespace Volara.Generators.Emission
         {
             writer.Line($"return new __Processor{(task.IsGeneric ? "<T>" : string.Empty)}(");
             // The worker state comes last, so it is created once the arrays are open.
-            var arguments = task.Inputs.Select((input, i) => $"    new {Support}.InputBuffer<{input.ElementType}>(inputs[{i}])")
+            // A task that overlaps I/O gets one buffer per pipeline slot (BufferSlots), any other one buffer.
+            string inputBuffer = task.OverlapIo ? $"{Support}.BufferSlots.Inputs" : $"new {Support}.InputBuffer";
+            string outputBuffer = task.OverlapIo ? $"{Support}.BufferSlots.Outputs" : $"new {Support}.OutputBuffer";
+            var arguments = task.Inputs.Select((input, i) => $"    {inputBuffer}<{input.ElementType}>(inputs[{i}])")
                 .Concat(task.Outputs.Select(output => output.List
                     ? $"    {Support}.DslTaskSupport.OpenListOutput(this.{output.Property})"
-                    : $"    new {Support}.OutputBuffer<{output.ElementType}>(this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
+                    : $"    {outputBuffer}<{output.ElementType}>(this.{output.Property}{(output.Optional ? "?" : string.Empty)}.Untyped.Array(global::Volara.Runtime.Datasets.AccessMode.ReadWrite))"))
                 .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { task.WorkerState.TakesWorker ? "    this.CreateWorkerState(worker)" : "    this.CreateWorkerState()" })
                 .ToList();
             writer.Line("    this" + (arguments.Count > 0 ? "," : ");"));
@@ -376,42 +380,42 @@ namespace Volara.Generators.Emission
         private static void WriteProcessor(IndentedWriter writer, TaskModel task)
         {
             string qualified = "global::" + (task.Namespace.Length == 0 ? string.Empty : task.Namespace + ".") + task.ClassName;
+            string slots = task.OverlapIo ? "[]" : string.Empty;
             var parameters = new[] { $"{qualified} task" }
-                .Concat(task.Inputs.Select((input, i) => $"{Support}.InputBuffer<{input.ElementType}> input{i}"))
-                .Concat(task.Outputs.Select((output, i) => output.List ? $"{VolumeArray}?[] output{i}" : $"{Support}.OutputBuffer<{output.ElementType}> output{i}"))
+                .Concat(task.Inputs.Select((input, i) => $"{Support}.InputBuffer<{input.ElementType}>{slots} input{i}"))
+                .Concat(task.Outputs.Select((output, i) => output.List ? $"{VolumeArray}?[] output{i}" : $"{Support}.OutputBuffer<{output.ElementType}>{slots} output{i}"))
                 .Concat(task.WorkerState is { } state ? new[] { $"{state.Type} state" } : Enumerable.Empty<string>());
-            writer.Line("/// <summary>Per worker: pooled block buffers and one direct call of Process per block.</summary>");
+            writer.Line(task.OverlapIo
+                ? "/// <summary>Per worker: pooled block buffers in each pipeline slot, read, Process and write as separate stages.</summary>"
+                : "/// <summary>Per worker: pooled block buffers and one direct call of Process per block.</summary>");
             writer.Line(GeneratedCode);
             writer.Open(
-                $"private sealed class __Processor{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", parameters)}) : {Engine}.IBlockProcessor",
+                $"private sealed class __Processor{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", parameters)}) : {Engine}.{(task.OverlapIo ? "IStagedBlockProcessor" : "IBlockProcessor")}",
                 task.IsGeneric ? StoredConstraint : null);
 
-            writer.Open($"public void Process({Engine}.Block block)");
-            var arguments = new[] { "block" }
-                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { "state" })
-                .Concat(task.Inputs.Select((_, i) => $"input{i}.Read(block.ReadRoi)"))
-                .Concat(task.Outputs.Select((output, i) => output.List ? $"output{i}" : $"output{i}.Clear(block.WriteRoi)"));
-            writer.Line($"task.Process{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", arguments)});");
-            for (int i = 0; i < task.Outputs.Count; i++)
+            if (task.OverlapIo)
             {
-                if (!task.Outputs[i].List)
-                {
-                    writer.Line($"output{i}.Write(block.WriteRoi);");
-                }
+                WriteStages(writer, task);
+            }
+            else
+            {
+                writer.Open($"public void Process({Engine}.Block block)");
+                WriteProcessCall(writer, task, i => $"input{i}.Read(block.ReadRoi)", i => $"output{i}");
+                WriteOutputWrites(writer, task, i => $"output{i}");
+                writer.Close().Line();
             }
 
-            writer.Close().Line();
             writer.Open("public void Dispose()");
             for (int i = 0; i < task.Inputs.Count; i++)
             {
-                writer.Line($"input{i}.Dispose();");
+                writer.Line(task.OverlapIo ? $"{Support}.BufferSlots.Dispose(input{i});" : $"input{i}.Dispose();");
             }
 
             for (int i = 0; i < task.Outputs.Count; i++)
             {
                 if (!task.Outputs[i].List)
                 {
-                    writer.Line($"output{i}.Dispose();");
+                    writer.Line(task.OverlapIo ? $"{Support}.BufferSlots.Dispose(output{i});" : $"output{i}.Dispose();");
                 }
             }
 
@@ -422,6 +426,57 @@ namespace Volara.Generators.Emission
 
             writer.Close();
             writer.Close();
+        }
+
+        /// <summary>The three stages of a staged processor, and Process running them one after another in slot 0.</summary>
+        private static void WriteStages(IndentedWriter writer, TaskModel task)
+        {
+            writer.Open($"public void Process({Engine}.Block block)");
+            writer.Line("this.Read(block, 0);");
+            writer.Line("this.Compute(block, 0);");
+            writer.Line("this.Write(block, 0);");
+            writer.Close().Line();
+
+            writer.Open($"public void Read({Engine}.Block block, int slot)");
+            for (int i = 0; i < task.Inputs.Count; i++)
+            {
+                writer.Line($"input{i}[slot].Read(block.ReadRoi);");
+            }
+
+            writer.Close().Line();
+            writer.Open($"public void Compute({Engine}.Block block, int slot)");
+            WriteProcessCall(writer, task, i => $"input{i}[slot].Filled", i => $"output{i}[slot]");
+            writer.Close().Line();
+
+            writer.Open($"public void Write({Engine}.Block block, int slot)");
+            WriteOutputWrites(writer, task, i => $"output{i}[slot]");
+            writer.Close().Line();
+        }
+
+        private static void WriteProcessCall(IndentedWriter writer, TaskModel task, Func<int, string> input, Func<int, string> output)
+        {
+            var arguments = new[] { "block" }
+                .Concat(task.WorkerState is null ? Enumerable.Empty<string>() : new[] { "state" })
+                .Concat(task.Inputs.Select((_, i) => input(i)))
+                .Concat(task.Outputs.Select((port, i) => port.List ? $"output{i}" : $"{output(i)}.Clear(block.WriteRoi)"));
+            writer.Line($"task.Process{(task.IsGeneric ? "<T>" : string.Empty)}({string.Join(", ", arguments)});");
+        }
+
+        /// <summary>A block's last step: its output buffers written, then what the worker state left pending.</summary>
+        private static void WriteOutputWrites(IndentedWriter writer, TaskModel task, Func<int, string> output)
+        {
+            for (int i = 0; i < task.Outputs.Count; i++)
+            {
+                if (!task.Outputs[i].List)
+                {
+                    writer.Line($"{output(i)}.Write(block.WriteRoi);");
+                }
+            }
+
+            if (task.WorkerState is { PendingWrites: true })
+            {
+                writer.Line("state.WritePending(block);");
+            }
         }
 
         private static int FirstStored(TaskModel task)

@@ -13,6 +13,7 @@ namespace Volara.Generators.Model
     /// <param name="Fields">The configuration fields, in declaration order, then the execution options.</param>
     /// <param name="Summary">The class's documentation summary as plain text, or null.</param>
     /// <param name="WorkerState">The per-worker state, when the class has <c>CreateWorkerState()</c>.</param>
+    /// <param name="OverlapIo">Blocks are read ahead and written behind while Process runs, in three slots of buffers.</param>
     public sealed record TaskModel(
         string Namespace,
         string ClassName,
@@ -30,7 +31,8 @@ namespace Volara.Generators.Model
         string Fit,
         WorkerStateModel? WorkerState,
         EquatableArray<FieldModel> Fields = default,
-        string? Summary = null)
+        string? Summary = null,
+        bool OverlapIo = false)
     {
         /// <summary>A file name unique per class: namespace and class name.</summary>
         public string HintName => (Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName) + ".g.cs";

@@ -7,5 +7,6 @@ namespace Volara.Generators.Model
     /// <param name="Type">The fully qualified state type.</param>
     /// <param name="Disposable">The state type implements <c>System.IDisposable</c>.</param>
     /// <param name="TakesWorker"><c>CreateWorkerState(int worker)</c>: it is given the worker's number.</param>
-    public sealed record WorkerStateModel(string Type, bool Disposable, bool TakesWorker = false);
+    /// <param name="PendingWrites">The state type implements <c>IPendingWrites</c>: each block's write stage ends with its pending writes.</param>
+    public sealed record WorkerStateModel(string Type, bool Disposable, bool TakesWorker = false, bool PendingWrites = false);
 }

@@ -69,10 +69,12 @@ namespace Volara.Generators.Parsing
                     ? null
                     : new WorkerStateModel(
                         state.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                        state.ToDisplayString() == KnownNames.Disposable || state.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.Disposable),
-                        task.WorkerStateTakesNumber),
+                        Implements(state, KnownNames.Disposable),
+                        task.WorkerStateTakesNumber,
+                        Implements(state, KnownNames.PendingWrites)),
                 new EquatableArray<FieldModel>(FieldParser.Fields(type, roles)),
-                DocumentationText.SummaryOf(type));
+                DocumentationText.SummaryOf(type),
+                task.OverlapIo && !task.WholeRoi);
         }
 
         private static EquatableArray<PortModel> Ports(IReadOnlyList<DeclaredPort> ports) =>
@@ -86,6 +88,9 @@ namespace Volara.Generators.Parsing
                 port.List,
                 port.Requires,
                 port.List ? string.Empty : port.Property.Type.Name.ToLowerInvariant())).ToImmutableArray());
+
+        private static bool Implements(ITypeSymbol type, string interfaceName) =>
+            type.ToDisplayString() == interfaceName || type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
 
         private static SettingModel? Setting(IPropertySymbol? property) => property is null ? null : new SettingModel(property.Name, FieldName(property));
 

@@ -38,6 +38,9 @@ namespace Volara.Generators.Rules
 
         public bool WholeRoi { get; private set; }
 
+        /// <summary>The attribute's <c>OverlapIo</c>: blocks read ahead and write behind while Process runs.</summary>
+        public bool OverlapIo { get; private set; }
+
         /// <summary>The <c>BlockFit</c> member named by the attribute's <c>Fit</c> (<c>Shrink</c> when absent).</summary>
         public string Fit { get; private set; } = "Shrink";
 
@@ -121,6 +124,9 @@ namespace Volara.Generators.Rules
                         break;
                     case KnownNames.WholeRoi:
                         WholeRoi = argument.Value.Value is true;
+                        break;
+                    case KnownNames.OverlapIo:
+                        OverlapIo = argument.Value.Value is true;
                         break;
                     case KnownNames.Fit when argument.Value.Value is int fit && fit >= 0 && fit < KnownNames.BlockFits.Length:
                         Fit = KnownNames.BlockFits[fit];

@@ -30,4 +30,13 @@ public sealed class VolaraTaskAttribute(string taskType) : Attribute
     /// output shape; its outputs crop what lies outside), <see cref="BlockFit.Valid"/> drops them. Whole-volume tasks ignore it.
     /// </summary>
     public BlockFit Fit { get; init; } = BlockFit.Shrink;
+
+    /// <summary>
+    /// Each worker reads its next block's inputs and writes its previous block's outputs while Process runs, with three
+    /// sets of block buffers (<see cref="Engine.Execution.BlockPipeline"/>). For a task whose Process leaves the cores
+    /// idle part of the time — a model on a GPU, a library with few threads; reading and writing are processor work on
+    /// the same cores as Process. Outputs Process writes itself (a list output) overlap only through a worker state that
+    /// implements <see cref="IPendingWrites"/>.
+    /// </summary>
+    public bool OverlapIo { get; init; }
 }

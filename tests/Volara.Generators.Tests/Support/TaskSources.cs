@@ -196,6 +196,43 @@ internal static class TaskSources
         }
         """;
 
+    /// <summary>Blocks read ahead and written behind (three slots of buffers), with a typed output, a list output and a worker state whose pending writes end each block.</summary>
+    public const string OverlapIo = """
+        using System.Collections.Generic;
+        using System.Numerics.Tensors;
+        using Volara.Runtime.Datasets;
+        using Volara.Runtime.Dsl;
+        using Volara.Runtime.Engine;
+        using Volara.Runtime.Geometry;
+        using Volara.Runtime.Storage;
+
+        namespace Samples.Inference;
+
+        [VolaraTask("staged-model", Fit = BlockFit.Overhang, OverlapIo = true)]
+        public sealed partial class StagedModel
+        {
+            [Input] public required Raw<float> InData { get; init; }
+            [Output] public required Raw<byte> Mask { get; init; }
+            [Output] public required IReadOnlyList<Dataset?> Heads { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+
+            private OutputFormat OutputFormat(string field, int index) => new(1, DataType.Float32);
+
+            private Pending CreateWorkerState() => new();
+
+            private void Process(Block block, Pending pending, ReadOnlyTensorSpan<float> inData, TensorSpan<byte> mask, IReadOnlyList<VolumeArray?> heads)
+            {
+            }
+
+            private sealed class Pending : IPendingWrites
+            {
+                public void WritePending(Block block)
+                {
+                }
+            }
+        }
+        """;
+
     /// <summary>A whole-volume task without arrays: its own name, weights checked against a database's edge attributes.</summary>
     public const string WholeRoi = """
         using System.Collections.Generic;

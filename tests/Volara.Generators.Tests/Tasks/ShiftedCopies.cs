@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using System.Text.Json.Serialization;
 using Volara.Runtime.Datasets;
@@ -10,9 +11,10 @@ namespace Volara.Generators.Tests.Tasks;
 
 /// <summary>
 /// A list output and a one-sided context: entry i (null entries discarded) gets i + 1 channels, channel c holding
-/// (c + 1) · the input's next voxel along x (read through the high context, 0 beyond the volume).
+/// (c + 1) · the input's next voxel along x (read through the high context, 0 beyond the volume). Blocks overlap their
+/// I/O: Process leaves the copies pending in its worker state, whose <see cref="IPendingWrites"/> writes them.
 /// </summary>
-[VolaraTask("test-shifted-copies", Fit = BlockFit.Overhang)]
+[VolaraTask("test-shifted-copies", Fit = BlockFit.Overhang, OverlapIo = true)]
 public sealed partial class ShiftedCopies
 {
     [Input]
@@ -33,8 +35,11 @@ public sealed partial class ShiftedCopies
 
     private OutputFormat OutputFormat(string field, int index) => new(index + 1, DataType.Float32);
 
-    private void Process(Block block, ReadOnlyTensorSpan<float> values, IReadOnlyList<VolumeArray?> copies)
+    private PendingCopies CreateWorkerState() => new();
+
+    private void Process(Block block, PendingCopies pending, ReadOnlyTensorSpan<float> values, IReadOnlyList<VolumeArray?> copies)
     {
+        var writes = new List<(VolumeArray Array, Roi Region, float[] Values)>();
         var source = values.AsReadOnlySpan();
         int readWidth = (int)values.Lengths[1];
         for (int i = 0; i < copies.Count; i++)
@@ -61,7 +66,27 @@ public sealed partial class ShiftedCopies
                 }
             }
 
-            array.Write(region, (ReadOnlySpan<float>)target);
+            writes.Add((array, region, target));
+        }
+
+        pending.Blocks.Enqueue((block.Id, writes));
+    }
+
+    private sealed class PendingCopies : IPendingWrites
+    {
+        public ConcurrentQueue<(ulong Block, List<(VolumeArray Array, Roi Region, float[] Values)> Writes)> Blocks { get; } = new();
+
+        public void WritePending(Block block)
+        {
+            if (!Blocks.TryDequeue(out var oldest) || oldest.Block != block.Id)
+            {
+                throw new InvalidOperationException($"block {block.Id} is not the oldest pending one");
+            }
+
+            foreach (var (array, region, values) in oldest.Writes)
+            {
+                array.Write(region, (ReadOnlySpan<float>)values);
+            }
         }
     }
 }

@@ -9,9 +9,10 @@ namespace Volara.Generators.Tests.Tasks;
 
 /// <summary>
 /// Sums a (2·radius+1)² window around each voxel, with the geometry a model would dictate: block size and context derived
-/// from the read shape, overhang fit (Process always sees whole blocks), and a per-worker state counting its blocks.
+/// from the read shape, overhang fit (Process always sees whole blocks), a per-worker state counting its blocks, and
+/// blocks read ahead and written behind while Process runs.
 /// </summary>
-[VolaraTask("test-window-sum", Fit = BlockFit.Overhang)]
+[VolaraTask("test-window-sum", Fit = BlockFit.Overhang, OverlapIo = true)]
 public sealed partial class WindowSum
 {
     private int statesCreated;

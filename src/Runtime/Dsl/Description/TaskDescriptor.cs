@@ -70,6 +70,12 @@ public sealed class TaskDescriptor
     /// <summary>One block covering the whole write ROI.</summary>
     public bool WholeRoi { get; init; }
 
+    /// <summary>
+    /// Blocks one worker holds buffers for at once: 1, or <see cref="Engine.Execution.BlockPipeline.Slots"/> for a task
+    /// that overlaps reading and writing with Process (<see cref="VolaraTaskAttribute.OverlapIo"/>).
+    /// </summary>
+    public int BlocksInFlight { get; init; } = 1;
+
     /// <summary>The datasets the task reads and writes.</summary>
     public IEnumerable<FieldDescriptor> Ports => Fields.Where(static candidate => candidate.Port is not null);
 

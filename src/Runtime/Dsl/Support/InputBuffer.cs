@@ -17,6 +17,12 @@ public sealed class InputBuffer<T>(VolumeArray? configured) : IDisposable
     where T : unmanaged
 {
     private ScratchBuffer<T> buffer;
+    private nint[] lengths = [];
+    private int count;
+
+    /// <summary>The block last read, as <see cref="Read"/> returned it (a staged processor reads and computes apart).</summary>
+    public ReadOnlyTensorSpan<T> Filled =>
+        configured is null ? ReadOnlyTensorSpan<T>.Empty : new ReadOnlyTensorSpan<T>(buffer.Span[..count], lengths);
 
     public ReadOnlyTensorSpan<T> Read(Roi roi)
     {
@@ -25,8 +31,8 @@ public sealed class InputBuffer<T>(VolumeArray? configured) : IDisposable
             return ReadOnlyTensorSpan<T>.Empty;
         }
 
-        var lengths = BlockShape.Lengths(array, roi);
-        int count = BlockShape.Count(lengths);
+        lengths = BlockShape.Lengths(array, roi);
+        count = BlockShape.Count(lengths);
         if (buffer.Length < count)
         {
             Dispose();

@@ -2,7 +2,8 @@ namespace Volara.Runtime.Engine.Execution;
 
 /// <summary>
 /// Runs each task's blocks on <see cref="ExecutionOptions.NumWorkers"/> dedicated threads, each with its own
-/// processor. All tasks' workers start together, so a downstream block runs as soon as its inputs are done.
+/// processor. All tasks' workers start together, so a downstream block runs as soon as its inputs are done. A
+/// worker whose processor is staged reads its next block and writes its previous one while a block computes.
 /// </summary>
 public sealed class ThreadExecutor : IExecutor
 {
@@ -56,6 +57,8 @@ public sealed class ThreadExecutor : IExecutor
             var acquired = blocks.Acquire(task.Name, 1);
             if (acquired.Count == 0)
             {
+                // Blocks still in flight may be what the next ready blocks wait for.
+                worker.Finish();
                 if (blocks.IsTaskFinished(task.Name))
                 {
                     return;
@@ -75,7 +78,7 @@ public sealed class ThreadExecutor : IExecutor
 
             foreach (var block in acquired)
             {
-                worker.Run(block);
+                worker.HandOver(block);
             }
         }
 

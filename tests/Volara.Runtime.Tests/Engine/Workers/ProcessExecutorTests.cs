@@ -42,6 +42,65 @@ public sealed class ProcessExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task StagedBlocksOverlapReadingComputingAndWritingInWorkerProcessesAndWriteTheRightValues()
+    {
+        var overlap = _temp.Combine("overlap");
+        var task = WriteIds("ids", sleepMs: 30, staged: true, sleepEveryBlock: true, overlapDirectory: overlap);
+        var source = await RunAsync(task);
+
+        Assert.Empty(source.Violations);
+        Assert.Equal(BlockCount, source.Completed("ids").Count);
+        Assert.Equal(ExpectedIds(), ReadIds(task.OutputPath));
+
+        // Every stage sleeps: a worker whose next block's read never ran beside a compute would report 1.
+        var most = Directory.GetFiles(overlap, "overlap-*").Select(file => int.Parse(File.ReadAllText(file), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(most);
+        Assert.Contains(most, stages => stages >= 2);
+    }
+
+    [Fact]
+    public async Task AStagedWorkerKilledMidBlockHasItsBlocksInFlightRetriedAndTheOutputEqualsAnUninterruptedRun()
+    {
+        var reference = WriteIds("reference");
+        await RunAsync(reference);
+
+        const ulong victim = 13;
+        var started = _temp.Combine("started");
+        var task = WriteIds("ids", sleepBlocks: [victim], sleepMs: 2000, startedDirectory: started, staged: true);
+        var source = new ListBlockSource(task);
+        var run = RunAsync(source);
+        var pid = await WaitForBlockStartAsync(started, victim);
+        Process.GetProcessById(pid).Kill();
+        await run;
+
+        Assert.Empty(source.Violations);
+        Assert.Equal(BlockCount, source.Completed("ids").Count);
+        Assert.Empty(source.FailedForGood("ids"));
+        Assert.Equal(ChunkBytes(reference.OutputPath), ChunkBytes(task.OutputPath));
+    }
+
+    [Fact]
+    public async Task AFailingStagedBlockIsRetriedThenFailedWhileTheOthersAreWritten()
+    {
+        var task = WriteIds("ids", failBlocks: [5], maxRetries: 1, staged: true);
+        var source = await RunAsync(task);
+
+        Assert.Empty(source.Violations);
+        Assert.Equal(BlockCount - 1, source.Completed("ids").Count);
+        Assert.Equal([5UL], source.FailedForGood("ids"));
+        var expected = ExpectedIds();
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (expected[i] == 6)
+            {
+                expected[i] = 0;
+            }
+        }
+
+        Assert.Equal(expected, ReadIds(task.OutputPath));
+    }
+
+    [Fact]
     public async Task AWorkerKilledMidBlockHasItsBlockRetriedAndTheOutputEqualsAnUninterruptedRun()
     {
         var reference = WriteIds("reference");
@@ -227,7 +286,10 @@ public sealed class ProcessExecutorTests : IDisposable
         ulong[]? failBlocks = null,
         int maxRetries = 2,
         int? timeoutMs = null,
-        string? startedDirectory = null)
+        string? startedDirectory = null,
+        bool staged = false,
+        bool sleepEveryBlock = false,
+        string? overlapDirectory = null)
     {
         var task = new WriteIdsTask
         {
@@ -245,6 +307,9 @@ public sealed class ProcessExecutorTests : IDisposable
             SleepMs = sleepMs,
             FailBlockIds = failBlocks ?? [],
             StartedDirectory = startedDirectory,
+            Staged = staged,
+            SleepEveryBlock = sleepEveryBlock,
+            OverlapDirectory = overlapDirectory,
         };
         task.Init();
         return task;
