@@ -92,15 +92,20 @@ internal sealed class PredictWorker : IDisposable, IPendingWrites
 
         try
         {
-            foreach (var (array, region, values, count) in oldest.Writes)
+            foreach (var (array, region, values, count, converted) in oldest.Writes)
             {
                 if (description.WritesFloat)
                 {
                     array.Write(region, (ReadOnlySpan<float>)MemoryMarshal.Cast<byte, float>(values.bytes)[..count]);
                 }
-                else
+                else if (converted)
                 {
                     array.Write(region, (ReadOnlySpan<byte>)values.bytes[..count]);
+                }
+                else
+                {
+                    using var scale = torch.NewDisposeScope();
+                    array.Write(region, (ReadOnlySpan<byte>)ToUInt8(values).contiguous().bytes[..count]);
                 }
             }
         }
@@ -121,7 +126,11 @@ internal sealed class PredictWorker : IDisposable, IPendingWrites
         model.Dispose();
     }
 
-    /// <summary>The part of one prediction inside <paramref name="array"/>, converted and contiguous in host memory; null when none is.</summary>
+    /// <summary>
+    /// The part of one prediction inside <paramref name="array"/> in host memory, null when none is: contiguous and
+    /// converted, except uint8 outputs on the CPU, left to the write stage to convert beside the next forward pass (on a
+    /// GPU they are converted there, so that a quarter of the bytes cross to the host).
+    /// </summary>
     private PendingWrite? ToHost(Block block, int index, Tensor prediction, VolumeArray array)
     {
         int spatialDims = outputShape.Length;
@@ -148,14 +157,20 @@ internal sealed class PredictWorker : IDisposable, IPendingWrites
         int count = checked((int)(channels[index] * lengths.Product()!.Value));
         if (description.WritesFloat)
         {
-            return new PendingWrite(array, region, cropped.to(ScalarType.Float32).cpu().contiguous(), count);
+            return new PendingWrite(array, region, cropped.to(ScalarType.Float32).cpu().contiguous(), count, Converted: true);
         }
 
-        // volara's to_uint8 on the device: clip((x − low) / (high − low) · 255, 0, 255), truncated.
+        return model.Device.type == DeviceType.CPU
+            ? new PendingWrite(array, region, cropped, count, Converted: false)
+            : new PendingWrite(array, region, ToUInt8(cropped).cpu().contiguous(), count, Converted: true);
+    }
+
+    /// <summary>volara's to_uint8, on the tensor's device: clip((x − low) / (high − low) · 255, 0, 255), truncated.</summary>
+    private Tensor ToUInt8(Tensor prediction)
+    {
         double low = description.OutRange[0];
         double high = description.OutRange[1];
-        var scaled = cropped.to(ScalarType.Float32).sub(low).div(high - low).mul(255.0).clamp(0.0, 255.0).to(ScalarType.Byte).cpu().contiguous();
-        return new PendingWrite(array, region, scaled, count);
+        return prediction.to(ScalarType.Float32).sub(low).div(high - low).mul(255.0).clamp(0.0, 255.0).to(ScalarType.Byte);
     }
 
     private void CheckShape(int index, Tensor prediction)
@@ -175,8 +190,11 @@ internal sealed class PredictWorker : IDisposable, IPendingWrites
         }
     }
 
-    /// <summary>What one output of a block gets: <paramref name="Count"/> values of <paramref name="Values"/> for <paramref name="Region"/>.</summary>
-    private readonly record struct PendingWrite(VolumeArray Array, Roi Region, Tensor Values, int Count);
+    /// <summary>
+    /// What one output of a block gets: <paramref name="Count"/> values of <paramref name="Values"/> for
+    /// <paramref name="Region"/>, in the output's type unless not yet <paramref name="Converted"/>.
+    /// </summary>
+    private readonly record struct PendingWrite(VolumeArray Array, Roi Region, Tensor Values, int Count, bool Converted);
 
     private sealed record PendingBlock(Block Block, List<PendingWrite> Writes) : IDisposable
     {
