@@ -190,6 +190,13 @@ internal static class DiagnosticDescriptors
         title: "Process indexes an output with another rank than it is prepared with",
         messageFormat: "Output '{0}' of task '{1}' is prepared like its first input '{2}', which Process indexes with {3} indices, but Process indexes '{0}' with {4}{5}");
 
+    /// <summary>"OverlapIo on task '{0}' {1}".</summary>
+    public static readonly DiagnosticDescriptor OverlapIoWithoutEffect = Create(
+        DiagnosticIds.OverlapIoWithoutEffect,
+        title: "OverlapIo leaves part of the task's reading or writing inside Process",
+        messageFormat: "OverlapIo on task '{0}' {1}",
+        severity: DiagnosticSeverity.Warning);
+
     /// <summary>The diagnostic of each rule the generator's <c>TaskDeclaration</c> reads a task class by.</summary>
     public static readonly ImmutableDictionary<TaskRule, DiagnosticDescriptor> TaskRules = new Dictionary<TaskRule, DiagnosticDescriptor>
     {

@@ -28,6 +28,7 @@ public static class DiagnosticIds
     public const string ListOutputMisdeclared = "VOL0020";
     public const string LinkMisdeclared = "VOL0021";
     public const string OutputRankMismatch = "VOL0022";
+    public const string OverlapIoWithoutEffect = "VOL0023";
     public const string InputRequirementNotMet = "VOL0101";
     public const string DatasetElementTypeMismatch = "VOL0102";
     public const string PerOffsetLengthMismatch = "VOL0201";

@@ -95,6 +95,14 @@ public class DeliberateMistakesTests
             private void Process(Block block) { }
         }
 
+        [VolaraTask("graph-totals", WholeRoi = true, {|VOL0023:OverlapIo = true|})]
+        public sealed partial class GraphTotals
+        {
+            [Parameter] public GraphConfig Db { get; init; }
+            public string Name => "totals";
+            private void Process(Block block) { }
+        }
+
         #nullable enable
         [VolaraTask("optional-first")]
         public sealed partial class OptionalFirst
@@ -296,6 +304,7 @@ public class DeliberateMistakesTests
             new EdgeAttributesOfAnalyzer(),
             new VoxelSizeAnalyzer(),
             new OutputRankAnalyzer(),
+            new OverlapIoAnalyzer(),
         ];
     }
 }
