@@ -76,7 +76,11 @@ internal sealed class WorkerSession
         }
         finally
         {
-            await blockThread.RunAsync(processor!.Dispose);
+            await blockThread.RunAsync(() =>
+            {
+                _pipeline?.Abandon();
+                processor!.Dispose();
+            });
         }
     }
 

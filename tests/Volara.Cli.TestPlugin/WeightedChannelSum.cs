@@ -7,9 +7,10 @@ namespace Volara.Cli.TestPlugin;
 
 /// <summary>
 /// Per voxel, the sum over channels of <c>weights[c] * scores[c]</c>, one weight per offset of the channels'
-/// neighbourhood: a small task with an element-kind requirement and a per-offset list for the CLI's checks.
+/// neighbourhood: a small task with an element-kind requirement and a per-offset list for the CLI's checks, whose
+/// workers read ahead and write behind (<c>OverlapIo</c>).
 /// </summary>
-[VolaraTask("test-weighted-channel-sum")]
+[VolaraTask("test-weighted-channel-sum", OverlapIo = true)]
 public sealed partial class WeightedChannelSum
 {
     [Input(Requires = ElementKinds.FloatingPoint)]

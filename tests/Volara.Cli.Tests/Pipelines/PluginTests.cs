@@ -30,6 +30,21 @@ public sealed class PluginTests
     }
 
     [Fact]
+    public void PlanCountsTheBlockBuffersOfATaskThatOverlapsItsIoThreeTimes()
+    {
+        using var temp = new TempDirectory();
+        WriteScores(temp.Combine("data.zarr", "scores"), DataType.Float32);
+        WritePipeline(temp, "[[0, 0, 1], [0, 1, 0], [1, 0, 0]]", "[0.5, -1, 2]");
+
+        var result = VolaraProcess.RunIn(temp.Path, "plan", "pipeline.yaml", "--plugin", VolaraProcess.TestPlugin, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var task = System.Text.Json.Nodes.JsonNode.Parse(result.Stdout)!["tasks"]![0]!;
+        // A block of 2×4×4 voxels reads 3 float32 channels (384 B) and writes one (128 B); three blocks are in flight.
+        Assert.Equal(Volara.Runtime.Engine.WorkerProcessMemory.BaselineBytes + (3 * (384 + 128)), task["memory_per_worker_bytes"]!.GetValue<long>());
+    }
+
+    [Fact]
     public void WithoutThePluginTheTaskTypeIsUnknown()
     {
         using var temp = new TempDirectory();

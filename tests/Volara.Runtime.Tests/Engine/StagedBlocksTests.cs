@@ -125,6 +125,38 @@ public sealed class StagedBlocksTests
     }
 
     [Fact]
+    public void AbandoningWaitsForTheStagesInTheBackgroundAndComputesNothingMore()
+    {
+        var computed = new ConcurrentBag<ulong>();
+        int readsRunning = 0, writesRunning = 0;
+        var processor = new Stages(
+            read: (_, _) => Slow(ref readsRunning),
+            compute: (block, _) => computed.Add(block.Id),
+            write: (_, _) => Slow(ref writesRunning));
+        var pipeline = new BlockPipeline(processor);
+        var finished = new List<BlockOutcome>();
+        foreach (var block in Blocks(2))
+        {
+            pipeline.Submit(block, finished);
+        }
+
+        // Block 0 is being written, block 1 read.
+        pipeline.Abandon();
+
+        Assert.Equal((0, 0), (Volatile.Read(ref readsRunning), Volatile.Read(ref writesRunning)));
+        Assert.Equal([0UL], computed);
+        Assert.Empty(finished);
+        Assert.False(pipeline.Busy);
+
+        static void Slow(ref int running)
+        {
+            Interlocked.Increment(ref running);
+            Thread.Sleep(200);
+            Interlocked.Decrement(ref running);
+        }
+    }
+
+    [Fact]
     public void StagedTasksInThreadsReportABlockOnlyOnceWrittenSoDependantsReadFinishedOutputs()
     {
         using var temp = new TempDirectory();

@@ -52,6 +52,27 @@ public sealed class BlockPipeline(IStagedBlockProcessor processor)
         FinishWrite(finished);
     }
 
+    /// <summary>
+    /// Waits for the read and the write running in the background and forgets every block handed over, computing
+    /// nothing more: for a worker that stops without reporting (its driver is gone, so its blocks go to others), before
+    /// its processor and the buffers those stages use are disposed.
+    /// </summary>
+    public void Abandon()
+    {
+        if (handedOver is { } held)
+        {
+            Wait(held.Read);
+        }
+
+        if (writing is { } write)
+        {
+            Wait(write.Write);
+        }
+
+        handedOver = null;
+        writing = null;
+    }
+
     private void Advance((Block Block, int Slot, Task Read) ready, List<BlockOutcome> finished)
     {
         Exception? error = Wait(ready.Read);
