@@ -9,12 +9,14 @@ namespace Volara.Analyzers;
 /// <summary>
 /// Reports every rule a <c>[VolaraTask]</c> class breaks, as the generator's own <see cref="TaskDeclaration"/> reads
 /// them: the class the generator leaves alone is exactly the class these diagnostics point at (otherwise the user would
-/// only see the compile errors of a class that was never completed).
+/// only see the compile errors of a class that was never completed). A class that breaks none is checked for an
+/// <c>OverlapIo</c> without effect (<see cref="OverlapIoCheck"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TaskDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.TaskRules.Values.ToImmutableArray();
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [.. DiagnosticDescriptors.TaskRules.Values, DiagnosticDescriptors.OverlapIoWithoutEffect];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,9 +39,15 @@ public sealed class TaskDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var problem in TaskDeclaration.Read(task, attribute, context.CancellationToken).Problems)
+        var declaration = TaskDeclaration.Read(task, attribute, context.CancellationToken);
+        foreach (var problem in declaration.Problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskRules[problem.Rule], problem.Location, problem.Arguments));
+        }
+
+        if (declaration.Problems.Count == 0)
+        {
+            OverlapIoCheck.Report(context, attribute, declaration);
         }
     }
 }

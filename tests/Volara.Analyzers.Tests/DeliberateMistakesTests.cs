@@ -304,7 +304,6 @@ public class DeliberateMistakesTests
             new EdgeAttributesOfAnalyzer(),
             new VoxelSizeAnalyzer(),
             new OutputRankAnalyzer(),
-            new OverlapIoAnalyzer(),
         ];
     }
 }

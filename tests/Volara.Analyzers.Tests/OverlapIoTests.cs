@@ -42,7 +42,7 @@ public class OverlapIoTests
         var expected = new DiagnosticResult(DiagnosticIds.OverlapIoWithoutEffect, DiagnosticSeverity.Warning)
             .WithLocation(0)
             .WithArguments("Heads", "leaves the writes of list output 'OutData' inside Process, where they do not overlap the next block: keep them pending in a worker state that implements IPendingWrites");
-        return Verify<OverlapIoAnalyzer>.AnalyzerAsync(source, expected);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source, expected);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class OverlapIoTests
                 }
             }
             """;
-        return Verify<OverlapIoAnalyzer>.AnalyzerAsync(source);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class OverlapIoTests
                 }
             }
             """;
-        return Verify<OverlapIoAnalyzer>.AnalyzerAsync(source);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]
@@ -115,6 +115,6 @@ public class OverlapIoTests
         var expected = new DiagnosticResult(DiagnosticIds.OverlapIoWithoutEffect, DiagnosticSeverity.Warning)
             .WithLocation(0)
             .WithArguments("Total", "has nothing to overlap: a whole-volume task runs one block");
-        return Verify<OverlapIoAnalyzer>.AnalyzerAsync(source, expected);
+        return Verify<TaskDeclarationAnalyzer>.AnalyzerAsync(source, expected);
     }
 }

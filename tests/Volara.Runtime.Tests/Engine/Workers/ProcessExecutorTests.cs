@@ -59,27 +59,6 @@ public sealed class ProcessExecutorTests : IDisposable
     }
 
     [Fact]
-    public async Task AStagedWorkerKilledMidBlockHasItsBlocksInFlightRetriedAndTheOutputEqualsAnUninterruptedRun()
-    {
-        var reference = WriteIds("reference");
-        await RunAsync(reference);
-
-        const ulong victim = 13;
-        var started = _temp.Combine("started");
-        var task = WriteIds("ids", sleepBlocks: [victim], sleepMs: 2000, startedDirectory: started, staged: true);
-        var source = new ListBlockSource(task);
-        var run = RunAsync(source);
-        var pid = await WaitForBlockStartAsync(started, victim);
-        Process.GetProcessById(pid).Kill();
-        await run;
-
-        Assert.Empty(source.Violations);
-        Assert.Equal(BlockCount, source.Completed("ids").Count);
-        Assert.Empty(source.FailedForGood("ids"));
-        Assert.Equal(ChunkBytes(reference.OutputPath), ChunkBytes(task.OutputPath));
-    }
-
-    [Fact]
     public async Task AFailingStagedBlockIsRetriedThenFailedWhileTheOthersAreWritten()
     {
         var task = WriteIds("ids", failBlocks: [5], maxRetries: 1, staged: true);
@@ -100,15 +79,18 @@ public sealed class ProcessExecutorTests : IDisposable
         Assert.Equal(expected, ReadIds(task.OutputPath));
     }
 
-    [Fact]
-    public async Task AWorkerKilledMidBlockHasItsBlockRetriedAndTheOutputEqualsAnUninterruptedRun()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AWorkerKilledMidBlockHasItsBlockRetriedAndTheOutputEqualsAnUninterruptedRun(bool staged)
     {
         var reference = WriteIds("reference");
         await RunAsync(reference);
 
+        // A staged worker has blocks in flight beside the victim (being written, computed or next): all are run again.
         const ulong victim = 13;
         var started = _temp.Combine("started");
-        var task = WriteIds("ids", sleepBlocks: [victim], sleepMs: 2000, startedDirectory: started);
+        var task = WriteIds("ids", sleepBlocks: [victim], sleepMs: 2000, startedDirectory: started, staged: staged);
         var source = new ListBlockSource(task);
         var run = RunAsync(source);
         var pid = await WaitForBlockStartAsync(started, victim);
