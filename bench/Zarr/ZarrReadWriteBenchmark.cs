@@ -78,13 +78,16 @@ public sealed class ZarrReadWriteBenchmark(ZarrCodecCase codecCase) : IBenchmark
         ZarrArray.Open(peerPath).Read(origin, shapeLong, readBack);
         RequireEqual(data, readBack, $"our read of the peer's {peerPath}");
 
-        var limits = CodecLimits.Measure(options.Codecs[0], Chunks(data, shape, codecCase.DataType.Size), directory, settings.Repeats);
+        var chunks = Chunks(data, shape, codecCase.DataType.Size);
+        var limits = CodecLimits.Measure(options.Codecs[0], chunks, directory, settings.Repeats);
         Directory.Delete(directory, recursive: true);
 
         double gigabytes = data.Length / 1e9;
         string peerName = peer["peer_name"]?.GetValue<string>() ?? "zarr-python";
+        var nativeZstd = NativeZstdAgainstManaged(codecCase, options.Codecs[0], chunks, settings.Repeats, gigabytes / limits.EncodeSeconds);
         return
         [
+            .. nativeZstd,
             new BenchmarkResult($"{codecCase.Name} read", "GB/s", gigabytes / oursRead, gigabytes / peer["read_seconds"]!.GetValue<double>(), peerName),
             new BenchmarkResult($"{codecCase.Name} write, new array", "GB/s", gigabytes / oursWrite, gigabytes / peer["write_seconds"]!.GetValue<double>(), peerName),
             new BenchmarkResult($"{codecCase.Name} write, existing array", "GB/s", gigabytes / oursOverwrite, gigabytes / peer["overwrite_seconds"]!.GetValue<double>(), peerName),
@@ -95,6 +98,30 @@ public sealed class ZarrReadWriteBenchmark(ZarrCodecCase codecCase) : IBenchmark
             new BenchmarkResult($"{codecCase.Name} read / read files + decode limit", "GB/s", gigabytes / oursRead, gigabytes / limits.FilesAndDecodeSeconds, "chunk files read and decoded, all cores"),
             new BenchmarkResult($"{codecCase.Name} write / encode + write files limit", "GB/s", gigabytes / oursWrite, gigabytes / limits.EncodeAndFilesSeconds, "chunks encoded and written, all cores"),
         ];
+    }
+
+    /// <summary>
+    /// For a zstd case compressed through the system's libzstd: the same encoding with the managed port, so that the
+    /// choice of compressor is measured in every run.
+    /// </summary>
+    private static List<BenchmarkResult> NativeZstdAgainstManaged(ZarrCodecCase codecCase, IBytesCodec codec, List<byte[]> chunks, int repeats, double nativeRate)
+    {
+        if (!codecCase.Name.Contains("zstd", StringComparison.Ordinal) || !NativeZstd.Enabled)
+        {
+            return [];
+        }
+
+        NativeZstd.Enabled = false;
+        try
+        {
+            double managed = CodecLimits.EncodeAll(codec, chunks, repeats, new byte[chunks.Count][]);
+            double gigabytes = chunks.Sum(chunk => (long)chunk.Length) / 1e9;
+            return [new BenchmarkResult($"{codecCase.Name} encode, system libzstd", "GB/s", nativeRate, gigabytes / managed, "the managed zstd port, all cores")];
+        }
+        finally
+        {
+            NativeZstd.Enabled = true;
+        }
     }
 
     /// <summary>The array's chunks as the store sees them: each a C-order box of the chunk shape (the cases' shapes are whole chunks).</summary>

@@ -26,8 +26,22 @@ public sealed class ZstdCodec : IBytesCodec, IDecodeInto
 
     public RentedBuffer Encode(ReadOnlySpan<byte> source)
     {
-        var compressor = ZstdContexts.Compressor(Level, Checksum);
         var result = RentedBuffer.Rent(Compressor.GetCompressBound(source.Length));
+        if (NativeZstd.Enabled)
+        {
+            try
+            {
+                // The bound always fits.
+                return result.WithLength(NativeZstd.Compress(Level, Checksum, source, result.Span));
+            }
+            catch (CodecException)
+            {
+                result.Dispose();
+                throw;
+            }
+        }
+
+        var compressor = ZstdContexts.Compressor(Level, Checksum);
         try
         {
             return result.WithLength(compressor.Wrap(source, result.Span));

