@@ -11,8 +11,9 @@ namespace Volara.Predict;
 
 /// <summary>
 /// The state of one worker of a <see cref="Predict"/> task: the model loaded once and a reused input tensor; per block
-/// one forward pass whose outputs are cropped to the block's write ROI (within each output array), converted and copied
-/// to host memory, and left pending: the block's write stage writes them, while the next block's forward pass runs.
+/// one forward pass whose outputs are cropped to the block's write ROI (within each output array), in host memory, and
+/// left pending: the block's write stage converts what is not converted yet and writes them, while the next block's
+/// forward pass runs.
 /// </summary>
 internal sealed class PredictWorker : IDisposable, IPendingWrites
 {

@@ -196,7 +196,7 @@ internal static class TaskSources
         }
         """;
 
-    /// <summary>Blocks read ahead and written behind (three slots of buffers), with a typed output, a list output and a worker state whose pending writes end each block.</summary>
+    /// <summary>Blocks read ahead and written behind (three slots of buffers): a typed output, a list output and a worker state whose pending writes end each block; and Process over the stored type.</summary>
     public const string OverlapIo = """
         using System.Collections.Generic;
         using System.Numerics.Tensors;
@@ -229,6 +229,19 @@ internal static class TaskSources
                 public void WritePending(Block block)
                 {
                 }
+            }
+        }
+
+        [VolaraTask("staged-copy", OverlapIo = true)]
+        public sealed partial class StagedCopy
+        {
+            [Input] public required Raw<Stored> InData { get; init; }
+            [Output] public required Raw<Stored> OutData { get; init; }
+            [BlockSize] public required Coordinate BlockSize { get; init; }
+
+            private void Process<T>(Block block, ReadOnlyTensorSpan<T> inData, TensorSpan<T> outData)
+                where T : unmanaged, System.Numerics.INumber<T>
+            {
             }
         }
         """;
