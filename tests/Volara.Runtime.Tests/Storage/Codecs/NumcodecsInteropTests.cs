@@ -17,6 +17,8 @@ public sealed class NumcodecsInteropTests
         import json, os, sys
         import numpy as np
         import numcodecs
+        # c-blosc's threads store blocks in the order they finish, so threaded encodings vary from call to call.
+        numcodecs.blosc.use_threads = False
         folder = sys.argv[1]
         with open(os.path.join(folder, "manifest.tsv")) as manifest:
             for line in manifest:
@@ -91,9 +93,9 @@ public sealed class NumcodecsInteropTests
 
             // Through the system's libzstd, as numcodecs and c-blosc use it here, zstd encodings are numcodecs' own (with
             // the managed port 17 of these cases differed). Not compared: numcodecs 0.11 compresses zstd levels 0 and
-            // below at level 1, and one 2.8 MB blosc buffer whose bytes differ for a reason not yet found.
+            // below at level 1.
             if (NativeZstd.Enabled && item.Raw.Length > 0 && item.Name.Contains("zstd", StringComparison.Ordinal)
-                && item.Name is not ("zstd0-smooth" or "zstd-3-smooth" or "blosc-zstd-big-shuffle")
+                && item.Name is not ("zstd0-smooth" or "zstd-3-smooth")
                 && !File.ReadAllBytes(folder.Combine(item.Name + ".enc")).AsSpan().SequenceEqual(theirs))
             {
                 failures.Add($"zstd encoding differs from numcodecs', {item.Name}");
