@@ -6,7 +6,7 @@ namespace Volara.Runtime.Storage.Codecs;
 /// The system's libzstd, where it loads (Linux): it compresses 1.5× (level 9, blosc's default) to 4.9× (level 3)
 /// faster than the managed port, and it is the library numcodecs and c-blosc use on Linux distributions, so chunks
 /// come out byte for byte as zarr-python writes them there. Elsewhere the managed port compresses; both write standard
-/// frames that either decodes. Decompression stays managed.
+/// frames that either decodes. Decompression stays managed: libzstd decompressed the same frames only 1.09–1.16× as fast.
 /// </summary>
 internal static unsafe partial class NativeZstd
 {
