@@ -28,9 +28,7 @@ internal static class OverlapIoCheck
             return;
         }
 
-        bool keepsWritesPending = declaration.WorkerState is { } state
-            && (state.ToDisplayString() == KnownNames.PendingWrites || state.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.PendingWrites));
-        if (!keepsWritesPending && declaration.Outputs.FirstOrDefault(output => output.List) is { } list)
+        if (!declaration.WorkerStateKeepsWritesPending && declaration.Outputs.FirstOrDefault(output => output.List) is { } list)
         {
             Report($"leaves the writes of list output '{list.Property.Name}' inside Process, where they do not overlap the next block: keep them pending in a worker state that implements IPendingWrites");
         }

@@ -128,13 +128,6 @@ public sealed partial class WriteIdsTask : TestTask, IDescribedTask
         private int running;
         private int mostRunning;
 
-        public void Process(Block block)
-        {
-            Read(block, 0);
-            Compute(block, 0);
-            Write(block, 0);
-        }
-
         public void Read(Block block, int slot) => Stage(() => task.Start(block));
 
         public void Compute(Block block, int slot) => Stage(() =>

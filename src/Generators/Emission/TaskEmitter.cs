@@ -428,15 +428,9 @@ namespace Volara.Generators.Emission
             writer.Close();
         }
 
-        /// <summary>The three stages of a staged processor, and Process running them one after another in slot 0.</summary>
+        /// <summary>The three stages of a staged processor (the interface runs them one after another as its Process).</summary>
         private static void WriteStages(IndentedWriter writer, TaskModel task)
         {
-            writer.Open($"public void Process({Engine}.Block block)");
-            writer.Line("this.Read(block, 0);");
-            writer.Line("this.Compute(block, 0);");
-            writer.Line("this.Write(block, 0);");
-            writer.Close().Line();
-
             writer.Open($"public void Read({Engine}.Block block, int slot)");
             for (int i = 0; i < task.Inputs.Count; i++)
             {

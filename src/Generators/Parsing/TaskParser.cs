@@ -69,9 +69,9 @@ namespace Volara.Generators.Parsing
                     ? null
                     : new WorkerStateModel(
                         state.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                        Implements(state, KnownNames.Disposable),
+                        TaskDeclaration.Implements(state, KnownNames.Disposable),
                         task.WorkerStateTakesNumber,
-                        Implements(state, KnownNames.PendingWrites)),
+                        task.WorkerStateKeepsWritesPending),
                 new EquatableArray<FieldModel>(FieldParser.Fields(type, roles)),
                 DocumentationText.SummaryOf(type),
                 task.OverlapIo && !task.WholeRoi);
@@ -88,9 +88,6 @@ namespace Volara.Generators.Parsing
                 port.List,
                 port.Requires,
                 port.List ? string.Empty : port.Property.Type.Name.ToLowerInvariant())).ToImmutableArray());
-
-        private static bool Implements(ITypeSymbol type, string interfaceName) =>
-            type.ToDisplayString() == interfaceName || type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
 
         private static SettingModel? Setting(IPropertySymbol? property) => property is null ? null : new SettingModel(property.Name, FieldName(property));
 

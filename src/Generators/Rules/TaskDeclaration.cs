@@ -62,6 +62,13 @@ namespace Volara.Generators.Rules
         /// <summary><c>CreateWorkerState(int worker)</c>: it is given the worker's number.</summary>
         public bool WorkerStateTakesNumber { get; private set; }
 
+        /// <summary>The worker state implements <c>IPendingWrites</c>: each block ends with the writes Process left pending.</summary>
+        public bool WorkerStateKeepsWritesPending => WorkerState is { } state && Implements(state, KnownNames.PendingWrites);
+
+        /// <summary><paramref name="type"/> is the interface <paramref name="interfaceName"/> or implements it.</summary>
+        public static bool Implements(ITypeSymbol type, string interfaceName) =>
+            type.ToDisplayString() == interfaceName || type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
+
         /// <summary>The class declares its own <c>Name</c> property (otherwise the first required output names the task).</summary>
         public bool OwnName => Type.GetMembers(KnownNames.NameProperty).OfType<IPropertySymbol>().Any();
 

@@ -3,8 +3,8 @@ namespace Volara.Runtime.Engine;
 /// <summary>
 /// A processor whose blocks pass through three stages — read the inputs, compute, write the outputs — each with the
 /// buffers of one of <see cref="Execution.BlockPipeline.Slots"/> slots, so that a worker can read the next block and write the
-/// previous one while this one computes (<see cref="Execution.BlockPipeline"/>). <see cref="IBlockProcessor.Process"/> runs the
-/// three stages of one block in slot 0, one after another.
+/// previous one while this one computes (<see cref="Execution.BlockPipeline"/>). Its <see cref="IBlockProcessor.Process"/>
+/// runs the three stages of one block in slot 0, one after another.
 /// </summary>
 /// <remarks>
 /// The stages of one block run in order; reading and writing may run on other threads than computing, and one block's
@@ -20,4 +20,11 @@ public interface IStagedBlockProcessor : IBlockProcessor
 
     /// <summary>Writes the outputs of <paramref name="block"/> from <paramref name="slot"/> to their arrays.</summary>
     void Write(Block block, int slot);
+
+    void IBlockProcessor.Process(Block block)
+    {
+        Read(block, 0);
+        Compute(block, 0);
+        Write(block, 0);
+    }
 }

@@ -266,8 +266,6 @@ public sealed class StagedBlocksTests
 
     private sealed class Stages(Action<Block, int> read, Action<Block, int> compute, Action<Block, int> write) : IStagedBlockProcessor
     {
-        public void Process(Block block) => throw new InvalidOperationException("a pipeline runs the stages");
-
         public void Read(Block block, int slot) => read(block, slot);
 
         public void Compute(Block block, int slot) => compute(block, slot);

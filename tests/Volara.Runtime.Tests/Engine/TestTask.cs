@@ -48,13 +48,6 @@ internal sealed class TestTask : BlockwiseTaskBase
 
     private sealed class StagedProcessor(Action<Block> read, Action<Block>? compute, Action<Block> write) : IStagedBlockProcessor
     {
-        public void Process(Block block)
-        {
-            Read(block, 0);
-            Compute(block, 0);
-            Write(block, 0);
-        }
-
         public void Read(Block block, int slot) => read(block);
 
         public void Compute(Block block, int slot) => compute?.Invoke(block);

@@ -12,28 +12,10 @@ namespace Volara.Runtime.Dsl.Support;
 public static class BufferSlots
 {
     public static InputBuffer<T>[] Inputs<T>(VolumeArray? configured)
-        where T : unmanaged
-    {
-        var slots = new InputBuffer<T>[BlockPipeline.Slots];
-        for (int i = 0; i < slots.Length; i++)
-        {
-            slots[i] = new InputBuffer<T>(configured);
-        }
-
-        return slots;
-    }
+        where T : unmanaged => Fill(() => new InputBuffer<T>(configured));
 
     public static OutputBuffer<T>[] Outputs<T>(VolumeArray? configured)
-        where T : unmanaged
-    {
-        var slots = new OutputBuffer<T>[BlockPipeline.Slots];
-        for (int i = 0; i < slots.Length; i++)
-        {
-            slots[i] = new OutputBuffer<T>(configured);
-        }
-
-        return slots;
-    }
+        where T : unmanaged => Fill(() => new OutputBuffer<T>(configured));
 
     public static void Dispose(IDisposable[] slots)
     {
@@ -41,5 +23,16 @@ public static class BufferSlots
         {
             slot.Dispose();
         }
+    }
+
+    private static TBuffer[] Fill<TBuffer>(Func<TBuffer> create)
+    {
+        var slots = new TBuffer[BlockPipeline.Slots];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = create();
+        }
+
+        return slots;
     }
 }
