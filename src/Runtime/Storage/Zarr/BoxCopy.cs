@@ -92,7 +92,7 @@ internal static class BoxCopy
     /// rows are short (64 bytes for uint8 chunks of 64³), so a call per row cost as much as the copy: rows of up to
     /// 256 bytes in whole vectors are copied inline.
     /// </summary>
-    private static void CopyRows(ref byte source, nint sourceStep, ref byte target, nint targetStep, int rowBytes, long count)
+    internal static void CopyRows(ref byte source, nint sourceStep, ref byte target, nint targetStep, int rowBytes, long count)
     {
         int size = Vector256<byte>.Count;
         if (!Vector256.IsHardwareAccelerated || rowBytes > 8 * size || rowBytes % size != 0)

@@ -21,37 +21,40 @@ public sealed partial class ZarrArray
             ElementPattern.Fill(destination, _metadata.FillBytes);
         }
 
-        ForEachCell(span, destination, writing: false, (cell, address, length) =>
+        if (_metadata.Sharding is not null)
         {
-            if (_metadata.Sharding is null)
-            {
-                ReadChunk(span, cell, ChunkSpan.At(address, length));
-            }
-            else
-            {
-                ReadShard(span, cell, address, length);
-            }
-        });
+            ForEachCell(span, destination, writing: false, (cell, address, length) => ReadShard(span, cell, address, length));
+        }
+        else if (span.CellCount > 0)
+        {
+            int perRun = ChunksPerRun(span);
+            ForEach(RunCount(span, perRun), destination, writing: false, (run, address, length) =>
+                ReadRun(span, run, perRun, ChunkSpan.At(address, length)));
+        }
     }
 
     /// <summary>
     /// Runs <paramref name="perCell"/> for every chunk (or shard) the region touches, in parallel, with the region
     /// buffer pinned: the cells write disjoint parts of it, so they share its address instead of a span.
     /// </summary>
-    private unsafe void ForEachCell(ChunkSpan span, ReadOnlySpan<byte> region, bool writing, Action<long[], nint, int> perCell)
+    private static void ForEachCell(ChunkSpan span, ReadOnlySpan<byte> region, bool writing, Action<long[], nint, int> perCell) =>
+        ForEach(span.CellCount, region, writing, (i, address, length) => perCell(span.Cell(i), address, length));
+
+    /// <summary>Runs <paramref name="perPart"/> for parts 0 to <paramref name="count"/> − 1 of the work, in parallel, with the region buffer pinned.</summary>
+    private static unsafe void ForEach(long count, ReadOnlySpan<byte> region, bool writing, Action<long, nint, int> perPart)
     {
         fixed (byte* pointer = region)
         {
             nint address = (nint)pointer;
             int length = region.Length;
-            Action<long> each = i => perCell(span.Cell(i), address, length);
+            Action<long> each = i => perPart(i, address, length);
             if (writing)
             {
-                Parallelism.ForWrites(span.CellCount, each);
+                Parallelism.ForWrites(count, each);
             }
             else
             {
-                Parallelism.For(span.CellCount, parallel: true, each);
+                Parallelism.For(count, parallel: true, each);
             }
         }
     }
@@ -82,71 +85,6 @@ public sealed partial class ZarrArray
         }
 
         return new ChunkSpan(start.ToArray(), shape.ToArray(), _metadata.Shape, _metadata.StoredShape);
-    }
-
-    private void ReadChunk(ChunkSpan span, long[] cell, Span<byte> destination)
-    {
-        int n = cell.Length;
-        Span<long> origin = stackalloc long[n];
-        Span<long> low = stackalloc long[n];
-        Span<long> extent = stackalloc long[n];
-        Span<long> sourceStart = stackalloc long[n];
-        Span<long> targetStart = stackalloc long[n];
-        for (int d = 0; d < n; d++)
-        {
-            origin[d] = cell[d] * span.CellShape[d];
-        }
-
-        if (!span.Intersect(origin, span.CellShape, low, extent))
-        {
-            return;
-        }
-
-        for (int d = 0; d < n; d++)
-        {
-            sourceStart[d] = low[d] - origin[d];
-            targetStart[d] = low[d] - span.RegionStart[d];
-        }
-
-        string key = _metadata.KeyEncoding.Key(cell);
-        string file = ChunkFile(key);
-        bool whole = span.RegionEquals(origin, span.CellShape);
-        if (ReadKeptChunk(file, key, whole, out var kept))
-        {
-            if (kept is null)
-            {
-                BoxCopy.Fill(destination, span.RegionShape, targetStart, extent, _metadata.FillBytes);
-            }
-            else if (whole)
-            {
-                kept.CopyTo(destination);
-            }
-            else
-            {
-                BoxCopy.Copy(kept, span.CellShape, sourceStart, destination, span.RegionShape, targetStart, extent, DataType.Size);
-            }
-
-            return;
-        }
-
-        if (!ChunkFiles.TryRead(file, out var stored))
-        {
-            BoxCopy.Fill(destination, span.RegionShape, targetStart, extent, _metadata.FillBytes);
-            return;
-        }
-
-        using (stored)
-        {
-            if (whole)
-            {
-                DecodeChunk(stored.Span, destination, key);
-                return;
-            }
-
-            using var chunk = RentedBuffer.Rent(_metadata.Pipeline.ChunkBytes);
-            DecodeChunk(stored.Span, chunk.Span, key);
-            BoxCopy.Copy(chunk.Span, span.CellShape, sourceStart, destination, span.RegionShape, targetStart, extent, DataType.Size);
-        }
     }
 
     /// <summary>
