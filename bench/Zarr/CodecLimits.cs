@@ -10,9 +10,15 @@ namespace Volara.Bench.Zarr;
 /// written (or read and decoded) on all cores, which is all a store has to do and the tighter limit: creating the
 /// files is processor work on the same cores as the codec.
 /// </summary>
-public sealed record CodecLimits(double EncodeSeconds, double DecodeSeconds, double FilesSeconds, double EncodeAndFilesSeconds, double FilesAndDecodeSeconds, long EncodedBytes)
+/// <remarks>
+/// <see cref="ReadAlongsideSeconds"/>: the store's own read of the same array, given as <c>readAlongside</c> and timed in
+/// turn with the chunk files read and decoded, so that the two are compared at the same moments.
+/// </remarks>
+public sealed record CodecLimits(
+    double EncodeSeconds, double DecodeSeconds, double FilesSeconds, double EncodeAndFilesSeconds, double FilesAndDecodeSeconds, long EncodedBytes,
+    double ReadAlongsideSeconds)
 {
-    public static CodecLimits Measure(IBytesCodec codec, IReadOnlyList<byte[]> chunks, string scratch, int repeats)
+    public static CodecLimits Measure(IBytesCodec codec, IReadOnlyList<byte[]> chunks, string scratch, int repeats, Action readAlongside)
     {
         int chunkBytes = chunks[0].Length;
         var encoded = new byte[chunks.Count][];
@@ -46,20 +52,20 @@ public sealed record CodecLimits(double EncodeSeconds, double DecodeSeconds, dou
                 });
             });
         int written = run;
-        double filesAndDecode = Timing.BestSeconds(repeats, () => Parallel.For(0, chunks.Count, i =>
+        var (filesAndDecode, readAlongsideSeconds) = Timing.BestSecondsAlternating(2 * repeats, () => Parallel.For(0, chunks.Count, i =>
         {
             ChunkFiles.TryRead(ChunkFile(written, i), out var file);
             using (file)
             {
                 using var buffer = codec.Decode(file.Span, chunkBytes);
             }
-        }));
+        }), readAlongside);
         for (int i = 1; i <= run; i++)
         {
             Directory.Delete(FilesDirectory(i), recursive: true);
         }
 
-        return new CodecLimits(encode, decode, files, encodeAndFiles, filesAndDecode, encoded.Sum(e => (long)e.Length));
+        return new CodecLimits(encode, decode, files, encodeAndFiles, filesAndDecode, encoded.Sum(e => (long)e.Length), readAlongsideSeconds);
     }
 
     /// <summary>Every chunk encoded in memory on all cores, best of <paramref name="repeats"/>; the frames go to <paramref name="encoded"/>.</summary>

@@ -1,4 +1,5 @@
 using Volara.Runtime.Storage.Codecs;
+using Volara.Runtime.Storage.Codecs.Blosc;
 
 namespace Volara.Runtime.Storage.Zarr;
 
@@ -110,6 +111,21 @@ internal sealed class ChunkPipeline
 
         return current;
     }
+
+    /// <summary>
+    /// Whether <see cref="TryDecodeRows"/> can succeed: the chunk is one blosc frame of byte-shuffled elements, with no
+    /// permutation or byte swap after it.
+    /// </summary>
+    public bool DecodesRows =>
+        Codecs is [BloscCodec { Shuffle: BloscShuffle.Shuffle } blosc] && blosc.TypeSize == DataType.Size && DataType.Size > 1
+        && _inverseOrder is null && !DataType.NeedsByteSwap;
+
+    /// <summary>
+    /// Decodes stored bytes straight into the rows of a region (<see cref="BloscDecoder.TryDecodeRows"/>); false, having
+    /// written nothing, when the frame does not allow it. Throws <see cref="CodecException"/> on bad data.
+    /// </summary>
+    public bool TryDecodeRows(ReadOnlySpan<byte> stored, ChunkRows rows, Span<byte> destination) =>
+        DecodesRows && BloscDecoder.TryDecodeRows(stored, rows, destination);
 
     /// <summary>Decodes stored bytes into <paramref name="chunk"/> (<see cref="ChunkBytes"/> long). Throws <see cref="CodecException"/> on bad data.</summary>
     public void Decode(ReadOnlySpan<byte> stored, Span<byte> chunk)

@@ -275,4 +275,17 @@ public sealed partial class ZarrArray
             throw new ChunkCorruptException($"cannot decode: {e.Message}", Path, key, e);
         }
     }
+
+    /// <summary>Decodes the chunk's <paramref name="rows"/> straight into the region, if its frame allows it (<see cref="ChunkPipeline.TryDecodeRows"/>).</summary>
+    private bool DecodeRows(ReadOnlySpan<byte> stored, ChunkRows rows, Span<byte> region, string key)
+    {
+        try
+        {
+            return _metadata.Pipeline.TryDecodeRows(stored, rows, region);
+        }
+        catch (Exception e) when (e is not (ZarrException or OutOfMemoryException))
+        {
+            throw new ChunkCorruptException($"cannot decode: {e.Message}", Path, key, e);
+        }
+    }
 }

@@ -34,7 +34,7 @@ public sealed partial class ZarrArray
     /// <summary>
     /// Reads run <paramref name="run"/>: its chunks decoded side by side (or taken from the decoded-chunk cache), then
     /// the region's rows filled one after another from all of them. A region that is exactly one chunk is decoded
-    /// straight into it.
+    /// straight into it, and so are the rows of chunks whose blosc frames are unshuffled block by block.
     /// </summary>
     private void ReadRun(ChunkSpan span, long run, int perRun, Span<byte> destination)
     {
@@ -59,71 +59,88 @@ public sealed partial class ZarrArray
         Span<long> targetStart = stackalloc long[n];
         var pieces = new RunPiece[count];
         int chunkBytes = _metadata.Pipeline.ChunkBytes;
-        using var decoded = RentedBuffer.Rent(count * chunkBytes);
-        for (int k = 0; k < count; k++)
+        // Rented for the first chunk decoded into it: not at all when every chunk is kept, missing or decoded into its rows.
+        RentedBuffer decoded = default;
+        try
         {
-            if (n > 0)
+            for (int k = 0; k < count; k++)
             {
-                cell[n - 1] = span.FirstCell[n - 1] + firstAlong + k;
-            }
-
-            for (int d = 0; d < n; d++)
-            {
-                origin[d] = cell[d] * span.CellShape[d];
-            }
-
-            span.Intersect(origin, span.CellShape, low, extent);
-            for (int d = 0; d < n; d++)
-            {
-                sourceStart[d] = low[d] - origin[d];
-                targetStart[d] = low[d] - span.RegionStart[d];
-            }
-
-            string key = _metadata.KeyEncoding.Key(cell);
-            string file = ChunkFile(key);
-            bool whole = span.RegionEquals(origin, span.CellShape);
-            byte[]? source = null;
-            if (ReadKeptChunk(file, key, whole, out var kept))
-            {
-                if (whole && kept is not null)
+                if (n > 0)
                 {
-                    kept.CopyTo(destination);
-                    return;
+                    cell[n - 1] = span.FirstCell[n - 1] + firstAlong + k;
                 }
 
-                source = kept;
-            }
-            else if (ChunkFiles.TryRead(file, out var stored))
-            {
-                using (stored)
+                for (int d = 0; d < n; d++)
                 {
-                    if (whole)
+                    origin[d] = cell[d] * span.CellShape[d];
+                }
+
+                span.Intersect(origin, span.CellShape, low, extent);
+                for (int d = 0; d < n; d++)
+                {
+                    sourceStart[d] = low[d] - origin[d];
+                    targetStart[d] = low[d] - span.RegionStart[d];
+                }
+
+                string key = _metadata.KeyEncoding.Key(cell);
+                string file = ChunkFile(key);
+                bool whole = span.RegionEquals(origin, span.CellShape);
+                byte[]? source = null;
+                if (ReadKeptChunk(file, key, whole, out var kept))
+                {
+                    if (whole && kept is not null)
                     {
-                        DecodeChunk(stored.Span, destination, key);
+                        kept.CopyTo(destination);
                         return;
                     }
 
-                    DecodeChunk(stored.Span, decoded.Array.AsSpan(k * chunkBytes, chunkBytes), key);
+                    source = kept;
+                }
+                else if (ChunkFiles.TryRead(file, out var stored))
+                {
+                    using (stored)
+                    {
+                        if (whole)
+                        {
+                            DecodeChunk(stored.Span, destination, key);
+                            return;
+                        }
+
+                        if (_metadata.Pipeline.DecodesRows
+                            && DecodeRows(stored.Span, new ChunkRows(span.CellShape, sourceStart, extent, span.RegionShape, targetStart, DataType.Size), destination, key))
+                        {
+                            continue;
+                        }
+
+                        if (decoded.Array is null)
+                        {
+                            decoded = RentedBuffer.Rent(count * chunkBytes);
+                        }
+
+                        DecodeChunk(stored.Span, decoded.Array.AsSpan(k * chunkBytes, chunkBytes), key);
+                    }
+
+                    source = decoded.Array;
                 }
 
-                source = decoded.Array;
+                if (source is null)
+                {
+                    BoxCopy.Fill(destination, span.RegionShape, targetStart, extent, _metadata.FillBytes);
+                    continue;
+                }
+
+                pieces[k] = new RunPiece(source, source == decoded.Array ? k * chunkBytes : 0, sourceStart[n - 1], targetStart[n - 1], extent[n - 1]);
             }
 
-            if (source is null)
+            if (n > 0)
             {
-                BoxCopy.Fill(destination, span.RegionShape, targetStart, extent, _metadata.FillBytes);
-                continue;
+                // Along the other axes every chunk of the run has the same part in the region: the last one's.
+                RunCopy.Copy(pieces, span.CellShape, sourceStart[..(n - 1)], destination, span.RegionShape, targetStart[..(n - 1)], extent[..(n - 1)], DataType.Size);
             }
-
-            pieces[k] = new RunPiece(source, source == decoded.Array ? k * chunkBytes : 0, sourceStart[n - 1], targetStart[n - 1], extent[n - 1]);
         }
-
-        if (n == 0)
+        finally
         {
-            return;
+            decoded.Dispose();
         }
-
-        // Along the other axes every chunk of the run has the same part in the region: the last one's.
-        RunCopy.Copy(pieces, span.CellShape, sourceStart[..(n - 1)], destination, span.RegionShape, targetStart[..(n - 1)], extent[..(n - 1)], DataType.Size);
     }
 }

@@ -27,6 +27,31 @@ public sealed class ShuffleTests
     }
 
     [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void A_range_of_elements_unshuffles_to_the_same_bytes_as_the_whole_block(int typeSize)
+    {
+        var random = new Random(typeSize);
+        foreach (int count in new[] { 1, 17, 64, 100, 1031 })
+        {
+            var shuffled = CodecTestData.Random(count * typeSize, count);
+            var whole = new byte[shuffled.Length];
+            ByteShuffle.Unshuffle(typeSize, shuffled, whole);
+            for (int trial = 0; trial < 20; trial++)
+            {
+                int first = random.Next(count);
+                int length = random.Next(count - first + 1);
+                var part = new byte[(length * typeSize) + 5];
+                ByteShuffle.UnshuffleRange(typeSize, shuffled, first, length, part);
+                Assert.Equal(whole.AsSpan(first * typeSize, length * typeSize).ToArray(), part[..(length * typeSize)]);
+                Assert.All(part[(length * typeSize)..], b => Assert.Equal(0, b));
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]

@@ -77,6 +77,91 @@ internal static class BloscDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes a byte-shuffled frame block by block into a small buffer and unshuffles the parts of <paramref name="rows"/>
+    /// each block holds straight into <paramref name="destination"/>: no decoded chunk is written and copied again, and
+    /// blocks holding none of the rows are not decoded. A frame stored uncompressed gives its rows as they are. False,
+    /// having written nothing, for frames whose elements are not shuffled whole with the rows' element size.
+    /// </summary>
+    public static bool TryDecodeRows(ReadOnlySpan<byte> source, ChunkRows rows, Span<byte> destination)
+    {
+        var header = BloscHeader.Read(source);
+        if (header.UncompressedSize != rows.ChunkBytes)
+        {
+            throw new CodecException($"blosc: frame holds {header.UncompressedSize} bytes but {rows.ChunkBytes} are expected");
+        }
+
+        source = source[..header.CompressedSize];
+        if (header.IsMemcpyed)
+        {
+            // Stored as they are (blosc found nothing to gain): the rows are copied out of the frame.
+            var stored = source.Slice(BloscHeader.Size, header.UncompressedSize);
+            rows.Reset();
+            while (rows.Current(out long inChunk, out long inRegion))
+            {
+                stored.Slice((int)inChunk, (int)rows.RowBytes).CopyTo(destination[(int)inRegion..]);
+                rows.MoveNext();
+            }
+
+            return true;
+        }
+
+        int typeSize = header.TypeSize;
+        if (!header.ByteShuffled || header.BitShuffled || typeSize < 2 || typeSize != rows.ElementSize || header.BlockSize % typeSize != 0)
+        {
+            return false;
+        }
+
+        int blockSize = header.BlockSize;
+        byte[] scratch = ByteArrayPool.Rent(blockSize);
+        try
+        {
+            rows.Reset();
+            bool more = rows.Current(out long rowInChunk, out long rowInRegion);
+            long placed = 0;
+            int firstStream = BloscHeader.Size + 4 * header.BlockCount;
+            for (int block = 0; more && block < header.BlockCount; block++)
+            {
+                int offset = block * blockSize;
+                int length = Math.Min(blockSize, header.UncompressedSize - offset);
+                if (rowInChunk + placed >= offset + length)
+                {
+                    continue;
+                }
+
+                int start = BinaryPrimitives.ReadInt32LittleEndian(source[(BloscHeader.Size + 4 * block)..]);
+                if (start < firstStream || start >= source.Length)
+                {
+                    throw new CodecException($"blosc: block {block} starts at {start}, outside the {source.Length}-byte frame");
+                }
+
+                var shuffled = scratch.AsSpan(0, length);
+                DecodeStreams(header, block, source[start..], shuffled, length < blockSize);
+                while (more && rowInChunk + placed < offset + length)
+                {
+                    long from = rowInChunk + placed;
+                    long to = Math.Min(rowInChunk + rows.RowBytes, offset + length);
+                    ByteShuffle.UnshuffleRange(
+                        typeSize, shuffled, (int)((from - offset) / typeSize), (int)((to - from) / typeSize),
+                        destination.Slice((int)(rowInRegion + placed), (int)(to - from)));
+                    placed += to - from;
+                    if (placed == rows.RowBytes)
+                    {
+                        rows.MoveNext();
+                        placed = 0;
+                        more = rows.Current(out rowInChunk, out rowInRegion);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ByteArrayPool.Return(scratch);
+        }
+
+        return true;
+    }
+
     private static void DecodeStreams(BloscHeader header, int block, ReadOnlySpan<byte> input, Span<byte> output, bool leftover)
     {
         int streams = BloscHeader.IsSplit(header.DontSplit, header.TypeSize, header.BlockSize, leftover) ? header.TypeSize : 1;

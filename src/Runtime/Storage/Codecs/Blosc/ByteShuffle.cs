@@ -37,25 +37,41 @@ internal static unsafe class ByteShuffle
     {
         int count = source.Length / typeSize;
         int whole = count * typeSize;
-        fixed (byte* src = source)
+        UnshuffleRange(typeSize, source, 0, count, destination);
+        source[whole..].CopyTo(destination[whole..]);
+    }
+
+    /// <summary>
+    /// Elements <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 of a shuffled block
+    /// (<paramref name="source"/>, whose planes are its length / <paramref name="typeSize"/> bytes long), interleaved into
+    /// <paramref name="destination"/>: a read places the rows it wants straight into its region.
+    /// </summary>
+    public static void UnshuffleRange(int typeSize, ReadOnlySpan<byte> source, int first, int count, Span<byte> destination)
+    {
+        int stride = source.Length / typeSize;
+        if (first < 0 || count < 0 || first + count > stride || destination.Length < count * typeSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "the elements reach beyond the block or the destination");
+        }
+
+        fixed (byte* block = source)
         fixed (byte* dst = destination)
         {
-            int done = Avx2.IsSupported ? ByteUnshuffleAvx2.Unshuffle(typeSize, src, dst, count) : 0;
+            byte* src = block + first;
+            int done = Avx2.IsSupported ? ByteUnshuffleAvx2.Unshuffle(typeSize, src, dst, count, stride) : 0;
             if (Sse2.IsSupported && done < count)
             {
                 done += typeSize switch
                 {
-                    2 => Unshuffle2(src + done, dst + done * 2, count - done, count),
-                    4 => Unshuffle4(src + done, dst + done * 4, count - done, count),
-                    8 => Unshuffle8(src + done, dst + done * 8, count - done, count),
+                    2 => Unshuffle2(src + done, dst + done * 2, count - done, stride),
+                    4 => Unshuffle4(src + done, dst + done * 4, count - done, stride),
+                    8 => Unshuffle8(src + done, dst + done * 8, count - done, stride),
                     _ => 0,
                 };
             }
 
-            UnshuffleScalar(src, dst, typeSize, count, done);
+            UnshuffleScalar(src, dst, typeSize, count, done, stride);
         }
-
-        source[whole..].CopyTo(destination[whole..]);
     }
 
     private static void ShuffleScalar(byte* src, byte* dst, int typeSize, int count, int start)
@@ -71,11 +87,11 @@ internal static unsafe class ByteShuffle
         }
     }
 
-    private static void UnshuffleScalar(byte* src, byte* dst, int typeSize, int count, int start)
+    private static void UnshuffleScalar(byte* src, byte* dst, int typeSize, int count, int start, int stride)
     {
         for (int j = 0; j < typeSize; j++)
         {
-            byte* plane = src + (long)j * count;
+            byte* plane = src + (long)j * stride;
             byte* to = dst + j;
             for (int i = start; i < count; i++)
             {

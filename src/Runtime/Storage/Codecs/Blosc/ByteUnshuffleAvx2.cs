@@ -11,19 +11,22 @@ internal static unsafe class ByteUnshuffleAvx2
 {
     private const int Elements = 32;
 
-    /// <summary>Unshuffles the first whole multiple of 32 elements; returns how many elements were done.</summary>
-    public static int Unshuffle(int typeSize, byte* src, byte* dst, int count) => typeSize switch
+    /// <summary>
+    /// Unshuffles the first whole multiple of 32 of <paramref name="count"/> elements from planes <paramref name="stride"/>
+    /// bytes apart; returns how many elements were done.
+    /// </summary>
+    public static int Unshuffle(int typeSize, byte* src, byte* dst, int count, int stride) => typeSize switch
     {
-        2 => Unshuffle2(src, dst, count),
-        4 => Unshuffle4(src, dst, count),
-        8 => Unshuffle8(src, dst, count),
+        2 => Unshuffle2(src, dst, count, stride),
+        4 => Unshuffle4(src, dst, count, stride),
+        8 => Unshuffle8(src, dst, count, stride),
         _ => 0,
     };
 
-    private static int Unshuffle2(byte* src, byte* dst, int count)
+    private static int Unshuffle2(byte* src, byte* dst, int count, int stride)
     {
         int end = count - count % Elements;
-        byte* p1 = src + count;
+        byte* p1 = src + stride;
         for (int i = 0; i < end; i += Elements)
         {
             var a = Avx.LoadVector256(src + i);
@@ -38,12 +41,12 @@ internal static unsafe class ByteUnshuffleAvx2
         return end;
     }
 
-    private static int Unshuffle4(byte* src, byte* dst, int count)
+    private static int Unshuffle4(byte* src, byte* dst, int count, int stride)
     {
         int end = count - count % Elements;
-        byte* p1 = src + count;
-        byte* p2 = p1 + count;
-        byte* p3 = p2 + count;
+        byte* p1 = src + stride;
+        byte* p2 = p1 + stride;
+        byte* p3 = p2 + stride;
         for (int i = 0; i < end; i += Elements)
         {
             var a = Avx.LoadVector256(src + i);
@@ -70,20 +73,20 @@ internal static unsafe class ByteUnshuffleAvx2
         return end;
     }
 
-    private static int Unshuffle8(byte* src, byte* dst, int count)
+    private static int Unshuffle8(byte* src, byte* dst, int count, int stride)
     {
         int end = count - count % Elements;
         for (int i = 0; i < end; i += Elements)
         {
             byte* p = src + i;
             var a = Avx.LoadVector256(p);
-            var b = Avx.LoadVector256(p + count);
-            var c = Avx.LoadVector256(p + 2L * count);
-            var d = Avx.LoadVector256(p + 3L * count);
-            var e = Avx.LoadVector256(p + 4L * count);
-            var f = Avx.LoadVector256(p + 5L * count);
-            var g = Avx.LoadVector256(p + 6L * count);
-            var h = Avx.LoadVector256(p + 7L * count);
+            var b = Avx.LoadVector256(p + stride);
+            var c = Avx.LoadVector256(p + 2L * stride);
+            var d = Avx.LoadVector256(p + 3L * stride);
+            var e = Avx.LoadVector256(p + 4L * stride);
+            var f = Avx.LoadVector256(p + 5L * stride);
+            var g = Avx.LoadVector256(p + 6L * stride);
+            var h = Avx.LoadVector256(p + 7L * stride);
 
             var ab0 = Avx2.UnpackLow(a, b).AsUInt16();
             var ab1 = Avx2.UnpackHigh(a, b).AsUInt16();
