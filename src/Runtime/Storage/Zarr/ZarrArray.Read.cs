@@ -236,6 +236,12 @@ public sealed partial class ZarrArray
             return;
         }
 
+        if (_metadata.Pipeline.DecodesRows
+            && DecodeRows(stored.Span, new ChunkRows(innerShape, sourceStart, innerExtent, span.RegionShape, targetStart, DataType.Size), destination, innerKey))
+        {
+            return;
+        }
+
         using var chunk = RentedBuffer.Rent(_metadata.Pipeline.ChunkBytes);
         DecodeChunk(stored.Span, chunk.Span, innerKey);
         BoxCopy.Copy(chunk.Span, innerShape, sourceStart, destination, span.RegionShape, targetStart, innerExtent, DataType.Size);

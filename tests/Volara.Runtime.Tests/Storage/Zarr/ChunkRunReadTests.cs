@@ -15,25 +15,28 @@ namespace Volara.Runtime.Tests.Storage.Zarr;
 /// </summary>
 public sealed class ChunkRunReadTests
 {
-    public static TheoryData<string, int[]> Arrays() => new()
+    public static TheoryData<string, int[], int[]?> Arrays() => new()
     {
-        { "uint8", [3, 4, 16] },    // rows of whole vectors per chunk
-        { "uint16", [2, 5, 7] },    // odd row pieces
-        { "float32", [4, 4, 9] },
-        { "uint64", [1, 3, 4] },
-        { "int32", [40] },          // one axis: the run is one row
+        { "uint8", [3, 4, 16], null },      // rows of whole vectors per chunk
+        { "uint16", [2, 5, 7], null },      // odd row pieces
+        { "float32", [4, 4, 9], null },
+        { "uint64", [2, 3, 8], null },
+        { "int32", [40], null },            // one axis: the run is one row
+        { "uint64", [2, 3, 8], [4, 6, 16] }, // inner chunks of shards
+        { "uint8", [3, 4, 16], [6, 8, 32] },
     };
 
     [Theory]
     [MemberData(nameof(Arrays))]
-    public void Random_regions_over_missing_and_edge_chunks_match_a_reference(string type, int[] chunks)
+    public void Random_regions_over_missing_and_edge_chunks_match_a_reference(string type, int[] chunks, int[]? shards)
     {
         using var temp = new TempDirectory();
         var dataType = DataType.TryParseName(type)!.Value;
         long[] shape = chunks.Length == 1 ? [333] : [23, 13, 50];
         var array = ZarrArray.Create(temp.Combine("a.zarr"), new ZarrArrayOptions
         {
-            Shape = shape, ChunkShape = chunks, DataType = dataType, FillValue = JsonValue.Create(7),
+            Shape = shape, ChunkShape = chunks, ShardShape = shards, ZarrFormat = shards is null ? 2 : 3, DataType = dataType,
+            FillValue = JsonValue.Create(7),
             Codecs = [new BloscCodec(BloscCompressor.Lz4, 5, BloscShuffle.Shuffle, dataType.Size)],
         });
 
