@@ -41,11 +41,7 @@ internal static class BloscDecoder
             {
                 int offset = block * blockSize;
                 int length = Math.Min(blockSize, header.UncompressedSize - offset);
-                int start = BinaryPrimitives.ReadInt32LittleEndian(source[(BloscHeader.Size + 4 * block)..]);
-                if (start < firstStream || start >= source.Length)
-                {
-                    throw new CodecException($"blosc: block {block} starts at {start}, outside the {source.Length}-byte frame");
-                }
+                int start = BlockStart(source, block, firstStream);
 
                 var output = destination.Slice(offset, length);
                 bool doBitShuffle = header.BitShuffled && length >= typeSize;
@@ -129,11 +125,7 @@ internal static class BloscDecoder
                     continue;
                 }
 
-                int start = BinaryPrimitives.ReadInt32LittleEndian(source[(BloscHeader.Size + 4 * block)..]);
-                if (start < firstStream || start >= source.Length)
-                {
-                    throw new CodecException($"blosc: block {block} starts at {start}, outside the {source.Length}-byte frame");
-                }
+                int start = BlockStart(source, block, firstStream);
 
                 var shuffled = scratch.AsSpan(0, length);
                 DecodeStreams(header, block, source[start..], shuffled, length < blockSize);
@@ -160,6 +152,18 @@ internal static class BloscDecoder
         }
 
         return true;
+    }
+
+    /// <summary>Where block <paramref name="block"/>'s streams start in the frame, checked to lie inside it.</summary>
+    private static int BlockStart(ReadOnlySpan<byte> frame, int block, int firstStream)
+    {
+        int start = BinaryPrimitives.ReadInt32LittleEndian(frame[(BloscHeader.Size + 4 * block)..]);
+        if (start < firstStream || start >= frame.Length)
+        {
+            throw new CodecException($"blosc: block {block} starts at {start}, outside the {frame.Length}-byte frame");
+        }
+
+        return start;
     }
 
     private static void DecodeStreams(BloscHeader header, int block, ReadOnlySpan<byte> input, Span<byte> output, bool leftover)
