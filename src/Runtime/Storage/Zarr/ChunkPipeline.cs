@@ -14,6 +14,10 @@ internal sealed class ChunkPipeline
     private readonly int[]? _storedOrder;
     private readonly int[]? _inverseOrder;
 
+    // Rows can be decoded straight into a region when the chunk is one blosc frame of byte-shuffled elements, with no
+    // permutation or byte swap after it.
+    private readonly bool _decodesRows;
+
     /// <param name="storedOrder">Axis permutation applied before storing (null = none).</param>
     public ChunkPipeline(int[] chunkShape, DataType dataType, int[]? storedOrder, IReadOnlyList<IBytesCodec> codecs)
     {
@@ -44,6 +48,9 @@ internal sealed class ChunkPipeline
         {
             _storedShape = _shape;
         }
+
+        _decodesRows = codecs is [BloscCodec { Shuffle: BloscShuffle.Shuffle } blosc] && blosc.TypeSize == dataType.Size && dataType.Size > 1
+            && _inverseOrder is null && !dataType.NeedsByteSwap;
     }
 
     public DataType DataType { get; }
@@ -113,19 +120,13 @@ internal sealed class ChunkPipeline
     }
 
     /// <summary>
-    /// Whether <see cref="TryDecodeRows"/> can succeed: the chunk is one blosc frame of byte-shuffled elements, with no
-    /// permutation or byte swap after it.
+    /// Decodes stored bytes straight into the rows of a box of the chunk in a region (<see cref="BloscDecoder.TryDecodeRows"/>);
+    /// false, having written nothing, when the codecs or the frame do not allow it. Throws <see cref="CodecException"/> on bad data.
     /// </summary>
-    public bool DecodesRows =>
-        Codecs is [BloscCodec { Shuffle: BloscShuffle.Shuffle } blosc] && blosc.TypeSize == DataType.Size && DataType.Size > 1
-        && _inverseOrder is null && !DataType.NeedsByteSwap;
-
-    /// <summary>
-    /// Decodes stored bytes straight into the rows of a region (<see cref="BloscDecoder.TryDecodeRows"/>); false, having
-    /// written nothing, when the frame does not allow it. Throws <see cref="CodecException"/> on bad data.
-    /// </summary>
-    public bool TryDecodeRows(ReadOnlySpan<byte> stored, ChunkRows rows, Span<byte> destination) =>
-        DecodesRows && BloscDecoder.TryDecodeRows(stored, rows, destination);
+    public bool TryDecodeRows(
+        ReadOnlySpan<byte> stored, ReadOnlySpan<long> boxStart, ReadOnlySpan<long> box,
+        ReadOnlySpan<long> regionShape, ReadOnlySpan<long> regionStart, Span<byte> destination) =>
+        _decodesRows && BloscDecoder.TryDecodeRows(stored, new ChunkRows(_shape, boxStart, box, regionShape, regionStart, DataType.Size), destination);
 
     /// <summary>Decodes stored bytes into <paramref name="chunk"/> (<see cref="ChunkBytes"/> long). Throws <see cref="CodecException"/> on bad data.</summary>
     public void Decode(ReadOnlySpan<byte> stored, Span<byte> chunk)

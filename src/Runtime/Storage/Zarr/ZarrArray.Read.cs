@@ -236,8 +236,7 @@ public sealed partial class ZarrArray
             return;
         }
 
-        if (_metadata.Pipeline.DecodesRows
-            && DecodeRows(stored.Span, new ChunkRows(innerShape, sourceStart, innerExtent, span.RegionShape, targetStart, DataType.Size), destination, innerKey))
+        if (DecodeRows(stored.Span, sourceStart, innerExtent, span.RegionShape, targetStart, destination, innerKey))
         {
             return;
         }
@@ -282,12 +281,17 @@ public sealed partial class ZarrArray
         }
     }
 
-    /// <summary>Decodes the chunk's <paramref name="rows"/> straight into the region, if its frame allows it (<see cref="ChunkPipeline.TryDecodeRows"/>).</summary>
-    private bool DecodeRows(ReadOnlySpan<byte> stored, ChunkRows rows, Span<byte> region, string key)
+    /// <summary>
+    /// Decodes the box at <paramref name="boxStart"/> of the chunk straight into the region at <paramref name="regionStart"/>,
+    /// if its codecs and frame allow it (<see cref="ChunkPipeline.TryDecodeRows"/>).
+    /// </summary>
+    private bool DecodeRows(
+        ReadOnlySpan<byte> stored, ReadOnlySpan<long> boxStart, ReadOnlySpan<long> box,
+        ReadOnlySpan<long> regionShape, ReadOnlySpan<long> regionStart, Span<byte> region, string key)
     {
         try
         {
-            return _metadata.Pipeline.TryDecodeRows(stored, rows, region);
+            return _metadata.Pipeline.TryDecodeRows(stored, boxStart, box, regionShape, regionStart, region);
         }
         catch (Exception e) when (e is not (ZarrException or OutOfMemoryException))
         {

@@ -106,8 +106,7 @@ public sealed partial class ZarrArray
                             return;
                         }
 
-                        if (_metadata.Pipeline.DecodesRows
-                            && DecodeRows(stored.Span, new ChunkRows(span.CellShape, sourceStart, extent, span.RegionShape, targetStart, DataType.Size), destination, key))
+                        if (DecodeRows(stored.Span, sourceStart, extent, span.RegionShape, targetStart, destination, key))
                         {
                             continue;
                         }
